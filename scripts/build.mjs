@@ -1,0 +1,67 @@
+// Builds the bundles in dist/ with esbuild; with --tests also transpiles the
+// sources and tests to out/ for node's test runner (type checking is `npm run
+// typecheck`, so this stays fast). With --watch, rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const bundles = [
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+  { entry: 'server/src/server.ts', out: 'dist/server.js' },
+  { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+].filter((b) => existsSync(join(root, b.entry)));
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) yield path;
+  }
+}
+
+const bundleOptions = bundles.map((b) => ({
+  absWorkingDir: root,
+  entryPoints: [b.entry],
+  outfile: b.out,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  external: b.external ?? [],
+  define: { GOVREPORT_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+}));
+
+const testOptions = {
+  absWorkingDir: root,
+  entryPoints: ['server/src', 'client/src', 'test']
+    .map((d) => join(root, d))
+    .filter((d) => existsSync(d))
+    .flatMap((d) => [...walk(d)]),
+  outdir: join(root, 'out'),
+  outbase: root,
+  bundle: false,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+};
+
+if (args.has('--watch')) {
+  for (const options of bundleOptions) (await esbuild.context(options)).watch();
+  console.log('watching for changes…');
+} else {
+  await Promise.all(bundleOptions.map((o) => esbuild.build(o)));
+  if (args.has('--tests')) {
+    rmSync(join(root, 'out'), { recursive: true, force: true });
+    await esbuild.build(testOptions);
+  }
+}
