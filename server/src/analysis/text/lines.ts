@@ -1,0 +1,80 @@
+/**
+ * Line structure of a report's text. Offsets are UTF-16 code units into the
+ * original string, the unit LSP and VS Code use by default; CRLF, LF and lone
+ * CR all end a line.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+export interface Line extends Span {
+  /** 0-based line number. */
+  index: number;
+  /** The line's text without its line break. */
+  text: string;
+}
+
+export class LineIndex {
+  readonly lines: Line[];
+
+  constructor(readonly text: string) {
+    const lines: Line[] = [];
+    let start = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
+    }
+    lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+    this.lines = lines;
+  }
+
+  positionAt(offset: number): Position {
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = lines[lo];
+    return { line: lo, character: Math.max(0, Math.min(offset, line.end) - line.start) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lines.length) return this.text.length;
+    const line = this.lines[position.line];
+    return Math.min(line.start + Math.max(0, position.character), line.end);
+  }
+
+  /** The line break that ends line `index` ("" for the last line). */
+  lineBreak(index: number): string {
+    const line = this.lines[index];
+    const next = this.lines[index + 1];
+    return next ? this.text.slice(line.end, next.start) : '';
+  }
+
+  /** The document's line break (its first one), for text that fixes insert. */
+  get eol(): string {
+    for (let i = 0; i < this.lines.length - 1; i++) {
+      const br = this.lineBreak(i);
+      if (br) return br;
+    }
+    return '\n';
+  }
+}

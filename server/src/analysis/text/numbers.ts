@@ -1,0 +1,112 @@
+/**
+ * Reading one table cell as a number, the way a reviewer would: padding is
+ * ignored, a remark in brackets after the number is kept apart, and the
+ * look-alikes people type (letter O, full-width digits, thousands separators)
+ * are recognised so that they can be reported and fixed.
+ */
+import { isSpace } from './fold';
+import type { Span } from './lines';
+
+/** What a column holds: whole counts, money amounts, or a signed change. */
+export type ValueKind = 'count' | 'amount' | 'signed';
+
+export type CellState =
+  /** A plain number of the column's kind. */
+  | 'number'
+  /** Blank, or a placeholder such as `/` or `—`: read as 0 for the sums. */
+  | 'empty'
+  /** A number written with look-alike characters; `value` holds what it means. */
+  | 'lookalike'
+  /** Not a number of the column's kind (十, -3 or 1.5 in a count, text). */
+  | 'invalid';
+
+export interface CellValue {
+  state: CellState;
+  /** The number, when the state is `number` or `lookalike`. */
+  value: number | null;
+  /** Whether the value may take part in a sum. */
+  certain: boolean;
+  /** The number itself inside the cell (or the whole trimmed cell). */
+  span: Span;
+  /** The plain-digit spelling of a look-alike, for the fix. */
+  normalized?: string;
+  /** Why a cell is a look-alike or invalid, for the message. */
+  reason?: 'letter-o' | 'full-width' | 'separator' | 'negative' | 'decimal' | 'chinese-numeral' | 'text';
+}
+
+const PLACEHOLDERS = new Set(['/', '／', '—', '——', '-', '－', '–', '无']);
+const CHINESE_NUMERALS = /^[零〇一二三四五六七八九十百千万两]+$/;
+
+/** Reads `text.slice(start, end)` as a cell of the given kind. */
+export function readCell(text: string, start: number, end: number, kind: ValueKind): CellValue {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  const raw = text.slice(start, end);
+  if (raw.length === 0 || PLACEHOLDERS.has(raw)) {
+    return { state: 'empty', value: 0, certain: true, span: { start, end } };
+  }
+  // The number is the leading run of number-like characters; a remark in
+  // brackets or a unit may follow (`211184（含…）`, `251000元`).
+  let i = 0;
+  let normalized = '';
+  let reason: CellValue['reason'];
+  for (; i < raw.length; i++) {
+    const ch = raw[i];
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) normalized += ch;
+    else if (c >= 0xff10 && c <= 0xff19) { normalized += String.fromCharCode(c - 0xfee0); reason ??= 'full-width'; }
+    else if ((ch === 'O' || ch === 'o' || ch === 'Ｏ' || ch === '〇') && !/[A-Za-z]/.test(raw[i + 1] ?? '')) { normalized += '0'; reason = 'letter-o'; }
+    else if (ch === '.' || ch === '．') normalized += '.';
+    else if ((ch === ',' || ch === '，') && i > 0 && /^[0-9０-９]{3}(?![0-9０-９])/.test(raw.slice(i + 1, i + 5))) { reason ??= 'separator'; }
+    else if ((ch === '-' || ch === '－' || ch === '−') && i === 0) normalized += '-';
+    else break;
+  }
+  const numberEnd = start + i;
+  const rest = raw.slice(i);
+  const restOk = rest.length === 0 || /^\s*[（(【\[]/.test(rest) || /^\s*(万元|元|件|条|个|次|项|万)\s*$/.test(rest) || /^\s*(万元|元)?\s*[（(]/.test(rest);
+  const digits = normalized.replace(/[-.]/g, '');
+  if (!digits.length || !restOk || !/^-?\d+(\.\d+)?$/.test(normalized)) {
+    if (CHINESE_NUMERALS.test(raw)) {
+      return { state: 'invalid', value: null, certain: false, span: { start, end }, reason: 'chinese-numeral' };
+    }
+    return { state: 'invalid', value: null, certain: false, span: { start, end }, reason: 'text' };
+  }
+  const value = Number(normalized);
+  const span = { start, end: numberEnd };
+  if (value < 0 && kind !== 'signed') {
+    return { state: 'invalid', value, certain: false, span, reason: 'negative' };
+  }
+  if (!Number.isInteger(value) && kind !== 'amount') {
+    return { state: 'invalid', value, certain: false, span, reason: 'decimal' };
+  }
+  if (reason) {
+    // A letter O may have been meant as something else: it is reported, and
+    // kept out of the sums until it is fixed.
+    return { state: 'lookalike', value, certain: reason !== 'letter-o', span, normalized, reason };
+  }
+  return { state: 'number', value, certain: true, span };
+}
+
+/**
+ * Does the cell text look like a value rather than a label? `chineseNumerals`
+ * admits 十, 三… as (invalid) values where they cannot be parts of labels.
+ */
+export function looksLikeValue(raw: string, chineseNumerals = true): boolean {
+  let s = 0;
+  let e = raw.length;
+  while (s < e && isSpace(raw.charCodeAt(s))) s++;
+  while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
+  if (s === e) return true;
+  const t = raw.slice(s, e);
+  if (PLACEHOLDERS.has(t)) return true;
+  const c = t.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+    // `1.属于国家秘密` is a label that starts with a digit.
+    const second = t.charCodeAt(1);
+    const isItemNumber = (second === 46 || second === 0x3001 || second === 0xff0e) && t.length > 2 && t.charCodeAt(2) > 0x2e80;
+    return !isItemNumber;
+  }
+  if (t === 'O' || t === 'o' || t === 'Ｏ' || t === '〇') return true;
+  if ((t[0] === '-' || t[0] === '－') && /\d/.test(t)) return true;
+  return chineseNumerals && CHINESE_NUMERALS.test(t) && t.length <= 3;
+}
