@@ -1,0 +1,58 @@
+/**
+ * The analysis library: everything GovReport knows about reports, as pure
+ * functions over a text. No editor, no LSP: the language server, the command
+ * line and the tests all call this.
+ */
+import { readReport, type Report } from './read/report';
+import { RULES } from './rules';
+import type { Finding, RuleCode, Severity } from './rules/rule';
+
+export type RuleSetting = Severity | 'off';
+/** Per rule code: off, or the severity to report with. */
+export type RuleSettings = Partial<Record<RuleCode, RuleSetting>>;
+
+export interface RuleFailure {
+  code: RuleCode;
+  error: unknown;
+}
+
+export interface Analysis {
+  report: Report;
+  /** Findings with the rules' default severities, in text order. */
+  findings: Finding[];
+  /** Rules that threw; the others' findings stand. */
+  failures: RuleFailure[];
+}
+
+export function analyze(text: string): Analysis {
+  const report = readReport(text);
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of RULES) {
+    try {
+      rule.check(report, (f) => findings.push({ code: rule.code, severity: rule.severity, ...f }));
+    } catch (error) {
+      failures.push({ code: rule.code, error });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { report, findings, failures };
+}
+
+/** Applies a user's settings: drops rules turned off, changes severities. */
+export function applySettings(findings: readonly Finding[], settings: RuleSettings | undefined): Finding[] {
+  if (!settings) return findings.slice();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const s = settings[f.code];
+    if (s === 'off') continue;
+    out.push(s ? { ...f, severity: s } : f);
+  }
+  return out;
+}
+
+export type { Finding, RuleCode, Severity } from './rules/rule';
+export { RULE_CODES, ARITHMETIC_CODES } from './rules/rule';
+export { RULES, RULES_BY_CODE } from './rules';
+export type { Report } from './read/report';
+export { reportView, type ReportView } from './model/view';

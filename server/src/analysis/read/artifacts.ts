@@ -1,0 +1,66 @@
+/**
+ * Text left behind by converters: Word's `[bookmark: _GoBack]` markers, the
+ * replacement character of a failed decoding, invisible control and
+ * zero-width characters inside the text.
+ */
+import type { Line, Span } from '../text/lines';
+
+export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible';
+
+export interface Artifact {
+  kind: ArtifactKind;
+  span: Span;
+  text: string;
+}
+
+const BOOKMARK = '[bookmark:';
+/** A bookmark marker is short; a longer bracket is someone's text. */
+const BOOKMARK_MAX = 80;
+
+function bookmarkEnd(text: string, start: number, limit: number): number {
+  if (!text.startsWith(BOOKMARK, start)) return -1;
+  const close = text.indexOf(']', start + BOOKMARK.length);
+  return close >= 0 && close < limit && close - start <= BOOKMARK_MAX ? close + 1 : -1;
+}
+
+/** Zero-width and control characters that no author types. */
+function isInvisible(c: number, offset: number): boolean {
+  if (c === 0xfeff) return offset !== 0; // a BOM is fine at the very start
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f;
+}
+
+/** Where the text of a line starts after converter junk. */
+export function junkPrefixEnd(text: string, start: number, end: number): number {
+  let i = start;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (i < end && (c === 0xfeff || (c >= 0x200b && c <= 0x200d))) {
+      i++;
+      continue;
+    }
+    const b = i < end ? bookmarkEnd(text, i, end) : -1;
+    if (b < 0) return i;
+    i = b;
+  }
+}
+
+/** Every artifact on a line, in order. */
+export function findArtifacts(text: string, line: Line, out: Artifact[]): void {
+  for (let i = line.start; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */) {
+      const end = bookmarkEnd(text, i, line.end);
+      if (end > 0) {
+        out.push({ kind: 'bookmark', span: { start: i, end }, text: text.slice(i, end) });
+        i = end - 1;
+      }
+    } else if (c === 0xfffd) {
+      let end = i + 1;
+      while (end < line.end && text.charCodeAt(end) === 0xfffd) end++;
+      out.push({ kind: 'replacement', span: { start: i, end }, text: text.slice(i, end) });
+      i = end - 1;
+    } else if (isInvisible(c, i)) {
+      out.push({ kind: 'invisible', span: { start: i, end: i + 1 }, text: text[i] });
+    }
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Finding the six parts' headings. A heading starts its line, possibly after
+ * converter junk; in flat text (a web page's text on one line) headings stand
+ * inside the line and only wordings close to the format's are taken.
+ */
+import { NUMERALS, PARTS, type PartDef } from '../schema/parts';
+import { fold, isIdeograph, isSpace, similarity } from '../text/fold';
+import type { Line, Span } from '../text/lines';
+import { junkPrefixEnd } from './artifacts';
+
+export type Wording = 'standard' | 'variant' | 'other';
+
+export interface PartHeading {
+  part: PartDef;
+  /** The heading's text, from its numeral (junk excluded). */
+  span: Span;
+  text: string;
+  line: number;
+  /** The numeral as written, or null when the heading has none. */
+  numeral: string | null;
+  wording: Wording;
+  /** Found inside a longer line of flat text. */
+  inline: boolean;
+}
+
+export interface SubHeading {
+  /** 1-based number of the sub-part of part 一. */
+  index: number;
+  span: Span;
+  text: string;
+  line: number;
+}
+
+/** Lines that look like headings but are rows of the application table. */
+const TABLE_ROW_STARTS = ['本年新收', '上年结转', '本年度办理结果', '本年度办', '结转下年度'];
+
+/** A line longer than this is flat text: headings and tables inside it. */
+export const FLAT_LINE = 300;
+
+const SEPARATORS = new Set(['、', '.', '．', '，', ',', ' ', '　', ':', '：']);
+
+interface Candidate {
+  part: PartDef;
+  wording: Wording;
+  /** Length in folded characters of the matched heading text. */
+  foldedLength: number;
+}
+
+const foldedWordings = PARTS.map((part) => ({
+  part,
+  standard: fold(part.title),
+  variants: part.variants.map(fold),
+}));
+
+/** Matches the text after a numeral against the parts' wordings. */
+function matchWording(folded: string, loose: boolean): Candidate | undefined {
+  for (const w of foldedWordings) {
+    if (folded.startsWith(w.standard)) return { part: w.part, wording: 'standard', foldedLength: w.standard.length };
+  }
+  for (const w of foldedWordings) {
+    for (const v of w.variants) {
+      if (folded.startsWith(v)) return { part: w.part, wording: 'variant', foldedLength: v.length };
+    }
+  }
+  // A wording close to one of the format's (a typo, a word added or dropped),
+  // tried only against the parts whose keywords the text carries.
+  const head = folded.slice(0, 40);
+  let best: Candidate | undefined;
+  let bestScore = 0.75;
+  for (const w of foldedWordings) {
+    if (!w.part.keywords.some((k) => head.includes(k))) continue;
+    for (const target of [w.standard, ...w.variants]) {
+      for (let len = target.length - 2; len <= target.length + 2; len++) {
+        if (len <= 1 || len > folded.length) continue;
+        const score = similarity(folded.slice(0, len), target);
+        if (score > bestScore) {
+          bestScore = score;
+          best = { part: w.part, wording: 'other', foldedLength: len };
+        }
+      }
+    }
+  }
+  if (best) return best;
+  if (!loose) return undefined;
+  // A short line with a numeral and a part's keyword: a heading worded its own way.
+  for (const part of PARTS) {
+    if (part.keywords.some((k) => folded.includes(k))) {
+      return { part, wording: 'other', foldedLength: folded.length };
+    }
+  }
+  return undefined;
+}
+
+/** The raw end offset after `foldedLength` folded characters from `start`. */
+function rawEnd(text: string, start: number, limit: number, foldedLength: number): number {
+  let i = start;
+  let n = 0;
+  while (i < limit && n < foldedLength) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) n++;
+    i++;
+  }
+  return i;
+}
+
+function isTableRow(folded: string): boolean {
+  return TABLE_ROW_STARTS.some((s) => folded.startsWith(s));
+}
+
+/** Does the line end with a number (a table row copied from a PDF)? */
+function endsWithNumber(text: string): boolean {
+  let e = text.length;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  const c = text.charCodeAt(e - 1);
+  return c >= 48 && c <= 57;
+}
+
+/** The part heading that starts `line`, if any. */
+export function headingAtLineStart(text: string, line: Line): PartHeading | undefined {
+  const first = text.charCodeAt(line.start);
+  if (first === 9 || first === 124) return undefined; // a table cell or pipe row
+  let start = junkPrefixEnd(text, line.start, line.end);
+  while (start < line.end && isSpace(text.charCodeAt(start))) start++;
+  if (start >= line.end) return undefined;
+  const ch = text[start];
+  let numeral: string | null = null;
+  let restStart = start;
+  if (NUMERALS.includes(ch) && SEPARATORS.has(text[start + 1] ?? '')) {
+    numeral = ch;
+    restStart = start + 2;
+  }
+  const rest = text.slice(restStart, Math.min(line.end, restStart + 80));
+  const folded = fold(rest);
+  if (!folded || isTableRow(folded) || endsWithNumber(line.text)) return undefined;
+  let candidate: Candidate | undefined;
+  if (numeral) {
+    candidate = matchWording(folded, folded.length <= 30 && !folded.includes('。'));
+  } else {
+    // Without a numeral, only a line that is exactly a part's heading.
+    const m = matchWording(folded, false);
+    if (m && m.wording !== 'other' && m.foldedLength === folded.length) candidate = m;
+  }
+  if (!candidate) return undefined;
+  const end = candidate.foldedLength >= folded.length ? trimEnd(text, line.end) : rawEnd(text, restStart, line.end, candidate.foldedLength);
+  return {
+    part: candidate.part,
+    span: { start, end },
+    text: text.slice(start, end),
+    line: line.index,
+    numeral,
+    wording: numeral === null && candidate.wording === 'standard' ? 'other' : candidate.wording,
+    inline: false,
+  };
+}
+
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Headings standing inside a line of flat text. */
+export function inlineHeadings(text: string, line: Line): PartHeading[] {
+  const found: PartHeading[] = [];
+  for (let i = line.start + 1; i < line.end - 1; i++) {
+    if (text.charCodeAt(i) !== 0x3001) continue; // 、
+    const numeral = text[i - 1];
+    if (!NUMERALS.includes(numeral)) continue;
+    const window = text.slice(i + 1, Math.min(line.end, i + 50));
+    const folded = fold(window);
+    if (isTableRow(folded)) continue;
+    const candidate = matchWording(folded, false);
+    if (!candidate) continue;
+    // After a word (统一、…) only the exact wording is a heading: flat text
+    // glues a heading to the table before it (…432.52元三、收到和处理…).
+    if (candidate.wording === 'other' && i - 2 >= line.start && isIdeograph(text.charCodeAt(i - 2))) continue;
+    const start = i - 1;
+    const end = rawEnd(text, i + 1, line.end, candidate.foldedLength);
+    found.push({
+      part: candidate.part,
+      span: { start, end },
+      text: text.slice(start, end),
+      line: line.index,
+      numeral,
+      wording: candidate.wording,
+      inline: true,
+    });
+    i = end - 1;
+  }
+  return found;
+}
+
+/** Sub-part headings of part 一: （一）主动公开… or the bare words on a line. */
+export function subHeadingAt(text: string, line: Line): SubHeading | undefined {
+  const first = text.charCodeAt(line.start);
+  if (first === 9 || first === 124) return undefined;
+  let start = junkPrefixEnd(text, line.start, line.end);
+  while (start < line.end && isSpace(text.charCodeAt(start))) start++;
+  const head = text.slice(start, Math.min(line.end, start + 40));
+  const subparts = PARTS[0].subparts ?? [];
+  const m = /^[（(]([一二三四五])[）)]/.exec(head);
+  if (m) {
+    const index = NUMERALS.indexOf(m[1]) + 1;
+    // The sub-heading runs to the first full stop or the end of the line.
+    let end = start + m[0].length;
+    const limit = Math.min(line.end, start + 40);
+    while (end < limit && !'。.；;：:'.includes(text[end])) end++;
+    return { index, span: { start, end: trimEnd(text, end) }, text: text.slice(start, trimEnd(text, end)), line: line.index };
+  }
+  const folded = fold(head);
+  if (folded.length > 12 || line.end - start > 20) return undefined;
+  const index = subparts.findIndex((s) => s.keywords.some((k) => folded.startsWith(k) || folded.startsWith(`政府${k}`)));
+  if (index < 0) return undefined;
+  const end = trimEnd(text, line.end);
+  return { index: index + 1, span: { start, end }, text: text.slice(start, end), line: line.index };
+}

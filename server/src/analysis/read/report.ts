@@ -1,0 +1,121 @@
+/**
+ * Reading a whole report: one pass over its lines for artifacts and headings,
+ * then the tables, the title and period, and the figures of the prose.
+ */
+import { computeSums, type SumResult } from '../model/sums';
+import type { Format } from '../schema/tables';
+import { LineIndex } from '../text/lines';
+import { findArtifacts, type Artifact } from './artifacts';
+import { FLAT_LINE, headingAtLineStart, inlineHeadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
+import { findPeriod, findTitle, yearsIn, type Period, type Title, type YearMention } from './meta';
+import { readFigures, type Figure } from './narrative';
+import { assembleTable, type ReadTable } from './tables/assemble';
+import { readRows } from './tables/layouts';
+import { locateTables } from './tables/locate';
+
+export interface Report {
+  text: string;
+  lines: LineIndex;
+  title?: Title;
+  period?: Period;
+  /** The year the report is for: its title's, else its period's. */
+  year?: number;
+  /** Years named in the prose of parts 一 to 四. */
+  bodyYears: YearMention[];
+  /** Part headings in the order they stand. */
+  parts: PartHeading[];
+  subparts: SubHeading[];
+  /** The standard tables found, in the order they stand. */
+  tables: ReadTable[];
+  sums: SumResult[];
+  figures: Figure[];
+  artifacts: Artifact[];
+  /** The format the tables follow, when any table could tell. */
+  format?: Format;
+}
+
+export function readReport(text: string): Report {
+  const lines = new LineIndex(text);
+  const artifacts: Artifact[] = [];
+  const parts: PartHeading[] = [];
+  const subparts: SubHeading[] = [];
+  const headingLines = new Set<number>();
+  for (const line of lines.lines) {
+    findArtifacts(text, line, artifacts);
+    if (line.end - line.start > FLAT_LINE) {
+      const found = inlineHeadings(text, line);
+      parts.push(...found);
+      continue;
+    }
+    const heading = headingAtLineStart(text, line);
+    if (heading) {
+      parts.push(heading);
+      headingLines.add(line.index);
+      continue;
+    }
+    const current = parts[parts.length - 1];
+    if (current?.part.number === 1) {
+      const sub = subHeadingAt(text, line);
+      if (sub) subparts.push(sub);
+    }
+  }
+
+  const regions = locateTables(text, lines.lines, headingLines);
+  const tables: ReadTable[] = [];
+  let activeFormat: Format | undefined;
+  for (const region of regions) {
+    const def = region.kind === 'application' ? 7 : region.kind === 'review' ? 15 : 3;
+    const rows = readRows(region.layout, text, lines.lines, region.firstLine, region.endLine, def);
+    const first = lines.lines[region.firstLine];
+    const last = lines.lines[region.endLine - 1];
+    const table = assembleTable(region.kind, text, region.layout, region.anchor, rows, text.slice(first.start, last.end), activeFormat);
+    if (region.kind === 'active') activeFormat = table.def.format;
+    tables.push(table);
+  }
+  const format = tables.find((t) => t.kind === 'active' && t.readable)?.def.format ?? tables.find((t) => t.readable)?.def.format;
+
+  const firstHeading = parts[0];
+  const title = findTitle(text, lines.lines, firstHeading ? firstHeading.line + (firstHeading.inline ? 1 : 0) : lines.lines.length);
+  const partTwo = parts.find((p) => p.part.number >= 2);
+  const period = findPeriod(text, partTwo ? partTwo.span.start : text.length);
+  const year = title?.year ?? period?.year;
+
+  // The prose of the intro and parts 一 to 四, without the tables, read in
+  // runs of lines: text copied from a PDF wraps sentences across lines.
+  const inTable = (line: number): boolean => regions.some((r) => r.layout !== 'flat' && line >= r.firstLine && line < r.endLine);
+  const proseEnd = parts.find((p) => p.part.number >= 5)?.span.start ?? text.length;
+  const bodyStart = parts.find((p) => p.part.number === 1)?.span.end ?? firstHeading?.span.end ?? 0;
+  const figures: Figure[] = [];
+  const bodyYears: YearMention[] = [];
+  let runStart = -1;
+  const flush = (end: number): void => {
+    if (runStart < 0) return;
+    readFigures(text, runStart, end, year, figures);
+    const from = Math.max(runStart, bodyStart);
+    if (from < end) yearsIn(text, from, end, bodyYears);
+    runStart = -1;
+  };
+  for (const line of lines.lines) {
+    if (line.start >= proseEnd) break;
+    if (inTable(line.index)) flush(line.start);
+    else if (runStart < 0) runStart = line.start;
+  }
+  flush(Math.min(proseEnd, text.length));
+
+  return {
+    text,
+    lines,
+    title,
+    period,
+    year,
+    bodyYears,
+    parts,
+    subparts,
+    tables,
+    sums: tables.flatMap(computeSums),
+    figures,
+    artifacts,
+    format,
+  };
+}
+

@@ -1,0 +1,230 @@
+/**
+ * Turning raw rows into a standard table: which standard row each raw row is
+ * (by label, or by its neighbours when the label is missing or mangled), which
+ * cell is which column, and which cells can be trusted in a sum.
+ */
+import { cellKey, TABLES, type BlockDef, type CellRef, type ColumnDef, type Format, type RowDef, type TableDef, type TableKind } from '../../schema/tables';
+import { fold } from '../../text/fold';
+import type { Span } from '../../text/lines';
+import { readCell, type CellValue } from '../../text/numbers';
+import { labelFit, labelIndex, matchLabel, stripVerticalChars, type IndexedRow } from './labels';
+import type { RawRow } from './layouts';
+import type { Layout } from './locate';
+
+export interface ReadCell extends CellValue {
+  ref: CellRef;
+  row: RowDef;
+  column: ColumnDef;
+  /** The whole cell, padding included (an empty cell's place). */
+  cell: Span;
+  raw: string;
+}
+
+export type Placement = 'label' | 'neighbours';
+
+export interface ReadRow {
+  row: RowDef;
+  block: BlockDef;
+  /** The row's own label as written, if it has one on its line. */
+  label?: Span;
+  placement: Placement;
+  span: Span;
+  /** The row's cells in column order; empty when the row could not be read. */
+  cells: ReadCell[];
+  /** The number of value cells found, when it is not the number of columns. */
+  found?: number;
+}
+
+export type ShapeProblem =
+  | { kind: 'unreadable'; span: Span }
+  | { kind: 'cell-count'; span: Span; row: RowDef; expected: number; found: number }
+  | { kind: 'missing-label'; span: Span; row: RowDef }
+  | { kind: 'label-variant'; span: Span; row: RowDef; label: string }
+  | { kind: 'unknown-row'; span: Span; label?: string }
+  | { kind: 'missing-row'; span: Span; row: RowDef };
+
+export interface ReadTable {
+  kind: TableKind;
+  def: TableDef;
+  layout: Layout;
+  anchor: Span;
+  span: Span;
+  readable: boolean;
+  rows: ReadRow[];
+  /** Cells by `cellKey`, only for rows read in full. */
+  cells: Map<string, ReadCell>;
+  problems: ShapeProblem[];
+}
+
+interface Candidate {
+  raw: RawRow;
+  label?: Span;
+  labelText: string;
+  match: number;
+}
+
+function chooseFormat(kind: TableKind, text: string, rows: RawRow[], regionText: string): Format {
+  if (kind === 'active') {
+    const folded = fold(regionText);
+    return ['本年新制作数量', '对外公开总数量', '上一年项目数量', '第二十条第(九)项'].some((k) => folded.includes(k)) ? '2019' : '2021';
+  }
+  if (kind === 'application') {
+    const idx2021 = labelIndex(TABLES['2021'].application);
+    let items = false;
+    let single = false;
+    for (const r of rows) {
+      const last = r.labels[r.labels.length - 1];
+      if (!last) continue;
+      const label = text.slice(last.start, last.end);
+      const hit = matchLabel(idx2021, label);
+      if (hit >= 0 && idx2021.rows[hit].row.id.startsWith('3.6.')) items = true;
+      if (r.values.length > 0 && fold(label).endsWith('(六)其他处理')) single = true;
+    }
+    if (!items && single) return '2019';
+  }
+  return '2021';
+}
+
+/** The label a raw row carries for matching: its innermost label cell. */
+function rowLabel(text: string, raw: RawRow, layout: Layout): { span?: Span; text: string } {
+  const last = raw.labels[raw.labels.length - 1];
+  if (!last) return { text: '' };
+  const t = text.slice(last.start, last.end);
+  return { span: last, text: layout === 'pdf' ? stripVerticalChars(t) : t };
+}
+
+/** Is a raw row a row of data (rather than a caption, header or wrapped label)? */
+function isData(raw: RawRow, match: number, layout: Layout): boolean {
+  // In PDF text a label alone on its line is a wrapped or displaced label.
+  if (layout === 'pdf') return raw.values.length > 0;
+  return match >= 0 || raw.values.some((v) => v.end > v.start);
+}
+
+export function assembleTable(
+  kind: TableKind,
+  text: string,
+  layout: Layout,
+  anchor: Span,
+  rawRows: RawRow[],
+  regionText: string,
+  formatHint?: Format,
+): ReadTable {
+  const format = kind === 'review' && formatHint ? formatHint : chooseFormat(kind, text, rawRows, regionText);
+  const def = TABLES[format][kind];
+  const table: ReadTable = {
+    kind,
+    def,
+    layout,
+    anchor,
+    span: { start: anchor.start, end: anchor.end },
+    readable: layout !== 'flat',
+    rows: [],
+    cells: new Map(),
+    problems: [],
+  };
+  if (layout === 'flat') {
+    table.problems.push({ kind: 'unreadable', span: anchor });
+    return table;
+  }
+  const index = labelIndex(def);
+  const candidates: Candidate[] = [];
+  for (const raw of rawRows) {
+    const label = rowLabel(text, raw, layout);
+    const match = label.text ? matchLabel(index, label.text) : -1;
+    if (!isData(raw, match, layout)) continue;
+    candidates.push({ raw, label: label.span, labelText: label.text, match });
+    table.span.end = Math.max(table.span.end, raw.span.end);
+  }
+  align(table, index.rows, candidates, text, layout);
+  return table;
+}
+
+/**
+ * Places data rows on standard rows. Rows whose labels match for certain are
+ * anchors, kept in increasing order; between two anchors, unmatched rows are
+ * placed by their neighbours when their number equals the number of standard
+ * rows left between the anchors. Anything else cannot be placed.
+ */
+function align(table: ReadTable, rows: IndexedRow[], candidates: Candidate[], text: string, layout: Layout): void {
+  const anchors: { c: number; r: number }[] = [];
+  let lastRow = -1;
+  candidates.forEach((cand, c) => {
+    if (cand.match > lastRow) {
+      anchors.push({ c, r: cand.match });
+      lastRow = cand.match;
+    } else if (cand.match >= 0) cand.match = -1; // out of order or repeated: not trusted
+  });
+  anchors.push({ c: candidates.length, r: rows.length });
+
+  let prev = { c: -1, r: -1 };
+  const placed: (IndexedRow | undefined)[] = new Array(candidates.length);
+  const placement: Placement[] = new Array(candidates.length);
+  for (const next of anchors) {
+    const gapRows = next.c - prev.c - 1;
+    const gapStd = next.r - prev.r - 1;
+    if (gapRows === gapStd) {
+      for (let k = 1; k <= gapRows; k++) {
+        placed[prev.c + k] = rows[prev.r + k];
+        placement[prev.c + k] = 'neighbours';
+      }
+    } else {
+      for (let k = 1; k <= gapRows; k++) {
+        const cand = candidates[prev.c + k];
+        table.problems.push({ kind: 'unknown-row', span: cand.label ?? cand.raw.span, label: cand.labelText || undefined });
+      }
+      for (let k = 1; k <= gapStd; k++) {
+        const at = prev.c >= 0 ? candidates[prev.c].raw.span : table.anchor;
+        table.problems.push({ kind: 'missing-row', span: { start: at.end, end: at.end }, row: rows[prev.r + k].row });
+      }
+    }
+    if (next.c < candidates.length) {
+      placed[next.c] = rows[next.r];
+      placement[next.c] = 'label';
+    }
+    prev = next;
+  }
+
+  candidates.forEach((cand, c) => {
+    const std = placed[c];
+    if (!std) return;
+    if (placement[c] === 'neighbours' && std.row.label) {
+      if (!cand.labelText) {
+        // In PDF text labels often stand on other lines than their numbers.
+        if (layout !== 'pdf') table.problems.push({ kind: 'missing-label', span: firstValue(cand.raw), row: std.row });
+      } else {
+        const fit = labelFit(std, cand.labelText, layout === 'pdf');
+        if (fit === 'variant' || fit === 'other') {
+          table.problems.push({ kind: 'label-variant', span: cand.label ?? cand.raw.span, row: std.row, label: cand.labelText });
+        }
+      }
+    }
+    table.rows.push(readRow(table, std, cand, placement[c], text));
+  });
+}
+
+function firstValue(raw: RawRow): Span {
+  const v = raw.values.find((s) => s.end > s.start) ?? raw.values[0] ?? raw.span;
+  return { start: v.start, end: v.end };
+}
+
+function readRow(table: ReadTable, std: IndexedRow, cand: Candidate, placement: Placement, text: string): ReadRow {
+  const columns = std.block.columns;
+  const values = cand.raw.values.slice();
+  // Merged label cells on the left and padding cells on the right are blank.
+  while (values.length > columns.length && cand.raw.leadingBlanksAreLabels && values[0].end === values[0].start) values.shift();
+  while (values.length > columns.length && values[values.length - 1].end === values[values.length - 1].start) values.pop();
+  const row: ReadRow = { row: std.row, block: std.block, label: cand.label, placement, span: cand.raw.span, cells: [] };
+  if (values.length !== columns.length) {
+    row.found = values.length;
+    table.problems.push({ kind: 'cell-count', span: cand.raw.span, row: std.row, expected: columns.length, found: values.length });
+    return row;
+  }
+  columns.forEach((column, i) => {
+    const v = values[i];
+    const ref = { row: std.row.id, col: column.id };
+    const read: ReadCell = { ...readCell(text, v.start, v.end, column.kind), ref, row: std.row, column, cell: v, raw: text.slice(v.start, v.end) };
+    row.cells.push(read);
+    table.cells.set(cellKey(ref), read);
+  });
+  return row;
+}

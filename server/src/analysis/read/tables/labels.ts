@@ -1,0 +1,89 @@
+/**
+ * Matching a row's label to the standard rows, after folding width, brackets
+ * and spaces.
+ */
+import { allRows, type BlockDef, type RowDef, type TableDef } from '../../schema/tables';
+import { fold, similarity } from '../../text/fold';
+
+export interface IndexedRow {
+  index: number;
+  block: BlockDef;
+  row: RowDef;
+  /** Folded label and aliases. */
+  keys: string[];
+  /** Folded groups and label together, as a PDF line may show any piece of it. */
+  full: string;
+}
+
+export interface LabelIndex {
+  rows: IndexedRow[];
+  exact: Map<string, number>;
+}
+
+const cache = new WeakMap<TableDef, LabelIndex>();
+
+/** `1.属于国家秘密` → `属于国家秘密`: reports renumber or drop item numbers. */
+function withoutItemNumber(folded: string): string {
+  let i = 0;
+  while (i < folded.length && folded.charCodeAt(i) >= 48 && folded.charCodeAt(i) <= 57) i++;
+  return i > 0 && (folded[i] === '.' || folded[i] === ',') ? folded.slice(i + 1) : folded;
+}
+
+export function labelIndex(def: TableDef): LabelIndex {
+  let index = cache.get(def);
+  if (index) return index;
+  const exact = new Map<string, number>();
+  const rows = allRows(def).map(({ block, row }, i) => {
+    const keys = [row.label, ...(row.aliases ?? [])].filter(Boolean).map(fold);
+    for (const k of keys) {
+      exact.set(k, i);
+      const bare = withoutItemNumber(k);
+      if (bare !== k && bare.length >= 4) exact.set(bare, i);
+    }
+    return { index: i, block, row, keys, full: fold([...(row.groups ?? []), row.label].join('')) };
+  });
+  index = { rows, exact };
+  cache.set(def, index);
+  return index;
+}
+
+/** Drops the single characters of vertical labels (`三 2.其他…` → `2.其他…`). */
+export function stripVerticalChars(label: string): string {
+  const parts = label.split(/[\s\u3000]+/);
+  while (parts.length > 1 && parts[0].length <= 1) parts.shift();
+  return parts.join('');
+}
+
+/**
+ * The standard row a label names for certain: equal after folding, or ending
+ * with the standard label (`（四）无法提供1.本机关不掌握…`).
+ */
+export function matchLabel(index: LabelIndex, label: string): number {
+  const folded = fold(label);
+  if (!folded) return -1;
+  const hit = index.exact.get(folded) ?? index.exact.get(withoutItemNumber(folded));
+  if (hit !== undefined) return hit;
+  let best = -1;
+  let bestLength = 0;
+  for (const r of index.rows) {
+    for (const k of r.keys) {
+      if (k.length >= 4 && k.length > bestLength && folded.endsWith(k)) {
+        best = r.index;
+        bestLength = k.length;
+      }
+    }
+  }
+  return best;
+}
+
+export type LabelFit = 'same' | 'fragment' | 'variant' | 'other';
+
+/** How a label that did not match for certain relates to the row placed there. */
+export function labelFit(row: IndexedRow, label: string, fragmentsAllowed: boolean): LabelFit {
+  const folded = fold(label);
+  if (row.keys.includes(folded)) return 'same';
+  if (fragmentsAllowed && folded.length >= 2 && (row.full.includes(folded) || folded.includes(row.keys[0] ?? '\u0000'))) return 'fragment';
+  const target = row.keys[0] ?? '';
+  const score = Math.max(similarity(folded, target), similarity(withoutItemNumber(folded), withoutItemNumber(target)));
+  return score >= 0.6 ? 'variant' : 'other';
+}

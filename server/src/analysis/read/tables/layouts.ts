@@ -1,0 +1,178 @@
+/**
+ * The four readable layouts, each turned into the same raw rows: the label
+ * cells of a row and its value cells, every one with its exact place in the
+ * text. Which standard row a raw row is comes later (assemble.ts).
+ */
+import { isSpace, trimSpan } from '../../text/fold';
+import type { Line, Span } from '../../text/lines';
+import { looksLikeValue } from '../../text/numbers';
+import type { Layout } from './locate';
+
+export interface RawRow {
+  /** Non-empty label cells, outermost first. */
+  labels: Span[];
+  /** Value cells in order; an empty cell has start === end. */
+  values: Span[];
+  span: Span;
+  line: number;
+  /** Value cells at the left that may be merged label cells (cells layout). */
+  leadingBlanksAreLabels: boolean;
+}
+
+function cell(text: string, start: number, end: number): Span {
+  const [s, e] = trimSpan(text, start, end);
+  return { start: s, end: e };
+}
+
+function isBlank(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Splits a row's cells after its last label-like cell. */
+function splitCells(text: string, cells: Span[], line: number, leadingBlanksAreLabels: boolean): RawRow {
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.end > c.start && !looksLikeValue(text.slice(c.start, c.end))) last = i;
+  }
+  const labels = cells.slice(0, last + 1).filter((c) => c.end > c.start);
+  const values = cells.slice(last + 1);
+  const span = { start: cells[0].start, end: cells[cells.length - 1].end };
+  return { labels, values, span, line, leadingBlanksAreLabels: leadingBlanksAreLabels && labels.length === 0 };
+}
+
+/**
+ * One cell per line (a Word table saved as text): a cell starts with a tab, a
+ * line without one continues the cell above, a blank line ends the row.
+ */
+function readCells(text: string, lines: Line[], first: number, end: number): RawRow[] {
+  const rows: RawRow[] = [];
+  let cells: Span[] = [];
+  let rowLine = first;
+  let inCell = false;
+  const finish = (): void => {
+    if (cells.length) rows.push(splitCells(text, cells, rowLine, true));
+    cells = [];
+    inCell = false;
+  };
+  for (let i = first; i < end; i++) {
+    const line = lines[i];
+    if (text.charCodeAt(line.start) === 9) {
+      if (!cells.length) rowLine = i;
+      cells.push(cell(text, line.start + 1, line.end));
+      inCell = true;
+    } else if (isBlank(text, line)) {
+      finish();
+    } else if (inCell) {
+      const last = cells[cells.length - 1];
+      const extended = cell(text, last.end > last.start ? last.start : line.start, line.end);
+      cells[cells.length - 1] = extended;
+    }
+    // Any other line is prose beside the table; it is not part of a row.
+  }
+  finish();
+  return rows;
+}
+
+const RULE = /^\|?[\s:|-]*-{3}[\s:|-]*$/;
+
+/** Pipe rows (`label | 0 | 0 |`) and markdown tables (`| a | b |` with a rule). */
+function readPipes(text: string, lines: Line[], first: number, end: number, markdown: boolean, valueColumns: number): RawRow[] {
+  const rows: RawRow[] = [];
+  for (let i = first; i < end; i++) {
+    const line = lines[i];
+    if (!line.text.includes('|')) continue;
+    if (line.text.length < 400 && RULE.test(line.text)) continue;
+    const cells: Span[] = [];
+    let start = line.start;
+    for (let j = line.start; j <= line.end; j++) {
+      if (j === line.end || text.charCodeAt(j) === 124) {
+        cells.push(cell(text, start, j));
+        start = j + 1;
+      }
+    }
+    const leadingPipe = text.charCodeAt(trimSpan(text, line.start, line.end)[0]) === 124;
+    if (leadingPipe) cells.shift();
+    if (markdown) {
+      if (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
+      // Label columns are those left of the value columns; merged label
+      // cells are blank, so the split is by position, not by content.
+      const labelColumns = Math.max(0, cells.length - valueColumns);
+      const labels = cells.slice(0, labelColumns).filter((c) => c.end > c.start);
+      const values = cells.slice(labelColumns);
+      const row: RawRow = { labels, values, span: { start: line.start, end: line.end }, line: i, leadingBlanksAreLabels: false };
+      // A row whose "values" hold words is a header, whatever its position.
+      if (values.some((v) => v.end > v.start && !looksLikeValue(text.slice(v.start, v.end)))) {
+        rows.push(splitCells(text, cells, i, false));
+      } else rows.push(row);
+    } else {
+      // Word's merged cells leave empty cells at the end of pipe rows.
+      while (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
+      if (cells.length) rows.push(splitCells(text, cells, i, false));
+    }
+  }
+  return rows;
+}
+
+/** `- 3 -`, the page footer that copying from a PDF leaves in the text. */
+export function isPageFooter(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 12 && /^[-－—]\s*\d{1,3}\s*[-－—]$/.test(t);
+}
+
+/**
+ * Text copied from a PDF: the numbers of a row stand at the end of a line,
+ * separated by spaces; labels wrap onto other lines and may stand apart.
+ */
+function readPdf(text: string, lines: Line[], first: number, end: number): RawRow[] {
+  const rows: RawRow[] = [];
+  for (let i = first; i < end; i++) {
+    const line = lines[i];
+    if (isBlank(text, line) || isPageFooter(line.text)) continue;
+    const values: Span[] = [];
+    let e = line.end;
+    let labelEnd = line.start;
+    for (;;) {
+      while (e > line.start && isSpace(text.charCodeAt(e - 1))) e--;
+      if (e === line.start) {
+        labelEnd = e;
+        break;
+      }
+      let s = e;
+      while (s > line.start && !isSpace(text.charCodeAt(s - 1))) s--;
+      // Single characters of a vertical label (三, 本, 年…) stand on lines of
+      // their own in PDF text, so a Chinese numeral is never a value here.
+      if (!looksLikeValue(text.slice(s, e), false)) {
+        labelEnd = e;
+        break;
+      }
+      values.unshift({ start: s, end: e });
+      e = s;
+    }
+    const label = cell(text, line.start, labelEnd);
+    rows.push({
+      labels: label.end > label.start ? [label] : [],
+      values,
+      span: { start: line.start, end: line.end },
+      line: i,
+      leadingBlanksAreLabels: false,
+    });
+  }
+  return rows;
+}
+
+export function readRows(layout: Layout, text: string, lines: Line[], first: number, end: number, valueColumns: number): RawRow[] {
+  switch (layout) {
+    case 'cells':
+      return readCells(text, lines, first, end);
+    case 'markdown':
+      return readPipes(text, lines, first, end, true, valueColumns);
+    case 'pipe':
+      return readPipes(text, lines, first, end, false, valueColumns);
+    case 'pdf':
+      return readPdf(text, lines, first, end);
+    case 'flat':
+      return [];
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Where each standard table stands, and in which of the five layouts its text
+ * arrived. A table begins at its anchor (its caption or first header) and runs
+ * until the next part heading or the next table's anchor.
+ */
+import type { TableKind } from '../../schema/tables';
+import { fold, isSpace } from '../../text/fold';
+import type { Line, Span } from '../../text/lines';
+import { FLAT_LINE } from '../headings';
+
+export type Layout = 'cells' | 'pipe' | 'markdown' | 'pdf' | 'flat';
+
+export interface TableRegion {
+  kind: TableKind;
+  anchor: Span;
+  /** Lines [firstLine, endLine) hold the table. */
+  firstLine: number;
+  endLine: number;
+  layout: Layout;
+}
+
+/** Does a line open the table of `kind`? `head` is its folded beginning. */
+function opensTable(kind: TableKind, head: string, line: string): boolean {
+  // A caption or header is short, or is a row of cells; prose is neither.
+  const rowLike = line.length <= 60 || line.includes('|') || line.charCodeAt(0) === 9;
+  switch (kind) {
+    case 'active':
+      return rowLike && head.startsWith('第二十条');
+    case 'application':
+      return (
+        head.startsWith('(本列数据的勾稽关系') ||
+        head.startsWith('本列数据的勾稽关系') ||
+        (rowLike && head.startsWith('申请人情况')) ||
+        head.startsWith('一.本年新收政府信息公开申请')
+      );
+    case 'review':
+      return rowLike && head.startsWith('行政复议') && (line.includes('行政诉讼') || line.length <= 20) && !line.includes('。');
+  }
+}
+
+/** Where, inside a line of flat text, the table of `kind` begins. */
+function flatAnchor(kind: TableKind, text: string, line: Line): Span | undefined {
+  const find = (needle: string): number => {
+    const i = text.indexOf(needle, line.start);
+    return i >= 0 && i < line.end ? i : -1;
+  };
+  let at = -1;
+  let len = 0;
+  switch (kind) {
+    case 'active':
+      at = find('第二十条第');
+      len = 9;
+      break;
+    case 'application':
+      at = find('本列数据的勾稽关系');
+      len = 9;
+      if (at < 0) {
+        at = find('本年新收政府信息公开申请数量');
+        len = 14;
+      }
+      break;
+    case 'review': {
+      // 行政复议 followed closely by 行政诉讼: the table's header, not prose.
+      let from = line.start;
+      for (;;) {
+        const i = text.indexOf('行政复议', from);
+        if (i < 0 || i >= line.end) break;
+        let j = i + 4;
+        while (j < line.end && isSpace(text.charCodeAt(j))) j++;
+        if (text.startsWith('行政诉讼', j)) {
+          at = i;
+          len = j + 4 - i;
+          break;
+        }
+        from = i + 4;
+      }
+      break;
+    }
+  }
+  return at >= 0 ? { start: at, end: Math.min(line.end, at + len) } : undefined;
+}
+
+function headOf(text: string, line: Line): { head: string; start: number } {
+  let start = line.start;
+  while (start < line.end && (isSpace(text.charCodeAt(start)) || text[start] === '|')) start++;
+  return { head: fold(text.slice(start, Math.min(line.end, start + 24))), start };
+}
+
+/**
+ * Finds the first anchor of each table kind. `boundaries` are the lines of part
+ * headings, which end a table.
+ */
+export function locateTables(text: string, lines: Line[], headingLines: Set<number>): TableRegion[] {
+  const anchors = new Map<TableKind, { line: number; anchor: Span; flat: boolean }>();
+  const kinds: TableKind[] = ['active', 'application', 'review'];
+  for (const line of lines) {
+    if (anchors.size === kinds.length) break;
+    if (line.end === line.start) continue;
+    if (line.end - line.start > FLAT_LINE) {
+      for (const kind of kinds) {
+        if (anchors.has(kind)) continue;
+        const anchor = flatAnchor(kind, text, line);
+        if (anchor) anchors.set(kind, { line: line.index, anchor, flat: true });
+      }
+      continue;
+    }
+    const { head, start } = headOf(text, line);
+    for (const kind of kinds) {
+      if (anchors.has(kind) || !opensTable(kind, head, line.text)) continue;
+      let end = line.end;
+      while (end > start && (isSpace(text.charCodeAt(end - 1)) || text[end - 1] === '|')) end--;
+      anchors.set(kind, { line: line.index, anchor: { start, end: Math.min(end, start + 60) }, flat: false });
+      break;
+    }
+  }
+
+  const starts = [...anchors.values()].map((a) => a.line);
+  const regions: TableRegion[] = [];
+  for (const [kind, a] of anchors) {
+    let endLine = lines.length;
+    for (let i = a.line + 1; i < lines.length; i++) {
+      if (headingLines.has(i) || starts.includes(i)) {
+        endLine = i;
+        break;
+      }
+    }
+    const layout = a.flat ? 'flat' : detectLayout(text, lines, a.line, endLine);
+    regions.push({ kind, anchor: a.anchor, firstLine: a.line, endLine: a.flat ? a.line + 1 : endLine, layout });
+  }
+  return regions.sort((x, y) => x.anchor.start - y.anchor.start);
+}
+
+function detectLayout(text: string, lines: Line[], first: number, end: number): Layout {
+  let tabs = 0;
+  let markdown = 0;
+  let rule = false;
+  let pipes = 0;
+  for (let i = first; i < end; i++) {
+    const line = lines[i];
+    const c = text.charCodeAt(line.start);
+    if (c === 9) tabs++;
+    else if (c === 124) {
+      markdown++;
+      if (/^\|[\s:|-]*-{3}/.test(line.text.slice(0, 40))) rule = true;
+    } else if (line.text.includes('|')) pipes++;
+  }
+  if (tabs >= 2 && tabs >= markdown + pipes) return 'cells';
+  if (markdown >= 2 && rule) return 'markdown';
+  if (pipes + markdown >= 2) return 'pipe';
+  return 'pdf';
+}

@@ -1,0 +1,29 @@
+/** Text left by a converter, such as [bookmark: _GoBack]. */
+import type { Artifact } from '../read/artifacts';
+import type { Text2 } from '../schema/tables';
+import type { Rule } from './rule';
+
+function describe(a: Artifact): Text2 {
+  switch (a.kind) {
+    case 'bookmark':
+      return { zh: `文档转换遗留的书签标记「${a.text}」，应删除`, en: `A bookmark marker "${a.text}" left by a document converter; remove it` };
+    case 'replacement':
+      return { zh: '乱码字符「�」：文字转换或解码失败留下的', en: 'Replacement characters "�" left by a failed conversion or decoding' };
+    case 'invisible': {
+      const code = `U+${a.text.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      return { zh: `不可见字符 ${code}（控制字符或零宽字符），应删除`, en: `An invisible character ${code} (a control or zero-width character); remove it` };
+    }
+  }
+}
+
+export const conversionArtifact: Rule = {
+  code: 'conversion-artifact',
+  severity: 'warning',
+  description: {
+    zh: '文档转换工具留下的多余文字，如“[bookmark: _GoBack]”、乱码字符、不可见字符。',
+    en: 'Text left by a document converter, such as "[bookmark: _GoBack]", replacement characters and invisible characters.',
+  },
+  check(report, emit) {
+    for (const a of report.artifacts) emit({ span: a.span, message: describe(a) });
+  },
+};

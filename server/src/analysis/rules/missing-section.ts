@@ -1,0 +1,38 @@
+/** One of the six parts is absent. */
+import { PARTS, standardHeading } from '../schema/parts';
+import type { Rule } from './rule';
+
+export const missingSection: Rule = {
+  code: 'missing-section',
+  severity: 'error',
+  description: {
+    zh: '报告应包含六个部分：总体情况、主动公开、依申请公开、行政复议和行政诉讼、存在的问题及改进、其他需要报告的事项。',
+    en: 'A report has six parts: overview, proactive disclosure, applications, reconsideration and lawsuits, problems and improvements, other matters.',
+  },
+  check(report, emit) {
+    const { parts, text, lines } = report;
+    if (!parts.length) {
+      emit({
+        span: { start: 0, end: Math.min(text.length, lines.lines[0].end) },
+        message: {
+          zh: '未找到六个部分的任何标题（一、总体情况 至 六、其他需要报告的事项）',
+          en: 'None of the six part headings was found (一、总体情况 to 六、其他需要报告的事项)',
+        },
+      });
+      return;
+    }
+    for (const part of PARTS) {
+      if (parts.some((h) => h.part === part)) continue;
+      // Reported where the part belongs: before the next part that is present.
+      const next = parts.find((h) => h.part.number > part.number);
+      const at = next ? (next.inline ? next.span.start : lines.lines[next.line].start) : text.length;
+      emit({
+        span: { start: at, end: at },
+        message: {
+          zh: `缺少第${part.numeral}部分「${standardHeading(part)}」${next ? '，应在此处' : ''}`,
+          en: `Part ${part.number} "${standardHeading(part)}" (${part.name.en}) is missing${next ? '; it belongs here' : ''}`,
+        },
+      });
+    }
+  },
+};

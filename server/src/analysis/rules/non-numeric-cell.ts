@@ -1,0 +1,49 @@
+/** A count that is not a non-negative whole number, or a number in look-alike characters. */
+import type { ReadCell } from '../read/tables/assemble';
+import type { Text2 } from '../schema/tables';
+import { cellName, type Rule } from './rule';
+
+function why(cell: ReadCell): Text2 {
+  const raw = cell.raw;
+  switch (cell.reason) {
+    case 'letter-o':
+      return { zh: `「${raw}」中是字母 O，不是数字 0`, en: `"${raw}" has the letter O where the digit 0 belongs` };
+    case 'full-width':
+      return { zh: `「${raw}」使用了全角数字，应写作 ${cell.normalized}`, en: `"${raw}" uses full-width digits; write ${cell.normalized}` };
+    case 'separator':
+      return { zh: `「${raw}」含千位分隔符，应写作 ${cell.normalized}`, en: `"${raw}" has a thousands separator; write ${cell.normalized}` };
+    case 'negative':
+      return { zh: `「${raw}」是负数，件数不能为负`, en: `"${raw}" is negative; a count cannot be` };
+    case 'decimal':
+      return { zh: `「${raw}」带小数，件数应为整数`, en: `"${raw}" has decimals; a count is a whole number` };
+    case 'chinese-numeral':
+      return { zh: `「${raw}」是汉字数字，应写作阿拉伯数字`, en: `"${raw}" is written in Chinese numerals; use digits` };
+    default:
+      return { zh: `「${raw}」不是数字`, en: `"${raw}" is not a number` };
+  }
+}
+
+export const nonNumericCell: Rule = {
+  code: 'non-numeric-cell',
+  severity: 'error',
+  description: {
+    zh: '件数应为非负整数（不能是字母 O、汉字数字、负数或小数）；全角数字和千位分隔符也应改为普通数字。',
+    en: 'A count must be a non-negative whole number (not a letter O, Chinese numerals, negative or decimal); full-width digits and thousands separators should be plain digits.',
+  },
+  check(report, emit) {
+    for (const table of report.tables) {
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          if (cell.state !== 'invalid' && cell.state !== 'lookalike') continue;
+          const where = cellName(cell);
+          const reason = why(cell);
+          const excluded = cell.certain ? { zh: '', en: '' } : { zh: '；此格不参与合计检查', en: '; it is left out of the sums' };
+          emit({
+            span: cell.span,
+            message: { zh: `${where.zh}：${reason.zh}${excluded.zh}`, en: `${where.en}: ${reason.en}${excluded.en}` },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+/** Table 2, in every row: 总计 = the sum of the six applicant columns. */
+import { reportFailedSums } from './arithmetic';
+import { capital, type Rule } from './rule';
+
+export const rowTotal: Rule = {
+  code: 'row-total',
+  severity: 'error',
+  description: {
+    zh: '申请情况表每一行中，总计等于自然人与五类法人或其他组织之和。',
+    en: 'In every row of the applications table, Total equals the sum of the six applicant columns.',
+  },
+  check(report, emit) {
+    reportFailedSums(
+      report,
+      'row-total',
+      emit,
+      (sum) => sum.left.cells[0]!,
+      (sum, left, right) => ({
+        zh: `${sum.def.along.zh}：总计为 ${left}，但各类申请人之和为 ${right}`,
+        en: `${capital(sum.def.along.en)}: Total is ${left}, but the applicant columns sum to ${right}`,
+      }),
+    );
+  },
+};

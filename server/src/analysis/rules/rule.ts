@@ -1,0 +1,90 @@
+/**
+ * What a rule is and what it reports. Each rule lives in a module of its own
+ * with its public code, default severity, description and check.
+ */
+import type { Report } from '../read/report';
+import type { ReadCell } from '../read/tables/assemble';
+import type { Text2 } from '../schema/tables';
+import type { Span } from '../text/lines';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const RULE_CODES = [
+  'application-balance',
+  'subtotal',
+  'row-total',
+  'review-total',
+  'non-numeric-cell',
+  'empty-cell',
+  'table-shape',
+  'missing-table',
+  'missing-section',
+  'section-order',
+  'section-heading',
+  'missing-title',
+  'year-mismatch',
+  'narrative-mismatch',
+  'old-format',
+  'conversion-artifact',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** The arithmetic codes: findings that a total does not add up. */
+export const ARITHMETIC_CODES: readonly RuleCode[] = ['application-balance', 'subtotal', 'row-total', 'review-total'];
+
+export interface Related {
+  span: Span;
+  message: Text2;
+}
+
+/** A change to the text: replace `span` with `newText`. */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: Text2;
+  edits: TextEdit[];
+  /** Safe fixes are applied by "fix all"; the others only on request. */
+  safe: boolean;
+}
+
+export interface Finding {
+  code: RuleCode;
+  severity: Severity;
+  span: Span;
+  message: Text2;
+  related?: Related[];
+  fixes?: Fix[];
+}
+
+export type FindingInit = Omit<Finding, 'code' | 'severity'>;
+
+export interface Rule {
+  code: RuleCode;
+  severity: Severity;
+  description: Text2;
+  check(report: Report, emit: (finding: FindingInit) => void): void;
+}
+
+/** `「（一）予以公开」行「自然人」列` / `row "(1) Disclosed", column "Natural persons"`. */
+export function cellName(cell: ReadCell): Text2 {
+  const rowName = cell.row.name;
+  if (!cell.row.label) return { zh: `「${cell.column.name.zh}」`, en: `"${cell.column.name.en}"` };
+  return {
+    zh: `「${rowName.zh}」行「${cell.column.name.zh}」列`,
+    en: `row "${rowName.en}", column "${cell.column.name.en}"`,
+  };
+}
+
+export function formatNumber(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '?';
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+/** English sentences start with a capital; names inside them do not. */
+export function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,25 @@
+/** A heading worded differently from the standard: a hint with the standard wording. */
+import { standardHeading } from '../schema/parts';
+import type { Rule } from './rule';
+
+export const sectionHeading: Rule = {
+  code: 'section-heading',
+  severity: 'info',
+  description: {
+    zh: '部分标题的写法与 2021 年格式的标准标题不同。',
+    en: "A part heading is worded differently from the 2021 format's.",
+  },
+  check(report, emit) {
+    for (const heading of report.parts) {
+      const standard = standardHeading(heading.part);
+      if (heading.text === standard) continue;
+      emit({
+        span: heading.span,
+        message: {
+          zh: `标题「${heading.text}」与标准格式不同，标准写法为「${standard}」`,
+          en: `The heading "${heading.text}" differs from the standard wording "${standard}"`,
+        },
+      });
+    }
+  },
+};

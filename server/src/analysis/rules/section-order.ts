@@ -1,0 +1,36 @@
+/** Parts out of order, or one part twice. */
+import type { Rule } from './rule';
+
+export const sectionOrder: Rule = {
+  code: 'section-order',
+  severity: 'warning',
+  description: {
+    zh: '六个部分应按一至六的顺序出现，且每部分只出现一次。',
+    en: 'The six parts appear in order, each once.',
+  },
+  check(report, emit) {
+    const seen = new Set<number>();
+    let latest = report.parts[0];
+    for (const heading of report.parts) {
+      const n = heading.part.number;
+      if (seen.has(n)) {
+        emit({
+          span: heading.span,
+          message: { zh: `第${heading.part.numeral}部分重复出现`, en: `Part ${n} appears a second time` },
+        });
+        continue;
+      }
+      if (latest && n < latest.part.number) {
+        emit({
+          span: heading.span,
+          message: {
+            zh: `第${heading.part.numeral}部分出现在第${latest.part.numeral}部分之后，顺序不对`,
+            en: `Part ${n} comes after part ${latest.part.number}; the order is wrong`,
+          },
+        });
+      }
+      seen.add(n);
+      if (!latest || n > latest.part.number) latest = heading;
+    }
+  },
+};
