@@ -1,0 +1,31 @@
+/** A checked file: its input and its findings, with 1-based positions for output. */
+import type { Finding } from '../analysis/rules/rule';
+import type { Text2 } from '../analysis/schema/tables';
+import type { LineIndex, Span } from '../analysis/text/lines';
+import type { Input } from './inputs';
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface Checked {
+  input: Input;
+  findings: Finding[];
+  lines?: LineIndex;
+}
+
+export interface Place {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** 1-based lines and columns (UTF-16 code units, as editors count). */
+export function place(lines: LineIndex, span: Span): Place {
+  const s = lines.positionAt(span.start);
+  const e = lines.positionAt(span.end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+export function pick(text: Text2, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}

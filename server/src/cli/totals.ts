@@ -1,0 +1,83 @@
+/**
+ * `govreport totals`: the tables as read, with every computed sum and whether
+ * it holds, printed from the same model the totals preview shows.
+ */
+import type { ReportView, SumView, TableView } from '../analysis/model/view';
+import { pick, type Locale } from './checked';
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+function padEnd(s: string, w: number): string {
+  return s + ' '.repeat(Math.max(0, w - width(s)));
+}
+
+function padStart(s: string, w: number): string {
+  return ' '.repeat(Math.max(0, w - width(s))) + s;
+}
+
+const MARK = { ok: '✓', fail: '✗', unknown: '?' } as const;
+
+function sumLine(s: SumView, locale: Locale): string {
+  const n = (v: number | null) => (v === null ? '?' : String(v));
+  const sep = locale === 'en' ? ', ' : '，';
+  const colon = locale === 'en' ? ': ' : '：';
+  return `${MARK[s.status]} ${pick(s.along, locale)}${colon}${pick(s.leftName, locale)} = ${n(s.left)}${sep}${pick(s.rightName, locale)} = ${n(s.right)}`;
+}
+
+function tableText(t: TableView, locale: Locale): string[] {
+  const en = locale === 'en';
+  const out: string[] = [];
+  const layout = { cells: en ? 'one cell per line' : '每格一行', pipe: en ? 'pipe rows' : '竖线分隔', markdown: 'Markdown', pdf: en ? 'text from a PDF' : 'PDF 复制文本', flat: en ? 'flat text' : '粘连文本' }[t.layout] ?? t.layout;
+  out.push(`${pick(t.name, locale)}（${en ? `${t.format} format, ${layout}` : `${t.format} 年格式，${layout}`}）`);
+  if (!t.readable) {
+    out.push(en ? '  cannot be read: its cells run together' : '  无法读取：单元格粘连在一起');
+    return out;
+  }
+  for (const block of t.blocks) {
+    if (block.caption) out.push(`  ${block.caption}`);
+    const labelWidth = Math.min(28, Math.max(8, ...block.rows.map((r) => width(pick(r.name, locale)) + 2 * r.depth)));
+    const heads = block.columns.map((c) => pick(c.name, locale));
+    const widths = heads.map((h) => Math.max(6, width(h)));
+    out.push(`  ${padEnd('', labelWidth)}  ${heads.map((h, i) => padStart(h, widths[i])).join('  ')}`);
+    for (const row of block.rows) {
+      const label = padEnd(`${'  '.repeat(row.depth)}${pick(row.name, locale)}`, labelWidth);
+      const cells = row.cells
+        ? row.cells.map((c, i) => padStart(c.state === 'empty' ? (en ? '(blank)' : '（空）') : c.value === null ? `!${c.raw}` : String(c.value), widths[i])).join('  ')
+        : en ? '(row could not be read)' : '（此行无法读取）';
+      out.push(`  ${label}  ${cells}`);
+    }
+  }
+  if (t.sums.length) {
+    const fail = t.sums.filter((s) => s.status === 'fail').length;
+    const unknown = t.sums.filter((s) => s.status === 'unknown').length;
+    out.push(
+      en
+        ? `  Sums: ${t.sums.length}, ${t.sums.length - fail - unknown} hold, ${fail} fail, ${unknown} not checked`
+        : `  合计检查 ${t.sums.length} 项：${t.sums.length - fail - unknown} 项成立，${fail} 项不成立，${unknown} 项无法检查`,
+    );
+    for (const s of t.sums) out.push(`  ${sumLine(s, locale)}`);
+  }
+  return out;
+}
+
+export function formatTotals(file: string, view: ReportView, locale: Locale): string {
+  const en = locale === 'en';
+  const out: string[] = [];
+  out.push(`${en ? 'File' : '文件'}: ${file}`);
+  out.push(`${en ? 'Title' : '标题'}: ${view.title?.text ?? (en ? '(none)' : '（无）')}${view.year ? (en ? ` (${view.year})` : `（${view.year} 年）`) : ''}`);
+  out.push(`${en ? 'Parts' : '部分'}: ${view.parts.map((p) => `${p.number} ${p.present ? '✓' : '✗'}`).join('  ')}`);
+  for (const t of view.tables) {
+    out.push('');
+    out.push(...tableText(t, locale));
+  }
+  if (view.missingTables.length) {
+    out.push('');
+    out.push(`${en ? 'Tables not found' : '未找到的表格'}: ${view.missingTables.join(', ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}
