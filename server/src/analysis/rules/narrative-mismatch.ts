@@ -7,7 +7,8 @@ import type { Figure, FigureKind } from '../read/narrative';
 import type { Report } from '../read/report';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { cellKey, type Text2 } from '../schema/tables';
-import { formatNumber, type Related, type Rule } from './rule';
+import { cellNote, involved } from './cells';
+import { formatNumber, type Rule } from './rule';
 
 interface Reading {
   value: number;
@@ -113,10 +114,7 @@ export const narrativeMismatch: Rule = {
     for (const figure of report.figures) {
       const expected = check(figure, readings(figure.kind, app, review));
       if (!expected) continue;
-      const related: Related[] = expected.cells.map((c) => ({
-        span: c.span,
-        message: { zh: `表中数字：${formatNumber(c.value)}`, en: `In the table: ${formatNumber(c.value)}` },
-      }));
+      const related = involved(expected.cells.filter((c) => c.state !== 'empty')).map(cellNote);
       emit({
         span: figure.span,
         message: {

@@ -12,7 +12,8 @@ export const oldFormat: Rule = {
     const year = report.year;
     if (year === undefined || year < 2021) return;
     for (const table of report.tables) {
-      if (!table.readable || table.def.format !== '2019') continue;
+      // The reconsideration table is the same in both formats.
+      if (!table.readable || table.def.format !== '2019' || table.kind === 'review') continue;
       const single = table.kind === 'application' ? table.rows.find((r) => r.row.id === '3.6') : undefined;
       const detail =
         table.kind === 'application'

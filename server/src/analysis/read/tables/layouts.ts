@@ -80,6 +80,13 @@ const RULE = /^\|?[\s:|-]*-{3}[\s:|-]*$/;
 /** Pipe rows (`label | 0 | 0 |`) and markdown tables (`| a | b |` with a rule). */
 function readPipes(text: string, lines: Line[], first: number, end: number, markdown: boolean, valueColumns: number): RawRow[] {
   const rows: RawRow[] = [];
+  // A Markdown table's width is its rule's (|---|---|); a row with fewer cells
+  // is short, not padded.
+  let width = 0;
+  for (let i = first; i < end && markdown && !width; i++) {
+    const t = lines[i].text;
+    if (t.length < 400 && RULE.test(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
+  }
   for (let i = first; i < end; i++) {
     const line = lines[i];
     if (!line.text.includes('|')) continue;
@@ -98,7 +105,7 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
       if (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
       // Label columns are those left of the value columns; merged label
       // cells are blank, so the split is by position, not by content.
-      const labelColumns = Math.max(0, cells.length - valueColumns);
+      const labelColumns = Math.max(0, (width || cells.length) - valueColumns);
       const labels = cells.slice(0, labelColumns).filter((c) => c.end > c.start);
       const values = cells.slice(labelColumns);
       const row: RawRow = { labels, values, span: { start: line.start, end: line.end }, line: i, leadingBlanksAreLabels: false };

@@ -1,0 +1,21 @@
+/** How findings name the table cells involved in them (related locations). */
+import type { ReadCell } from '../read/tables/assemble';
+import { cellName, formatNumber, type Related } from './rule';
+
+/** `「（一）予以公开」行「自然人」列：258`, at the cell. */
+export function cellNote(cell: ReadCell): Related {
+  const name = cellName(cell);
+  const value = cell.state === 'empty' ? { zh: '空', en: 'blank' } : { zh: formatNumber(cell.value), en: formatNumber(cell.value) };
+  return { span: cell.span, message: { zh: `${name.zh}：${value.zh}`, en: `${name.en}: ${value.en}` } };
+}
+
+/**
+ * The cells worth naming: all of a few; of many (the twenty-two items of a
+ * subtotal) those that are not nought, and the first and last, so that the
+ * whole range can be found.
+ */
+export function involved(cells: (ReadCell | undefined)[]): ReadCell[] {
+  const present = cells.filter((c): c is ReadCell => c !== undefined);
+  if (present.length <= 7) return present;
+  return present.filter((c, i) => i === 0 || i === present.length - 1 || c.value !== 0);
+}
