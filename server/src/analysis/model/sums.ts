@@ -23,8 +23,13 @@ export interface SumResult {
   status: SumStatus;
 }
 
+/** Cell keys of each side, computed once per equation of the schema. */
+const keys = new WeakMap<CellRef[], string[]>();
+
 function side(table: ReadTable, refs: CellRef[]): SumSide {
-  const cells = refs.map((r) => table.cells.get(cellKey(r)));
+  let k = keys.get(refs);
+  if (!k) keys.set(refs, (k = refs.map(cellKey)));
+  const cells = k.map((key) => table.cells.get(key));
   let value: number | null = 0;
   for (const c of cells) {
     if (!c || !c.certain || c.value === null) {

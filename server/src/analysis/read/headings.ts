@@ -128,6 +128,8 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
   if (NUMERALS.includes(ch) && SEPARATORS.has(text[start + 1] ?? '')) {
     numeral = ch;
     restStart = start + 2;
+  } else if (line.end - start > 40) {
+    return undefined; // without a numeral, only a short line can be a heading
   }
   const rest = text.slice(restStart, Math.min(line.end, restStart + 80));
   const folded = fold(rest);

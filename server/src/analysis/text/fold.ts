@@ -18,19 +18,30 @@ const PUNCT: Record<number, string> = {
   0x2014: '-', 0x2013: '-', 0xff0d: '-', 0x2015: '-',
 };
 
+/**
+ * What each UTF-16 unit folds to: itself, another unit, or nothing (0xffff,
+ * for spaces and line breaks). A table keeps folding to one lookup a unit.
+ */
+const FOLD = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+  for (let c = 0; c < 0x10000; c++) if (table[c] >= 65 && table[c] <= 90) table[c] += 32;
+  for (const [c, p] of Object.entries(PUNCT)) table[Number(c)] = p.charCodeAt(0);
+  for (let c = 0; c < 0x10000; c++) if (isSpace(c) || c === 10 || c === 13) table[c] = 0xffff;
+  return table;
+})();
+
 /** Folds `text` for comparison: drops spaces, unifies widths and punctuation. */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || c === 10 || c === 13) continue;
-    const p = PUNCT[c];
-    if (p !== undefined) out += p;
-    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0).toLowerCase();
-    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else out += text[i];
+  const n = text.length;
+  const out = new Uint16Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const f = FOLD[text.charCodeAt(i)];
+    if (f !== 0xffff) out[k++] = f;
   }
-  return out;
+  return k <= 4096 ? String.fromCharCode.apply(null, out.subarray(0, k) as unknown as number[]) : new TextDecoder('utf-16le').decode(out.subarray(0, k));
 }
 
 /** Is `c` a CJK ideograph (the characters labels are written in)? */

@@ -65,8 +65,8 @@ interface Candidate {
 
 function chooseFormat(kind: TableKind, text: string, rows: RawRow[], regionText: string): Format {
   if (kind === 'active') {
-    const folded = fold(regionText);
-    return ['本年新制作数量', '对外公开总数量', '上一年项目数量', '第二十条第(九)项'].some((k) => folded.includes(k)) ? '2019' : '2021';
+    // The 2019 format's own column headers, or its extra block (九).
+    return ['本年新制作数量', '对外公开总数量', '上一年项目数量', '（九）项', '(九)项'].some((k) => regionText.includes(k)) ? '2019' : '2021';
   }
   if (kind === 'application') {
     const idx2021 = labelIndex(TABLES['2021'].application);
@@ -222,7 +222,12 @@ function readRow(table: ReadTable, std: IndexedRow, cand: Candidate, placement: 
   columns.forEach((column, i) => {
     const v = values[i];
     const ref = { row: std.row.id, col: column.id };
-    const read: ReadCell = { ...readCell(text, v.start, v.end, column.kind), ref, row: std.row, column, cell: v, raw: text.slice(v.start, v.end) };
+    const read = readCell(text, v.start, v.end, column.kind) as ReadCell;
+    read.ref = ref;
+    read.row = std.row;
+    read.column = column;
+    read.cell = v;
+    read.raw = text.slice(v.start, v.end);
     row.cells.push(read);
     table.cells.set(cellKey(ref), read);
   });

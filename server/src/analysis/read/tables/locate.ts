@@ -80,9 +80,14 @@ function flatAnchor(kind: TableKind, text: string, line: Line): Span | undefined
   return at >= 0 ? { start: at, end: Math.min(line.end, at + len) } : undefined;
 }
 
+/** Characters a table's anchor line can begin with (after spaces and pipes). */
+const ANCHOR_STARTS = new Set(['第', '（', '(', '本', '申', '一', '行']);
+
+/** The folded beginning of a line that may open a table, else ''. */
 function headOf(text: string, line: Line): { head: string; start: number } {
   let start = line.start;
   while (start < line.end && (isSpace(text.charCodeAt(start)) || text[start] === '|')) start++;
+  if (!ANCHOR_STARTS.has(text[start])) return { head: '', start };
   return { head: fold(text.slice(start, Math.min(line.end, start + 24))), start };
 }
 
@@ -105,6 +110,7 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
       continue;
     }
     const { head, start } = headOf(text, line);
+    if (!head) continue;
     for (const kind of kinds) {
       if (anchors.has(kind) || !opensTable(kind, head, line.text)) continue;
       let end = line.end;
