@@ -7,7 +7,7 @@ import { cellKey, TABLES, type BlockDef, type CellRef, type ColumnDef, type Form
 import { fold } from '../../text/fold';
 import type { Span } from '../../text/lines';
 import { readCell, type CellValue } from '../../text/numbers';
-import { labelFit, labelIndex, matchLabel, stripVerticalChars, type IndexedRow } from './labels';
+import { labelFit, labelIndex, matchLabel, verticalPrefixEnd, type IndexedRow } from './labels';
 import type { RawRow } from './layouts';
 import type { Layout } from './locate';
 
@@ -89,8 +89,9 @@ function chooseFormat(kind: TableKind, text: string, rows: RawRow[], regionText:
 function rowLabel(text: string, raw: RawRow, layout: Layout): { span?: Span; text: string } {
   const last = raw.labels[raw.labels.length - 1];
   if (!last) return { text: '' };
-  const t = text.slice(last.start, last.end);
-  return { span: last, text: layout === 'pdf' ? stripVerticalChars(t) : t };
+  const skip = layout === 'pdf' ? verticalPrefixEnd(text.slice(last.start, last.end)) : 0;
+  const span = { start: last.start + skip, end: last.end };
+  return { span, text: text.slice(span.start, span.end) };
 }
 
 /** Is a raw row a row of data (rather than a caption, header or wrapped label)? */

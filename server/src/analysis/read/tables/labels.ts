@@ -3,7 +3,7 @@
  * and spaces.
  */
 import { allRows, type BlockDef, type RowDef, type TableDef } from '../../schema/tables';
-import { fold, similarity } from '../../text/fold';
+import { fold, isSpace, similarity } from '../../text/fold';
 
 export interface IndexedRow {
   index: number;
@@ -47,11 +47,21 @@ export function labelIndex(def: TableDef): LabelIndex {
   return index;
 }
 
-/** Drops the single characters of vertical labels (`三 2.其他…` → `2.其他…`). */
-export function stripVerticalChars(label: string): string {
-  const parts = label.split(/[\s\u3000]+/);
-  while (parts.length > 1 && parts[0].length <= 1) parts.shift();
-  return parts.join('');
+/**
+ * Where a PDF line's label begins after the single characters of a vertical
+ * label printed beside it (`三 2.其他…`, `本 3.危及…`).
+ */
+export function verticalPrefixEnd(label: string): number {
+  let i = 0;
+  for (;;) {
+    let j = i;
+    while (j < label.length && !isSpace(label.charCodeAt(j))) j++;
+    let k = j;
+    while (k < label.length && isSpace(label.charCodeAt(k))) k++;
+    // A token of one character followed by more text is a vertical label's.
+    if (j - i !== 1 || k >= label.length) return i;
+    i = k;
+  }
 }
 
 /**
