@@ -12,7 +12,16 @@ function width(s: string): number {
   return w;
 }
 
+/** Pads to `w` columns; a longer label is cut short with an ellipsis. */
 function padEnd(s: string, w: number): string {
+  if (width(s) > w) {
+    let cut = '';
+    for (const ch of s) {
+      if (width(cut + ch) > w - 1) break;
+      cut += ch;
+    }
+    s = `${cut}…`;
+  }
   return s + ' '.repeat(Math.max(0, w - width(s)));
 }
 

@@ -3,9 +3,10 @@ import type { ShapeProblem } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
 import type { Rule } from './rule';
 
+/** `「（六）其他处理」中的「1.申请人…」`: a row's label with the group it belongs to. */
 function fullName(row: { label: string; groups?: string[] }): string {
   const inner = row.groups?.filter((g) => !g.startsWith('三、')) ?? [];
-  return [...inner, row.label].join('');
+  return inner.length ? `「${inner.join('')}」中的「${row.label}」` : `「${row.label}」`;
 }
 
 function describe(p: ShapeProblem, table: Text2): Text2 {
@@ -22,7 +23,7 @@ function describe(p: ShapeProblem, table: Text2): Text2 {
       };
     case 'missing-label':
       return {
-        zh: `此行缺少行标签，按上下行位置视为「${fullName(p.row)}」`,
+        zh: `此行缺少行标签，按上下行位置视为${fullName(p.row)}`,
         en: `This row has no label; by its neighbours it is taken as "${p.row.name.en}"`,
       };
     case 'label-variant':
@@ -37,7 +38,7 @@ function describe(p: ShapeProblem, table: Text2): Text2 {
       };
     case 'missing-row':
       return {
-        zh: `「${table.zh}」表缺少「${fullName(p.row)}」行`,
+        zh: `「${table.zh}」表缺少${fullName(p.row)}行`,
         en: `The table "${table.en}" has no row "${p.row.name.en}"`,
       };
   }

@@ -189,7 +189,9 @@ function align(table: ReadTable, rows: IndexedRow[], candidates: Candidate[], te
     const std = placed[c];
     if (!std) return;
     if (placement[c] === 'neighbours' && std.row.label) {
-      if (!cand.labelText) {
+      // A group's label standing alone (（六）其他处理) means the row's own is missing.
+      const groupOnly = !!cand.labelText && (std.row.groups ?? []).some((g) => fold(g) === fold(cand.labelText));
+      if (!cand.labelText || groupOnly) {
         // In PDF text labels often stand on other lines than their numbers.
         if (layout !== 'pdf') table.problems.push({ kind: 'missing-label', span: firstValue(cand.raw), row: std.row });
       } else {

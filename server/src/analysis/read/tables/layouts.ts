@@ -15,7 +15,10 @@ export interface RawRow {
   values: Span[];
   span: Span;
   line: number;
-  /** Value cells at the left that may be merged label cells (cells layout). */
+  /**
+   * Blank cells at the left of the values may be label cells left blank or
+   * merged (one cell per line, where every cell has its own line).
+   */
   leadingBlanksAreLabels: boolean;
 }
 
@@ -39,7 +42,7 @@ function splitCells(text: string, cells: Span[], line: number, leadingBlanksAreL
   const labels = cells.slice(0, last + 1).filter((c) => c.end > c.start);
   const values = cells.slice(last + 1);
   const span = { start: cells[0].start, end: cells[cells.length - 1].end };
-  return { labels, values, span, line, leadingBlanksAreLabels: leadingBlanksAreLabels && labels.length === 0 };
+  return { labels, values, span, line, leadingBlanksAreLabels };
 }
 
 /**

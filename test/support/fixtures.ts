@@ -1,0 +1,23 @@
+/** The project's own fixture reports, each with its expected findings beside it. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..', '..');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+/** Every fixture report (`*.report.txt`), as paths relative to the fixtures folder. */
+export function fixtureReports(): string[] {
+  return readdirSync(FIXTURES, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.report.txt'))
+    .sort();
+}
+
+/** The expected findings (`line:col severity code`), without comments. */
+export function expectedFindings(report: string): string[] {
+  const file = join(FIXTURES, report.replace(/\.report\.txt$/, '.expected'));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}

@@ -1,0 +1,159 @@
+/** The command line as a user runs it: output formats, exit status, bad input. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../support/fixtures';
+import { SKIP_SHARED, sharedFile } from '../support/shared';
+
+function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fixture = (name: string) => join('test', 'fixtures', name);
+
+describe('govreport check', () => {
+  it('reads like a compiler, with the cells involved as notes', () => {
+    const r = govreport('check', fixture('cells.report.txt'));
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.ok(lines.includes(`${fixture('cells.report.txt')}:103:2: error row-total 「（一）予以公开」行：总计为 8，但各类申请人之和为 7`), r.stdout);
+    assert.ok(lines.some((l) => /^ {4}test\/fixtures\/cells\.report\.txt:\d+:\d+: note: 「（一）予以公开」行「自然人」列：5$/.test(l)));
+    assert.match(r.stderr, /共检查 1 个文件：2 个错误，2 个警告，0 条提示/);
+  });
+
+  it('exits 0 when no error is found, even with warnings', () => {
+    const r = govreport('check', fixture('old-format.report.txt'));
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /warning old-format/);
+  });
+
+  it('speaks English on request', () => {
+    const r = govreport('check', '--locale', 'en', fixture('pdf.report.txt'));
+    assert.match(r.stdout, /error review-total Lawsuits after reconsideration: Total is 0, but upheld \+ corrected \+ other \+ pending is 1/);
+    assert.match(r.stderr, /1 file checked: 1 error, 2 warnings/);
+  });
+
+  it('json: files with 1-based diagnostics', () => {
+    const r = govreport('check', '--format', 'json', fixture('pdf.report.txt'), fixture('pipe.report.txt'));
+    assert.equal(r.status, 1);
+    const data = JSON.parse(r.stdout);
+    assert.equal(data.length, 2);
+    assert.equal(data[0].file, fixture('pdf.report.txt'));
+    const review = data[0].diagnostics.find((d: { code: string }) => d.code === 'review-total');
+    assert.deepEqual(Object.keys(review).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'severity']);
+    assert.deepEqual([review.line, review.column, review.endLine, review.endColumn, review.severity], [78, 29, 78, 30, 'error']);
+    assert.equal(data[1].diagnostics[0].code, 'missing-title');
+    assert.equal(data[1].diagnostics[0].line, 1);
+  });
+
+  it('sarif: SARIF 2.1.0 with rules and related locations', () => {
+    const r = govreport('check', '--format', 'sarif', fixture('markdown.report.txt'));
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.name, 'GovReport');
+    assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'subtotal'));
+    const subtotal = run.results.find((x: { ruleId: string }) => x.ruleId === 'subtotal');
+    assert.equal(subtotal.level, 'error');
+    assert.equal(subtotal.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/markdown.report.txt');
+    assert.equal(subtotal.locations[0].physicalLocation.region.startLine, 58);
+    assert.ok(subtotal.relatedLocations.length >= 2);
+    assert.equal(run.results.find((x: { ruleId: string }) => x.ruleId === 'section-order').level, 'warning');
+  });
+
+  it('checks folders and glob patterns', () => {
+    const folder = govreport('check', '--format', 'json', join('test', 'fixtures'));
+    const files = JSON.parse(folder.stdout).map((f: { file: string }) => f.file.split('\\').join('/'));
+    assert.ok(files.includes('test/fixtures/encoding/gbk.report.txt'));
+    assert.ok(files.includes('test/fixtures/flat.report.txt'));
+    const glob = govreport('check', '--format', 'json', 'test/fixtures/p*.report.txt');
+    assert.deepEqual(JSON.parse(glob.stdout).map((f: { file: string }) => f.file), ['test/fixtures/pdf.report.txt', 'test/fixtures/pipe.report.txt']);
+  });
+
+  it('decodes GBK instead of garbling it', () => {
+    const gbk = govreport('check', '--format', 'json', fixture('encoding/gbk.report.txt'));
+    const utf8 = govreport('check', '--format', 'json', fixture('pipe.report.txt'));
+    assert.deepEqual(JSON.parse(gbk.stdout)[0].diagnostics, JSON.parse(utf8.stdout)[0].diagnostics);
+  });
+
+  it('reports a missing file clearly, checks the others, and exits 2', () => {
+    const r = govreport('check', 'no-such-report.txt', fixture('pipe.report.txt'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no-such-report\.txt：文件、文件夹不存在/);
+    assert.match(r.stdout, /pipe\.report\.txt:1:1: warning missing-title/);
+    assert.doesNotMatch(r.stderr, /at .*\(.*\.js:\d+/, 'no stack trace');
+  });
+
+  it('reports a file that cannot be read, and a binary file', { skip: process.getuid?.() === 0 ? 'root reads any file' : false }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-'));
+    const locked = join(dir, 'locked.txt');
+    writeFileSync(locked, '一、总体情况');
+    chmodSync(locked, 0);
+    const r = govreport('check', locked);
+    assert.equal(r.status, 2);
+    assert.match(r.stdout, /没有读取权限/);
+  });
+
+  it('says a binary file is not a report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-'));
+    const binary = join(dir, 'image.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 1, 2, 0, 0]));
+    const r = govreport('check', binary);
+    assert.equal(r.status, 2);
+    assert.match(r.stdout, /不是文本文件/);
+  });
+
+  it('answers bad usage with exit 2 and the usage', () => {
+    for (const args of [[], ['check'], ['check', '--format', 'xml', 'a.txt'], ['frobnicate'], ['check', '--locale', 'fr', 'a.txt'], ['check', '--bogus']]) {
+      const r = govreport(...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /用法 \/ Usage:/);
+    }
+    assert.equal(govreport('--help').status, 0);
+  });
+
+  it('finds what the seeds hold', { skip: SKIP_SHARED }, () => {
+    const r = govreport('check', '--format', 'json', sharedFile('seeds'));
+    const data: { file: string; diagnostics: { code: string }[] }[] = JSON.parse(r.stdout);
+    const arithmetic = new Set(['application-balance', 'subtotal', 'row-total', 'review-total']);
+    const found = Object.fromEntries(data.map((f) => [f.file.split(/[\\/]/).pop()!.slice(0, 3), f.diagnostics.map((d) => d.code)]));
+    assert.deepEqual(Object.keys(found), ['000', '001', '002', '003', '004']);
+    assert.deepEqual(found['004'].filter((c) => arithmetic.has(c)), ['subtotal', 'subtotal']);
+    for (const seed of ['000', '001', '002', '003']) assert.deepEqual(found[seed].filter((c) => arithmetic.has(c)), [], seed);
+    assert.ok(found['001'].includes('missing-title'));
+    assert.equal(r.status, 1);
+  });
+});
+
+describe('govreport totals', () => {
+  it('prints every table as read with every sum and whether it holds', () => {
+    const r = govreport('totals', fixture('markdown.report.txt'));
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /收到和处理政府信息公开申请情况（2021 年格式，Markdown）/);
+    assert.match(r.stdout, /合计检查 39 项：37 项成立，2 项不成立，0 项无法检查/);
+    assert.match(r.stdout, /✗ 「自然人」列：（七）总计 = 10，（一）至（六）各项之和 = 11/);
+    assert.match(r.stdout, /✓ 「自然人」列：一 \+ 二 = 11，（七）总计 \+ 四 = 11/);
+  });
+
+  it('json: the model the totals preview shows', () => {
+    const r = govreport('totals', '--format', 'json', fixture('pdf.report.txt'));
+    const view = JSON.parse(r.stdout);
+    assert.equal(view.year, 2023);
+    assert.deepEqual(view.parts.map((p: { present: boolean }) => p.present), [true, true, true, true, true, true]);
+    const review = view.tables.find((t: { kind: string }) => t.kind === 'review');
+    const failing = review.sums.filter((s: { status: string }) => s.status === 'fail');
+    assert.equal(failing.length, 1);
+    assert.deepEqual([failing[0].left, failing[0].right], [0, 1]);
+    assert.deepEqual(failing[0].range.start, { line: 77, character: 28 });
+  });
+
+  it('takes exactly one file', () => {
+    assert.equal(govreport('totals').status, 2);
+    assert.equal(govreport('totals', 'a', 'b').status, 2);
+    assert.equal(govreport('totals', 'missing.txt').status, 2);
+  });
+});

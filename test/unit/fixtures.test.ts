@@ -1,0 +1,26 @@
+/** Each fixture report gives exactly the findings written beside it. */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/analysis';
+import { readInput } from '../../server/src/cli/inputs';
+import { expectedFindings, fixtureReports, FIXTURES } from '../support/fixtures';
+
+describe('fixtures', () => {
+  const reports = fixtureReports();
+  it('there are fixtures for every layout', () => {
+    for (const layout of ['cells', 'pipe', 'markdown', 'pdf', 'flat']) assert.ok(reports.includes(`${layout}.report.txt`), layout);
+  });
+  for (const report of reports) {
+    it(report, () => {
+      const input = readInput(join(FIXTURES, report));
+      assert.equal(input.error, undefined);
+      const { findings, report: r } = analyze(input.text!);
+      const actual = findings.map((f) => {
+        const p = r.lines.positionAt(f.span.start);
+        return `${p.line + 1}:${p.character + 1} ${f.severity} ${f.code}`;
+      });
+      assert.deepEqual(actual, expectedFindings(report));
+    });
+  }
+});
