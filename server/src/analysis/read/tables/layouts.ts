@@ -78,7 +78,18 @@ function readCells(text: string, lines: Line[], first: number, end: number): Raw
   return rows;
 }
 
-const RULE = /^\|?[\s:|-]*-{3}[\s:|-]*$/;
+/** A Markdown rule line: only pipes, colons, dashes and spaces, with a `---`. */
+export function isRule(line: string): boolean {
+  let dashes = 0;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '-') dashes = Math.max(dashes, ++run);
+    else if (c === '|' || c === ':' || c === ' ' || c === '\t') run = 0;
+    else return false;
+  }
+  return dashes >= 3;
+}
 
 /** Pipe rows (`label | 0 | 0 |`) and markdown tables (`| a | b |` with a rule). */
 function readPipes(text: string, lines: Line[], first: number, end: number, markdown: boolean, valueColumns: number): RawRow[] {
@@ -88,12 +99,12 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
   let width = 0;
   for (let i = first; i < end && markdown && !width; i++) {
     const t = lines[i].text;
-    if (t.length < 400 && RULE.test(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
+    if (isRule(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
   }
   for (let i = first; i < end; i++) {
     const line = lines[i];
     if (!line.text.includes('|')) continue;
-    if (line.text.length < 400 && RULE.test(line.text)) continue;
+    if (isRule(line.text)) continue;
     const cells: Span[] = [];
     let start = line.start;
     for (let j = line.start; j <= line.end; j++) {

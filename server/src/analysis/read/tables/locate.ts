@@ -7,6 +7,7 @@ import type { TableKind } from '../../schema/tables';
 import { fold, isSpace } from '../../text/fold';
 import type { Line, Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
+import { isRule } from './layouts';
 
 export type Layout = 'cells' | 'pipe' | 'markdown' | 'pdf' | 'flat';
 
@@ -147,7 +148,7 @@ function detectLayout(text: string, lines: Line[], first: number, end: number): 
     if (c === 9) tabs++;
     else if (c === 124) {
       markdown++;
-      if (/^\|[\s:|-]*-{3}/.test(line.text.slice(0, 40))) rule = true;
+      if (isRule(line.text)) rule = true;
     } else if (line.text.includes('|')) pipes++;
   }
   if (tabs >= 2 && tabs >= markdown + pipes) return 'cells';
