@@ -8,6 +8,7 @@ import type { ReadCell } from '../read/tables/assemble';
 import type { SumResult } from '../model/sums';
 import type { ArithmeticCode, Text2 } from '../schema/tables';
 import { cellNote, involved } from './cells';
+import { oddOneOut, setCellFix } from './fixes';
 import { formatNumber, type FindingInit } from './rule';
 
 export function reportFailedSums(
@@ -30,6 +31,13 @@ export function reportFailedSums(
       text.zh += `（其中 ${blanks} 格为空，按 0 计）`;
       text.en += ` (${blanks} blank ${blanks === 1 ? 'cell' : 'cells'} read as 0)`;
     }
-    emit({ span: target.span, message: text, related: cells.map(cellNote) });
+    // Setting the total is offered only when it is the odd one out.
+    const value = rule === 'application-balance' ? undefined : oddOneOut(report, sum, target);
+    emit({
+      span: target.span,
+      message: text,
+      related: cells.map(cellNote),
+      fixes: value === undefined ? undefined : [setCellFix(report, target, value, true)],
+    });
   }
 }

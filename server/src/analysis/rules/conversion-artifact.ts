@@ -1,6 +1,7 @@
 /** Text left by a converter, such as [bookmark: _GoBack]. */
 import type { Artifact } from '../read/artifacts';
 import type { Text2 } from '../schema/tables';
+import { replaceFix } from './fixes';
 import type { Rule } from './rule';
 
 function describe(a: Artifact): Text2 {
@@ -24,6 +25,11 @@ export const conversionArtifact: Rule = {
     en: 'Text left by a document converter, such as "[bookmark: _GoBack]", replacement characters and invisible characters.',
   },
   check(report, emit) {
-    for (const a of report.artifacts) emit({ span: a.span, message: describe(a) });
+    for (const a of report.artifacts) {
+      // Replacement characters stand for text that was lost: removing them is
+      // offered, but not done by "fix all".
+      const fix = replaceFix(a.span, '', { zh: `删除「${a.kind === 'invisible' ? '不可见字符' : a.text}」`, en: `Remove ${a.kind === 'invisible' ? 'the invisible character' : `"${a.text}"`}` }, a.kind !== 'replacement');
+      emit({ span: a.span, message: describe(a), fixes: [fix] });
+    }
   },
 };

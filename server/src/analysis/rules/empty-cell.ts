@@ -1,5 +1,20 @@
 /** A blank cell, or `/`, `—`, where the format expects a number (read as 0). */
-import { cellName, formatNumber, type Rule } from './rule';
+import type { Report } from '../read/report';
+import type { ReadCell } from '../read/tables/assemble';
+import { oddOneOut, setCellFix } from './fixes';
+import { cellName, formatNumber, type Fix, type Rule } from './rule';
+
+/**
+ * What to write in a blank cell. A blank read as 0 changes no sum when 0 is
+ * written, except a blank total whose failing sum was reported here instead:
+ * it gets the computed value, when it alone is wrong.
+ */
+function fill(report: Report, cell: ReadCell): Fix[] | undefined {
+  const hidden = report.sums.find((s) => s.status === 'fail' && s.def.rule !== 'application-balance' && s.left.cells[0] === cell);
+  if (!hidden) return [{ ...setCellFix(report, cell, 0, true), title: { zh: '填写 0', en: 'Write 0' } }];
+  const value = oddOneOut(report, hidden, cell);
+  return value === undefined ? undefined : [setCellFix(report, cell, value, true)];
+}
 
 export const emptyCell: Rule = {
   code: 'empty-cell',
@@ -27,6 +42,7 @@ export const emptyCell: Rule = {
               zh: `${where.zh}${shown.zh}，按 0 计算${expected.zh}`,
               en: `${where.en} ${shown.en}; read as 0${expected.en}`,
             },
+            fixes: fill(report, cell),
           });
         }
       }

@@ -1,5 +1,6 @@
 /** One of the six parts is absent. */
 import { PARTS, standardHeading } from '../schema/parts';
+import { replaceFix } from './fixes';
 import type { Rule } from './rule';
 
 export const missingSection: Rule = {
@@ -26,12 +27,17 @@ export const missingSection: Rule = {
       // Reported where the part belongs: before the next part that is present.
       const next = parts.find((h) => h.part.number > part.number);
       const at = next ? (next.inline ? next.span.start : lines.lines[next.line].start) : text.length;
+      const heading = standardHeading(part);
+      const eol = lines.eol;
+      // In flat text the heading goes inline; at the very end, on a line of its own.
+      const insert = next?.inline ? heading : next ? `${heading}${eol}` : `${/[\r\n]$/.test(text) || !text ? '' : eol}${heading}${eol}`;
       emit({
         span: { start: at, end: at },
         message: {
-          zh: `缺少第${part.numeral}部分「${standardHeading(part)}」${next ? '，应在此处' : ''}`,
-          en: `Part ${part.number} "${standardHeading(part)}" (${part.name.en}) is missing${next ? '; it belongs here' : ''}`,
+          zh: `缺少第${part.numeral}部分「${heading}」${next ? '，应在此处' : ''}`,
+          en: `Part ${part.number} "${heading}" (${part.name.en}) is missing${next ? '; it belongs here' : ''}`,
         },
+        fixes: [replaceFix({ start: at, end: at }, insert, { zh: `插入标题「${heading}」`, en: `Insert the heading "${heading}"` }, false)],
       });
     }
   },

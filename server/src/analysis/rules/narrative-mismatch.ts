@@ -8,6 +8,7 @@ import type { Report } from '../read/report';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { cellKey, type Text2 } from '../schema/tables';
 import { cellNote, involved } from './cells';
+import { replaceFix } from './fixes';
 import { formatNumber, type Rule } from './rule';
 
 interface Reading {
@@ -122,6 +123,8 @@ export const narrativeMismatch: Rule = {
           en: `The text says ${figure.value} (${figure.keyword}), but the table's ${expected.name.en} is ${formatNumber(expected.value)}`,
         },
         related,
+        // The table may be the wrong one: changing the prose is offered, never automatic.
+        fixes: [replaceFix(figure.span, formatNumber(expected.value), { zh: `将正文数字改为 ${formatNumber(expected.value)}`, en: `Change the figure to ${formatNumber(expected.value)}` }, false)],
       });
     }
   },

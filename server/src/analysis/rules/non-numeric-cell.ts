@@ -1,6 +1,7 @@
 /** A count that is not a non-negative whole number, or a number in look-alike characters. */
 import type { ReadCell } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
+import { holdsWith, replaceFix } from './fixes';
 import { cellName, type Rule } from './rule';
 
 function why(cell: ReadCell): Text2 {
@@ -38,9 +39,18 @@ export const nonNumericCell: Rule = {
           const where = cellName(cell);
           const reason = why(cell);
           const excluded = cell.certain ? { zh: '', en: '' } : { zh: '；此格不参与合计检查', en: '; it is left out of the sums' };
+          // A look-alike has a meaning; writing it plainly is safe when the
+          // sums it joins still hold (a letter O was kept out of them).
+          const fixes =
+            cell.state === 'lookalike' && cell.normalized !== undefined && cell.value !== null
+              ? [
+                  replaceFix(cell.span, cell.normalized, { zh: `改为 ${cell.normalized}`, en: `Write ${cell.normalized}` }, holdsWith(report, cell, cell.value)),
+                ]
+              : undefined;
           emit({
             span: cell.span,
             message: { zh: `${where.zh}：${reason.zh}${excluded.zh}`, en: `${where.en}: ${reason.en}${excluded.en}` },
+            fixes,
           });
         }
       }

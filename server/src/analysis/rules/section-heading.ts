@@ -1,5 +1,6 @@
 /** A heading worded differently from the standard: a hint with the standard wording. */
 import { standardHeading } from '../schema/parts';
+import { replaceFix } from './fixes';
 import type { Rule } from './rule';
 
 export const sectionHeading: Rule = {
@@ -19,6 +20,7 @@ export const sectionHeading: Rule = {
           zh: `标题「${heading.text}」与标准格式不同，标准写法为「${standard}」`,
           en: `The heading "${heading.text}" differs from the standard wording "${standard}"`,
         },
+        fixes: [replaceFix(heading.span, standard, { zh: `改为标准标题「${standard}」`, en: `Use the standard heading "${standard}"` }, false)],
       });
     }
   },

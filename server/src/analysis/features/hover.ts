@@ -1,0 +1,99 @@
+/**
+ * Hover: on a number, its row and column and the sums it takes part in, each
+ * with its value and whether it holds; on a row label or a heading, what the
+ * standard format says belongs there.
+ */
+import type { SumResult } from '../model/sums';
+import type { Report } from '../read/report';
+import type { ReadCell } from '../read/tables/assemble';
+import { standardHeading } from '../schema/parts';
+import type { Text2 } from '../schema/tables';
+import type { Span } from '../text/lines';
+
+export interface Hover {
+  span: Span;
+  /** Markdown. */
+  contents: Text2;
+}
+
+const MARK = { ok: '✓', fail: '✗', unknown: '？' } as const;
+const n = (v: number | null) => (v === null ? '?' : String(v));
+
+function sumLine(s: SumResult): Text2 {
+  const status = s.status === 'unknown' ? { zh: '（有无法确定的单元格，未检查）', en: ' (a cell is uncertain; not checked)' } : { zh: '', en: '' };
+  return {
+    zh: `${MARK[s.status]} ${s.def.along.zh}：${s.def.leftName.zh} = ${n(s.left.value)}，${s.def.rightName.zh} = ${n(s.right.value)}${status.zh}`,
+    en: `${MARK[s.status]} ${s.def.along.en}: ${s.def.leftName.en} = ${n(s.left.value)}, ${s.def.rightName.en} = ${n(s.right.value)}${status.en}`,
+  };
+}
+
+function join(parts: Text2[]): Text2 {
+  return { zh: parts.map((p) => p.zh).join('\n\n'), en: parts.map((p) => p.en).join('\n\n') };
+}
+
+function cellHover(report: Report, cell: ReadCell): Hover {
+  const value =
+    cell.state === 'empty'
+      ? { zh: '空（按 0 计算）', en: 'blank (read as 0)' }
+      : cell.value === null || !cell.certain
+        ? { zh: `「${cell.raw}」（不是可用于合计的数字）`, en: `"${cell.raw}" (not a number the sums can use)` }
+        : { zh: n(cell.value), en: n(cell.value) };
+  const row = cell.row.label ? { zh: `**${cell.row.name.zh}** · ${cell.column.name.zh}`, en: `**${cell.row.name.en}** · ${cell.column.name.en}` } : { zh: `**${cell.column.name.zh}**`, en: `**${cell.column.name.en}**` };
+  const sums = report.sums.filter((s) => s.left.cells.includes(cell) || s.right.cells.includes(cell)).map(sumLine);
+  return {
+    span: cell.span,
+    contents: join([{ zh: `${row.zh}：${value.zh}`, en: `${row.en}: ${value.en}` }, ...(sums.length ? [join(sums)] : [])]),
+  };
+}
+
+/** Is `offset` on `span` (an empty span counts at its place)? */
+const on = (span: Span, offset: number) => offset >= span.start && (offset < span.end || (span.start === span.end && offset === span.start));
+
+export function hoverAt(report: Report, offset: number): Hover | undefined {
+  for (const table of report.tables) {
+    if (offset < table.anchor.start || offset > table.span.end) continue;
+    for (const row of table.rows) {
+      for (const cell of row.cells) if (on(cell.span, offset)) return cellHover(report, cell);
+      if (row.label && on(row.label, offset)) {
+        const note = row.row.note ?? { zh: '', en: '' };
+        const sums = report.sums.filter((s) => s.def.rule === 'row-total' && s.left.cells[0]?.row === row.row).map(sumLine);
+        return {
+          span: row.label,
+          contents: join([
+            { zh: `**${row.row.label}**`, en: `**${row.row.label}** (${row.row.name.en})` },
+            ...(note.zh ? [note] : []),
+            ...(row.placement === 'neighbours' ? [{ zh: '（按上下行位置确定）', en: '(placed by its neighbours)' }] : []),
+            ...sums,
+          ]),
+        };
+      }
+    }
+    if (on(table.anchor, offset)) {
+      const sums = report.sums.filter((s) => s.table === table);
+      const bad = sums.filter((s) => s.status === 'fail');
+      return {
+        span: table.anchor,
+        contents: join([
+          { zh: `**${table.def.name.zh}**（${table.def.format} 年格式）`, en: `**${table.def.name.en}** (${table.def.format} format)` },
+          table.readable
+            ? { zh: `合计检查 ${sums.length} 项，${bad.length} 项不成立`, en: `${sums.length} sums checked, ${bad.length} failing` }
+            : { zh: '单元格粘连在一起，无法读取', en: 'Its cells run together; it cannot be read' },
+          ...bad.slice(0, 5).map(sumLine),
+        ]),
+      };
+    }
+  }
+  const heading = report.parts.find((h) => on(h.span, offset));
+  if (heading) {
+    const standard = standardHeading(heading.part);
+    return {
+      span: heading.span,
+      contents: join([
+        { zh: `**${heading.part.name.zh}**`, en: `**${heading.part.name.en}**` },
+        heading.part.note,
+        ...(heading.text !== standard ? [{ zh: `标准写法：${standard}`, en: `Standard wording: ${standard}` }] : []),
+      ]),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,125 @@
+/**
+ * Quick fixes on the project's fixtures and on reports built for each fix:
+ * a fix changes only the text it names, its finding disappears, a safe fix
+ * brings no new finding, and "fix all" applied twice changes nothing more.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze, applyEdits, fixAllEdits, tableTemplate, type Finding } from '../../server/src/analysis';
+import { readInput } from '../../server/src/cli/inputs';
+import { fixtureReports, FIXTURES } from '../support/fixtures';
+import { cleanSpec, copySpec, render } from '../support/reports';
+
+const key = (f: Finding) => `${f.code}@${f.span.start}`;
+
+/** Findings as comparable strings, positions shifted back over an edit. */
+function shifted(findings: Finding[], at: number, delta: number): string[] {
+  return findings.map((f) => `${f.code}@${f.span.start >= at + Math.max(0, delta) ? f.span.start - delta : f.span.start}`);
+}
+
+function checkFixes(text: string, label: string): number {
+  const before = analyze(text).findings;
+  let checked = 0;
+  for (const finding of before) {
+    for (const fix of finding.fixes ?? []) {
+      const after = applyEdits(text, fix.edits);
+      assert.notEqual(after, text, `${label}: ${fix.title.en} changes the text`);
+      // Only the named text changed: outside the edits the text is the same.
+      const edit = fix.edits[0];
+      assert.equal(after.slice(0, edit.span.start), text.slice(0, edit.span.start));
+      const delta = edit.newText.length - (edit.span.end - edit.span.start);
+      assert.equal(after.slice(edit.span.start + edit.newText.length), text.slice(edit.span.end));
+      const found = analyze(after).findings;
+      const now = shifted(found, edit.span.start, delta);
+      assert.ok(!now.includes(key(finding)) || now.filter((k) => k === key(finding)).length < before.filter((f) => key(f) === key(finding)).length, `${label}: "${fix.title.zh}" should remove ${key(finding)}: ${finding.message.zh}`);
+      if (fix.safe) {
+        const old = new Set(before.map(key));
+        const fresh = found.filter((_, i) => !old.has(now[i]));
+        assert.deepEqual(fresh.map((f) => `${f.code}: ${f.message.zh}`), [], `${label}: the safe fix "${fix.title.zh}" brings nothing new`);
+      }
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe('quick fixes', () => {
+  for (const report of fixtureReports()) {
+    it(`each fix on ${report} removes its finding`, () => {
+      const text = readInput(join(FIXTURES, report)).text!;
+      checkFixes(text, report);
+    });
+    it(`fix all on ${report} is idempotent`, () => {
+      const text = readInput(join(FIXTURES, report)).text!;
+      const once = applyEdits(text, fixAllEdits(analyze(text).findings));
+      const twice = applyEdits(once, fixAllEdits(analyze(once).findings));
+      assert.equal(twice, once);
+      assert.ok(analyze(once).findings.every((f) => !(f.fixes ?? []).some((x) => x.safe)), 'no safe fix is left');
+    });
+  }
+
+  it('sets a total that is the odd one out, and only then', () => {
+    const spec = copySpec(cleanSpec());
+    spec.application['3.1'][6] = '8';
+    const text = render(spec, 'cells');
+    const findings = analyze(text).findings;
+    const rowTotal = findings.find((f) => f.code === 'row-total')!;
+    assert.equal(rowTotal.fixes?.length, 1);
+    assert.equal(rowTotal.fixes![0].edits[0].newText, '7');
+    const fixed = analyze(applyEdits(text, rowTotal.fixes![0].edits)).findings;
+    assert.deepEqual(fixed, [], 'the one change mends the row and the 总计 column');
+    // The 总计 column's subtotal is not offered: （七）总计 agrees with its row.
+    assert.equal(findings.find((f) => f.code === 'subtotal')!.fixes, undefined);
+  });
+
+  it('fills a blank total with its computed value, other blanks with 0', () => {
+    const spec = copySpec(cleanSpec());
+    spec.application['3.1'][6] = '';
+    spec.application['3.3.1'][2] = '';
+    const text = render(spec, 'markdown');
+    const blanks = analyze(text).findings.filter((f) => f.code === 'empty-cell');
+    assert.deepEqual(blanks.map((f) => f.fixes![0].edits[0].newText.trim()).sort(), ['0', '7']);
+    assert.deepEqual(analyze(applyEdits(text, fixAllEdits(analyze(text).findings))).findings, []);
+  });
+
+  it('writes look-alikes as plain digits', () => {
+    const spec = copySpec(cleanSpec());
+    spec.application['1'][1] = '２';
+    spec.active.licensing[0] = '1,200';
+    spec.application['3.3.1'][2] = 'O';
+    const text = render(spec, 'pipe');
+    const once = applyEdits(text, fixAllEdits(analyze(text).findings));
+    assert.deepEqual(analyze(once).findings, []);
+    assert.match(once, /行政许可 \| 1200 \|/);
+  });
+
+  it('inserts a missing part heading and a missing table that then check clean', () => {
+    for (const layout of ['markdown', 'pipe', 'cells'] as const) {
+      const spec = copySpec(cleanSpec());
+      spec.omit.add('review');
+      spec.headings[5] = null;
+      const text = render(spec, layout);
+      const findings = analyze(text).findings;
+      assert.deepEqual(findings.map((f) => f.code).sort(), ['missing-section', 'missing-table']);
+      const edits = findings.flatMap((f) => f.fixes![0].edits);
+      assert.deepEqual(analyze(applyEdits(text, edits)).findings, [], layout);
+    }
+  });
+
+  it('renders the standard tables so that they read back clean', () => {
+    for (const style of ['markdown', 'pipe'] as const) {
+      const spec = copySpec(cleanSpec());
+      spec.omit = new Set(['active', 'application', 'review']);
+      const base = render(spec, 'cells');
+      const withTables = base
+        .replace('三、收到和处理政府信息公开申请情况\n', `三、收到和处理政府信息公开申请情况\n${tableTemplate('application', style).join('\n')}\n`)
+        .replace('二、主动公开政府信息情况\n', `二、主动公开政府信息情况\n${tableTemplate('active', style).join('\n')}\n`)
+        .replace('四、政府信息公开行政复议、行政诉讼情况\n', `四、政府信息公开行政复议、行政诉讼情况\n${tableTemplate('review', style).join('\n')}\n`);
+      const a = analyze(withTables);
+      // The prose still says 13 applications; the empty template says 0.
+      assert.deepEqual(a.findings.map((f) => f.code), ['narrative-mismatch'], style);
+      assert.deepEqual(a.report.tables.map((t) => [t.kind, t.rows.length, t.problems.length]), [['active', 6, 0], ['application', 25, 0], ['review', 1, 0]], style);
+    }
+  });
+});
