@@ -1,0 +1,292 @@
+// Runs the end-to-end tests (out/test/e2e/suite/index.js, built by
+// `node scripts/build.mjs --tests`) inside a real VS Code: code-server serves
+// the workbench, headless Chromium shows it, and the extension under
+// development runs in code-server's extension host, as on the desktop.
+//
+//   node scripts/e2e/run.mjs [--grep <pattern>]
+//
+// Exit code: 0 all tests passed, 1 a test failed, 2 setup failed (something
+// could not be installed), 3 the harness failed (timeout, crash).
+// Environment: E2E_ARTIFACTS (screenshots and logs; default .e2e-artifacts/),
+// GOVREPORT_E2E_CACHE (see setup.mjs), GOVREPORT_E2E_TIMEOUT (seconds for
+// the run after setup; default 300).
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { CODE_SERVER_VERSION, SetupError, setup } from './setup.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const testIndex = join(root, 'out', 'test', 'e2e', 'suite', 'index.js');
+const workspaceSource = join(root, 'test', 'e2e', 'workspace');
+const artifacts = resolve(root, process.env.E2E_ARTIFACTS || '.e2e-artifacts');
+const timeoutSeconds = Number(process.env.GOVREPORT_E2E_TIMEOUT || 300);
+
+class HarnessError extends Error {}
+
+const say = (message) => console.log(`[e2e] ${message}`);
+
+function parseArgs(argv) {
+  const options = { grep: '' };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--grep') options.grep = argv[++i] ?? '';
+    else throw new HarnessError(`unknown argument ${argv[i]} (usage: run.mjs [--grep <pattern>])`);
+  }
+  return options;
+}
+
+// A port nobody listens on now; code-server binds it a moment later.
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+// Names become file names: keep them plain.
+function screenshotPath(name) {
+  const safe = String(name || 'screenshot').replace(/[^\w.-]+/g, '_').replace(/\.png$/, '').slice(0, 100);
+  return join(artifacts, `${safe}.png`);
+}
+
+// The channel from the tests to the browser: the tests run in the extension
+// host, a Node process of code-server's, where functions exposed to the page
+// do not exist. They reach this server instead, whose address they find in
+// the environment variable GOVREPORT_E2E_CONTROL.
+async function startControlServer(getPage) {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const reply = (status, body) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method !== 'POST' || url.pathname !== '/screenshot') return reply(404, { error: 'not found' });
+    const page = getPage();
+    if (!page) return reply(503, { error: 'no page yet' });
+    const path = screenshotPath(url.searchParams.get('name'));
+    page.screenshot({ path }).then(
+      () => reply(200, { path }),
+      (error) => reply(500, { error: String(error.message ?? error) }),
+    );
+  });
+  await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  return server;
+}
+
+// code-server in its own process group, so that the extension hosts and
+// language servers it starts end with it.
+function startCodeServer(codeServer, port, temp, workspace, env) {
+  const log = createWriteStream(join(artifacts, 'code-server.log'));
+  const args = [
+    codeServer,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', join(temp, 'user-data'),
+    '--extensions-dir', join(temp, 'extensions'),
+    workspace,
+  ];
+  const child = spawn(process.execPath, args, { cwd: temp, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const listening = new Promise((resolveListening, reject) => {
+    child.stdout.on('data', (chunk) => {
+      if (String(chunk).includes('HTTP server listening')) resolveListening();
+    });
+    child.on('error', (error) => reject(new HarnessError(`code-server could not start: ${error.message}`)));
+  });
+  const exited = new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit({ code, signal })));
+  return { child, listening, exited, log };
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is gone already.
+  }
+}
+
+async function healthy(port) {
+  const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+  if (!response.ok) throw new HarnessError(`code-server /healthz answered ${response.status}`);
+}
+
+function userSettings(userData) {
+  // Quiet the workbench, so that screenshots show the editor, and keep
+  // VS Code from reaching out to the network.
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'chat.disableAIFeatures': true,
+    'window.restoreWindows': 'none',
+  };
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+async function runInEditor(paths, options, state) {
+  const temp = mkdtempSync(join(tmpdir(), 'govreport-e2e-'));
+  state.cleanups.push(() => rmSync(temp, { recursive: true, force: true }));
+  for (const dir of ['home', 'config', 'data', 'cache', 'tmp', 'user-data', 'extensions', 'browser']) {
+    mkdirSync(join(temp, dir));
+  }
+  userSettings(join(temp, 'user-data'));
+  // A copy, so that tests may edit files freely.
+  const workspace = join(temp, 'workspace');
+  cpSync(workspaceSource, workspace, { recursive: true });
+
+  let page;
+  const control = await startControlServer(() => page);
+  state.cleanups.push(() => control.close());
+
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    HOME: join(temp, 'home'),
+    XDG_CONFIG_HOME: join(temp, 'config'),
+    XDG_DATA_HOME: join(temp, 'data'),
+    XDG_CACHE_HOME: join(temp, 'cache'),
+    TMPDIR: join(temp, 'tmp'),
+    // Read by test/e2e/suite (the extension host inherits code-server's environment).
+    GOVREPORT_E2E_CONTROL: `http://127.0.0.1:${control.address().port}`,
+    GOVREPORT_E2E_GREP: options.grep,
+    // No extension gallery: this machine need not reach one.
+    EXTENSIONS_GALLERY: '{}',
+  };
+  state.step = 'starting code-server';
+  const server = startCodeServer(paths.codeServer, port, temp, workspace, env);
+  state.cleanups.push(async () => {
+    // The group, not just the child: extension hosts outlive code-server's main process.
+    killGroup(server.child.pid, 'SIGTERM');
+    await Promise.race([server.exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+    killGroup(server.child.pid, 'SIGKILL');
+    server.log.end();
+  });
+  state.groups.push(server.child.pid);
+  const died = server.exited.then(({ code, signal }) => {
+    throw new HarnessError(`code-server exited (${signal ?? `code ${code}`}) while ${state.step}; see ${join(artifacts, 'code-server.log')}`);
+  });
+  died.catch(() => {});
+  await Promise.race([server.listening, died]);
+  await healthy(port);
+  say(`code-server ${CODE_SERVER_VERSION} listening on 127.0.0.1:${port}`);
+
+  state.step = 'starting Chromium';
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(join(temp, 'browser'), {
+    executablePath: paths.chromium,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  state.cleanups.push(() => context.close().catch(() => {}));
+  page = context.pages()[0] ?? (await context.newPage());
+
+  const browserLog = createWriteStream(join(artifacts, 'browser.log'));
+  state.cleanups.push(() => browserLog.end());
+  page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
+  page.on('pageerror', (error) => browserLog.write(`[pageerror] ${error.stack ?? error}\n`));
+
+  // What VS Code's workbench calls when it runs extension tests in a browser.
+  let exit;
+  const exitCode = new Promise((resolveExit) => (exit = resolveExit));
+  await page.exposeFunction('codeAutomationExit', (code) => exit(code));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...(Array.isArray(args) ? args : [args]));
+    (type === 'error' ? console.error : console.log)(text);
+  });
+  const crashed = new Promise((_, reject) => {
+    page.on('crash', () => reject(new HarnessError(`the browser page crashed while ${state.step}`)));
+    context.on('close', () => reject(new HarnessError(`the browser closed while ${state.step}`)));
+  });
+  crashed.catch(() => {});
+
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(root)],
+    ['extensionTestsPath', remote(testIndex)],
+  ];
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  state.step = 'loading the workbench';
+  const started = Date.now();
+  await Promise.race([page.goto(url, { timeout: 0 }), died, crashed]);
+  await Promise.race([page.waitForSelector('.monaco-workbench', { timeout: 0 }), died, crashed]);
+  say(`workbench up after ${((Date.now() - started) / 1000).toFixed(1)} s; running the tests`);
+
+  state.step = 'running the tests';
+  const code = await Promise.race([exitCode, died, crashed]);
+  return Number(code) === 0 ? 0 : 1;
+}
+
+async function main() {
+  const state = { step: 'setting up', cleanups: [], groups: [] };
+  // A last resort for when this process ends some other way.
+  process.on('exit', () => state.groups.forEach((pid) => killGroup(pid, 'SIGKILL')));
+  const stopped = new Promise((_, reject) => {
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, () => reject(new HarnessError(`stopped by ${signal} while ${state.step}`)));
+    }
+  });
+  stopped.catch(() => {});
+
+  let timer;
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    const begun = Date.now();
+    const paths = setup();
+    say(`setup done in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+    if (!existsSync(testIndex)) {
+      throw new HarnessError(`${testIndex} is missing: build the tests first (node scripts/build.mjs --tests)`);
+    }
+    mkdirSync(artifacts, { recursive: true });
+    const timedOut = new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new HarnessError(`timed out after ${timeoutSeconds} s while ${state.step} (GOVREPORT_E2E_TIMEOUT)`)),
+        timeoutSeconds * 1000,
+      );
+    });
+    const code = await Promise.race([runInEditor(paths, options, state), timedOut, stopped]);
+    say(code === 0 ? 'tests passed' : 'tests failed');
+    return code;
+  } catch (error) {
+    if (error instanceof SetupError) {
+      console.error(`[e2e] setup failed: ${error.message}`);
+      return 2;
+    }
+    console.error(`[e2e] ${error instanceof HarnessError ? error.message : error.stack}`);
+    return 3;
+  } finally {
+    clearTimeout(timer);
+    for (const cleanup of state.cleanups.reverse()) await cleanup();
+  }
+}
+
+// Exit outright: nothing of the run should keep this process alive once the
+// cleanups are done.
+process.exit(await main());
