@@ -1,0 +1,122 @@
+// Helpers for the end-to-end tests, which run inside VS Code's extension host.
+import { request } from 'node:http';
+import * as vscode from 'vscode';
+
+/**
+ * Takes a screenshot of the whole workbench, what a person would see, and
+ * saves it as <name>.png in the runner's artifacts folder (E2E_ARTIFACTS,
+ * default .e2e-artifacts/). Returns the file's path, or undefined when no
+ * runner with a browser is there to take it (e.g. under @vscode/test-electron).
+ *
+ * The browser belongs to scripts/e2e/run.mjs; this process reaches it through
+ * the runner's small HTTP server on 127.0.0.1 (GOVREPORT_E2E_CONTROL).
+ */
+export async function screenshot(name: string): Promise<string | undefined> {
+  const control = process.env.GOVREPORT_E2E_CONTROL;
+  if (!control) return undefined;
+  const url = new URL(`/screenshot?name=${encodeURIComponent(name)}`, control);
+  const body = await new Promise<string>((resolve, reject) => {
+    const req = request(url, { method: 'POST' }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(text) : reject(new Error(`screenshot ${name}: ${res.statusCode} ${text}`)),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  return (JSON.parse(body) as { path: string }).path;
+}
+
+export interface WaitOptions {
+  /** Milliseconds before giving up (default 10 000). */
+  timeout?: number;
+  /** Says what was awaited, for the error on timeout. */
+  message?: string;
+  /** Checks again whenever this fires (e.g. vscode.languages.onDidChangeDiagnostics). */
+  event?: vscode.Event<unknown>;
+  /**
+   * Also checks every this many milliseconds: for state that no event
+   * announces (default: only on the event, or every 50 ms without one).
+   */
+  pollMs?: number;
+}
+
+/**
+ * Resolves with the first truthy value `check` returns: checked at once, then
+ * on each `event` (and every `pollMs`). Rejects after `timeout`.
+ */
+export function waitFor<T>(check: () => T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+  const { timeout = 10_000, message = 'condition', event } = options;
+  const pollMs = options.pollMs ?? (event ? undefined : 50);
+  return new Promise<T>((resolve, reject) => {
+    const disposables: vscode.Disposable[] = [];
+    const finish = (done: () => void) => {
+      disposables.forEach((d) => d.dispose());
+      done();
+    };
+    const attempt = () => {
+      let value: T | undefined | null | false;
+      try {
+        value = check();
+      } catch (error) {
+        return finish(() => reject(error));
+      }
+      if (value) finish(() => resolve(value as T));
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeout} ms waiting for ${message}`))), timeout);
+    disposables.push({ dispose: () => clearTimeout(timer) });
+    if (event) disposables.push(event(attempt));
+    if (pollMs) {
+      const interval = setInterval(attempt, pollMs);
+      disposables.push({ dispose: () => clearInterval(interval) });
+    }
+    attempt();
+  });
+}
+
+/** Resolves with the next value of `event` that `accept` accepts (any value by default). */
+export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean = () => true, timeout = 10_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeout} ms waiting for an event`));
+    }, timeout);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+/** Waits until the diagnostics of `uri` satisfy `accept` (by default: there are some); returns them. */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+  timeout = 15_000,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      return accept(diagnostics) && diagnostics;
+    },
+    { event: vscode.languages.onDidChangeDiagnostics, timeout, message: `diagnostics of ${uri.path}` },
+  );
+}
+
+/** The URI of a file in the test workspace (a fresh copy of test/e2e/workspace/). */
+export function fixtureUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Opens a file of the test workspace in an editor and returns the editor. */
+export async function openFixture(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fixtureUri(name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}

@@ -1,0 +1,40 @@
+/// <reference types="mocha" />
+// That the harness works: the right VS Code, the workspace, screenshots, and
+// the extension under development loaded (and activated once it has a client).
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { openFixture, screenshot, waitFor } from './helpers';
+
+const EXTENSION_ID = 'govreport.govreport';
+
+describe('harness', () => {
+  it('runs in VS Code 1.100', () => {
+    assert.match(vscode.version, /^1\.100\./);
+  });
+
+  it('opens a report of the workspace in an editor', async () => {
+    const editor = await openFixture('sample.govreport');
+    assert.equal(vscode.window.activeTextEditor, editor);
+    assert.match(editor.document.lineAt(0).text, /政府信息公开工作年度报告$/);
+    // The language comes from the extension's manifest: it is loaded.
+    assert.equal(editor.document.languageId, 'govreport');
+    const path = await screenshot('smoke-sample-open');
+    if (process.env.GOVREPORT_E2E_CONTROL) assert.ok(path && existsSync(path), `screenshot at ${path}`);
+  });
+
+  it('activates the extension on a .govreport file', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    const main = extension.packageJSON.main as string | undefined;
+    if (!main || !existsSync(join(extension.extensionPath, main))) {
+      // The client is not written (or not built) yet: nothing to activate.
+      console.log(`skipped: the extension's main file ${main} is not there`);
+      this.skip();
+    }
+    await openFixture('sample.govreport');
+    // No event announces an activation: check until it is done.
+    await waitFor(() => extension.isActive, { timeout: 20_000, message: `${EXTENSION_ID} to activate` });
+  });
+});
