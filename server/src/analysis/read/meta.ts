@@ -99,12 +99,14 @@ export function findTitle(text: string, lines: Line[], beforeLine: number): Titl
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     let year = lastYearBefore(text, start, end);
     let spanStart = start;
-    if (!year && li > 0) {
-      const prev = lines[li - 1];
-      if (prev.end - prev.start <= 40) {
-        year = lastYearBefore(text, prev.start, prev.end);
-        if (year) spanStart = prev.start;
-      }
+    // The body's name often stands on its own line above (重庆市大足区人民政府),
+    // sometimes with the year; a blank line may come between.
+    let above = li - 1;
+    if (above >= 0 && lines[above].end === lines[above].start) above--;
+    const prev = length <= 80 && above >= 0 ? lines[above] : undefined;
+    if (prev && prev.end > prev.start && prev.end - prev.start <= 40 && !/[。，；]/.test(prev.text)) {
+      spanStart = prev.start;
+      year ??= lastYearBefore(text, prev.start, prev.end);
     }
     return { span: { start: spanStart, end }, text: text.slice(spanStart, end), year: year?.year, yearSpan: year?.span };
   }

@@ -1,0 +1,90 @@
+/** From the analysis library's plain data to LSP's types. */
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  SymbolKind,
+  type CodeLens,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { Finding, Fix, Fold, Hover as ReportHover, OutlineKind, OutlineNode, Severity, TableLens, Text2 } from '../analysis';
+import type { LineIndex } from '../analysis/text/lines';
+import type { Span } from '../analysis/text/lines';
+import type { Locale } from './settings';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
+
+export const text = (t: Text2, locale: Locale): string => (locale === 'en' ? t.en : t.zh);
+
+export function range(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function diagnostic(f: Finding, lines: LineIndex, uri: string, locale: Locale, docs: string): Diagnostic {
+  return {
+    range: range(lines, f.span),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: `${docs}#${f.code}` },
+    source: 'govreport',
+    message: text(f.message, locale),
+    relatedInformation: f.related?.map((r) => ({ location: { uri, range: range(lines, r.span) }, message: text(r.message, locale) })),
+  };
+}
+
+export function edits(fix: Fix | { edits: Fix['edits'] }, lines: LineIndex): TextEdit[] {
+  return fix.edits.map((e) => ({ range: range(lines, e.span), newText: e.newText }));
+}
+
+export function quickFix(fix: Fix, diag: Diagnostic, lines: LineIndex, uri: string, locale: Locale): CodeAction {
+  const action = CodeAction.create(text(fix.title, locale), { changes: { [uri]: edits(fix, lines) } }, CodeActionKind.QuickFix);
+  action.diagnostics = [diag];
+  action.isPreferred = fix.safe;
+  return action;
+}
+
+const SYMBOL: Record<OutlineKind, SymbolKind> = {
+  title: SymbolKind.File,
+  part: SymbolKind.Module,
+  subpart: SymbolKind.Namespace,
+  table: SymbolKind.Struct,
+  row: SymbolKind.Field,
+};
+
+export function symbols(nodes: OutlineNode[], lines: LineIndex, locale: Locale): DocumentSymbol[] {
+  return nodes.map((n) => ({
+    name: text(n.name, locale) || '—',
+    detail: n.detail ? text(n.detail, locale) : undefined,
+    kind: SYMBOL[n.kind],
+    range: range(lines, n.span),
+    selectionRange: range(lines, n.selection),
+    children: symbols(n.children, lines, locale),
+  }));
+}
+
+export function folds(list: Fold[]): FoldingRange[] {
+  return list.map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: 'region' }));
+}
+
+export function lenses(list: TableLens[], lines: LineIndex, uri: string, locale: Locale): CodeLens[] {
+  return list.map((l) => ({
+    range: range(lines, l.span),
+    command: { title: text(l.title, locale), command: 'govreport.showPreview', arguments: [uri] },
+  }));
+}
+
+export function hover(h: ReportHover | undefined, lines: LineIndex, locale: Locale): Hover | null {
+  return h ? { contents: { kind: 'markdown', value: text(h.contents, locale) }, range: range(lines, h.span) } : null;
+}

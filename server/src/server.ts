@@ -1,0 +1,162 @@
+/**
+ * The GovReport language server: a thin adapter between LSP and the analysis
+ * library. It holds no knowledge of reports of its own; it analyses each
+ * document version once, caches it, and serves every feature from it.
+ * Runs in VS Code, or standalone (`node dist/server.js --stdio`) for other editors.
+ */
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, applySettings, fixAllEdits, foldingRanges, hoverAt, outline, reportView, tableLenses, type Analysis } from './analysis';
+import * as lsp from './lsp/convert';
+import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+/** The rules' documentation, linked from every diagnostic's code. */
+const DOCS = pathToFileURL(join(__dirname, '..', 'README.md')).href;
+/** Long enough to let a burst of keystrokes pass, short enough to feel immediate. */
+const DEBOUNCE_MS = 30;
+
+let settings: Settings = DEFAULT_SETTINGS;
+let editorLocale: string | undefined;
+let pullConfiguration = false;
+const cache = new Map<string, { version: number; analysis: Analysis }>();
+const timers = new Map<string, NodeJS.Timeout>();
+
+/** The analysis of a document's current version, computed once. */
+function analysisOf(doc: TextDocument): Analysis {
+  const hit = cache.get(doc.uri);
+  if (hit && hit.version === doc.version) return hit.analysis;
+  const analysis = analyze(doc.getText());
+  for (const f of analysis.failures) connection.console.error(`rule ${f.code} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
+  cache.set(doc.uri, { version: doc.version, analysis });
+  return analysis;
+}
+
+const locale = () => resolveLocale(settings, editorLocale);
+const findings = (a: Analysis) => applySettings(a.findings, settings.rules);
+
+function validate(doc: TextDocument): void {
+  const a = analysisOf(doc);
+  const diagnostics = findings(a).map((f) => lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS));
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  void connection.sendNotification('govreport/analyzed', { uri: doc.uri, version: doc.version, counts: reportView(a).counts });
+}
+
+function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+  clearTimeout(timers.get(doc.uri));
+  timers.set(doc.uri, setTimeout(() => {
+    timers.delete(doc.uri);
+    const current = documents.get(doc.uri);
+    if (current) validate(current);
+  }, delay));
+}
+
+async function loadSettings(pushed?: unknown): Promise<void> {
+  const raw = pullConfiguration ? await connection.workspace.getConfiguration('govreport') : pushed;
+  settings = readSettings(raw);
+  for (const doc of documents.all()) validate(doc);
+}
+
+connection.onInitialize((params) => {
+  editorLocale = params.locale;
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, lsp.FIX_ALL_KIND] },
+    },
+    serverInfo: { name: 'govreport' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+    void loadSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  void loadSettings((change.settings as { govreport?: unknown } | undefined)?.govreport);
+});
+
+documents.onDidOpen((e) => validate(e.document));
+documents.onDidChangeContent((e) => {
+  if (settings.run === 'onType') schedule(e.document);
+});
+documents.onDidSave((e) => {
+  if (settings.run === 'onSave') validate(e.document);
+});
+documents.onDidClose((e) => {
+  clearTimeout(timers.get(e.document.uri));
+  timers.delete(e.document.uri);
+  cache.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+/** Runs a handler on an open document's analysis; unknown documents get `fallback`. */
+function withDoc<T>(uri: string, fallback: T, run: (doc: TextDocument, a: Analysis) => T): T {
+  const doc = documents.get(uri);
+  return doc ? run(doc, analysisOf(doc)) : fallback;
+}
+
+connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.symbols(outline(a.report), a.report.lines, locale())));
+connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.folds(foldingRanges(a.report))));
+connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc, a) => lsp.lenses(tableLenses(a.report), a.report.lines, doc.uri, locale())));
+connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, a) => lsp.hover(hoverAt(a.report, doc.offsetAt(p.position)), a.report.lines, locale())));
+
+connection.onCodeAction((p) =>
+  withDoc(p.textDocument.uri, [], (doc, a) => {
+    const { lines } = a.report;
+    const all = findings(a);
+    const fixAll = (): CodeAction | undefined => {
+      const edits = fixAllEdits(all);
+      if (!edits.length) return undefined;
+      return {
+        title: locale() === 'en' ? 'Fix all auto-fixable report problems' : '修复所有可自动修复的问题',
+        kind: lsp.FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: lsp.edits({ edits }, lines) } },
+      };
+    };
+    const only = p.context.only;
+    if (only?.some((k) => lsp.FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source))) {
+      const action = fixAll();
+      return action ? [action] : [];
+    }
+    const start = doc.offsetAt(p.range.start);
+    const end = doc.offsetAt(p.range.end);
+    const actions: CodeAction[] = [];
+    for (const f of all) {
+      if (!f.fixes?.length || f.span.end < start || f.span.start > end) continue;
+      const diag = lsp.diagnostic(f, lines, doc.uri, locale(), DOCS);
+      for (const fix of f.fixes) actions.push(lsp.quickFix(fix, diag, lines, doc.uri, locale()));
+    }
+    const all2 = actions.length && fixAllEdits(all).length > 1 ? fixAll() : undefined;
+    if (all2) actions.push({ ...all2, kind: CodeActionKind.QuickFix });
+    return actions;
+  }),
+);
+
+/** The report model the totals preview shows. */
+connection.onRequest('govreport/tables', (p: { textDocument: { uri: string } }) =>
+  withDoc(p.textDocument.uri, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(), view: reportView({ ...a, findings: findings(a) }) })),
+);
+
+documents.listen(connection);
+connection.listen();
