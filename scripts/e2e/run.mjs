@@ -193,6 +193,8 @@ async function runInEditor(paths, options, state) {
   const { chromium } = await import('playwright-core');
   const context = await chromium.launchPersistentContext(join(temp, 'browser'), {
     executablePath: paths.chromium,
+    // The fresh folders too, or Chromium writes crash reports and settings into the real home.
+    env: { ...process.env, HOME: env.HOME, XDG_CONFIG_HOME: env.XDG_CONFIG_HOME, XDG_CACHE_HOME: env.XDG_CACHE_HOME, TMPDIR: env.TMPDIR },
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
