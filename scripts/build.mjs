@@ -2,8 +2,9 @@
 // sources and tests to out/ for node's test runner (type checking is `npm run
 // typecheck`, so this stays fast). With --watch, rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -14,6 +15,7 @@ const bundles = [
   { entry: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { entry: 'server/src/server.ts', out: 'dist/server.js' },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
 ].filter((b) => existsSync(join(root, b.entry)));
 
 function* walk(dir) {
@@ -29,9 +31,9 @@ const bundleOptions = bundles.map((b) => ({
   entryPoints: [b.entry],
   outfile: b.out,
   bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  platform: b.platform ?? 'node',
+  target: b.platform === 'browser' ? 'es2022' : 'node20',
+  format: b.format ?? 'cjs',
   sourcemap: !production,
   minify: production,
   external: b.external ?? [],
@@ -44,7 +46,8 @@ const testOptions = {
   entryPoints: ['server/src', 'client/src', 'test']
     .map((d) => join(root, d))
     .filter((d) => existsSync(d))
-    .flatMap((d) => [...walk(d)]),
+    .flatMap((d) => [...walk(d)])
+    .filter((f) => !f.includes(join('client', 'src', 'webview'))),
   outdir: join(root, 'out'),
   outbase: root,
   bundle: false,
@@ -55,7 +58,33 @@ const testOptions = {
   logLevel: 'warning',
 };
 
-if (args.has('--watch')) {
+/**
+ * Writes the contributions generated from the schema (snippets, grammar); run
+ * with `npm run contributions` after changing the schema. A test fails when
+ * the committed files differ from what this writes.
+ */
+async function writeContributions() {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['server/src/contributions/index.ts'],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  for (const [file, data] of Object.entries(module.exports.contributions())) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), `${JSON.stringify(data, null, 2)}\n`);
+    console.log(`wrote ${file}`);
+  }
+}
+
+if (args.has('--contributions')) {
+  await writeContributions();
+} else if (args.has('--watch')) {
   for (const options of bundleOptions) (await esbuild.context(options)).watch();
   console.log('watching for changes…');
 } else {

@@ -1,0 +1,49 @@
+/**
+ * The GovReport extension: starts the language server and shows what it
+ * computed (diagnostics, outline, CodeLens, hover, fixes come straight from
+ * it); adds the totals preview, the status item and a command to treat a file
+ * as a report. It holds no knowledge of reports of its own.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TotalsPreview } from './preview';
+import { ReportStatus, type Analyzed } from './status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    // "Attach to Server" in launch.json connects to this port.
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'govreport' }],
+    initializationOptions: { settings: vscode.workspace.getConfiguration('govreport') },
+    outputChannelName: 'GovReport',
+  };
+  client = new LanguageClient('govreport', 'GovReport', serverOptions, clientOptions);
+
+  const preview = new TotalsPreview(context, client);
+  const status = new ReportStatus();
+  context.subscriptions.push(
+    preview,
+    status,
+    vscode.commands.registerCommand('govreport.showPreview', (uri?: string | vscode.Uri) => preview.show(uri ? vscode.Uri.parse(String(uri)) : undefined)),
+    vscode.commands.registerCommand('govreport.treatAsReport', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc) await vscode.languages.setTextDocumentLanguage(doc, 'govreport');
+    }),
+    client.onNotification('govreport/analyzed', (p: Analyzed) => {
+      status.update(p);
+      preview.refresh(p.uri);
+    }),
+  );
+  await client.start();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

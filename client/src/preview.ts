@@ -1,0 +1,113 @@
+/**
+ * The totals preview: a webview beside the report that shows the server's
+ * model of it (tables, sums, parts). It follows the active report, refreshes
+ * after each analysis, and reveals a cell in the editor when one is clicked.
+ * The webview runs only its own nonce'd script under a strict CSP.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** Messages from the webview. */
+type FromWebview = { type: 'ready' } | { type: 'reveal'; range: Range };
+
+export class TotalsPreview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private uri: vscode.Uri | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor?.document.languageId === 'govreport' && editor.document.uri.toString() !== this.uri?.toString()) {
+          this.uri = editor.document.uri;
+          void this.update();
+        }
+      }),
+    );
+  }
+
+  async show(uri?: vscode.Uri): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const target = uri ?? (editor?.document.languageId === 'govreport' ? editor.document.uri : this.uri);
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to preview its totals.'));
+      return;
+    }
+    this.uri = target;
+    if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
+    else this.panel = this.createPanel();
+    await this.update();
+  }
+
+  /** Called after each analysis: refreshes if it is the report shown. */
+  refresh(uri: string): void {
+    if (this.panel && this.uri?.toString() === uri) void this.update();
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const root = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel('govreport.preview', vscode.l10n.t('Totals preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [root, dist],
+    });
+    const nonce = randomBytes(16).toString('base64');
+    const csp = [
+      "default-src 'none'",
+      `style-src ${panel.webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+      `img-src ${panel.webview.cspSource}`,
+      `font-src ${panel.webview.cspSource}`,
+    ].join('; ');
+    const css = panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css'));
+    const js = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.js'));
+    panel.webview.html = `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css}">
+</head>
+<body>
+<main id="root" aria-live="polite"></main>
+<script nonce="${nonce}" src="${js}"></script>
+</body>
+</html>`;
+    panel.iconPath = vscode.Uri.joinPath(root, 'preview.svg');
+    panel.webview.onDidReceiveMessage((m: FromWebview) => (m.type === 'ready' ? void this.update() : void this.reveal(m.range)), null, this.disposables);
+    panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
+    return panel;
+  }
+
+  private async update(): Promise<void> {
+    const panel = this.panel;
+    const uri = this.uri;
+    if (!panel || !uri) return;
+    const model = await this.client.sendRequest('govreport/tables', { textDocument: { uri: uri.toString() } });
+    panel.title = vscode.l10n.t('Totals: {0}', uri.path.split('/').pop() ?? '');
+    await panel.webview.postMessage({ type: 'model', model });
+  }
+
+  private async reveal(range: Range): Promise<void> {
+    if (!this.uri) return;
+    const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri!.toString());
+    const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: r });
+    editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The totals preview, inside the webview: renders the server's report model
+ * as real tables with their sums. Every piece of report text goes in through
+ * textContent, never as HTML. A click (or Enter) on a cell asks the extension
+ * to reveal it in the editor.
+ */
+import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
+
+interface Model {
+  uri: string;
+  version: number;
+  locale: 'zh' | 'en';
+  view: ReportView;
+}
+
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(s: unknown): void; getState(): unknown };
+const vscode = acquireVsCodeApi();
+
+const WORDS = {
+  zh: {
+    parts: '部分',
+    missing: '缺失',
+    errors: (n: number) => `${n} 个错误`,
+    warnings: (n: number) => `${n} 个警告`,
+    clean: '未发现问题',
+    unreadable: '此表的单元格粘连在一起（如从网页复制的文本），无法读取，未检查合计。',
+    rowUnread: '此行无法读取',
+    blank: '空',
+    shouldBe: (v: string) => `应为 ${v}`,
+    sums: (n: number, bad: number, unknown: number) => `合计检查 ${n} 项：${n - bad - unknown} 项成立，${bad} 项不成立${unknown ? `，${unknown} 项无法检查` : ''}`,
+    allSums: '全部合计',
+    tablesMissing: '未找到的表格',
+    noReport: '请打开一份报告。',
+    format: (f: string, layout: string) => `${f} 年格式 · ${layout}`,
+    layouts: { cells: '每格一行', pipe: '竖线分隔', markdown: 'Markdown', pdf: 'PDF 复制文本', flat: '粘连文本' } as Record<string, string>,
+    kinds: { active: '主动公开情况表', application: '申请情况表', review: '复议诉讼情况表' } as Record<string, string>,
+  },
+  en: {
+    parts: 'Parts',
+    missing: 'missing',
+    errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
+    warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+    clean: 'No problems found',
+    unreadable: 'The cells of this table run together (as in text copied from a web page); it cannot be read and its sums were not checked.',
+    rowUnread: 'row could not be read',
+    blank: 'blank',
+    shouldBe: (v: string) => `should be ${v}`,
+    sums: (n: number, bad: number, unknown: number) => `${n} sums: ${n - bad - unknown} hold, ${bad} fail${unknown ? `, ${unknown} not checked` : ''}`,
+    allSums: 'All sums',
+    tablesMissing: 'Tables not found',
+    noReport: 'Open a report.',
+    format: (f: string, layout: string) => `${f} format · ${layout}`,
+    layouts: { cells: 'one cell per line', pipe: 'pipe rows', markdown: 'Markdown', pdf: 'text from a PDF', flat: 'flat text' } as Record<string, string>,
+    kinds: { active: 'Proactive disclosure', application: 'Applications', review: 'Reconsideration and lawsuits' } as Record<string, string>,
+  },
+};
+
+type Words = (typeof WORDS)['zh'];
+
+/** Creates an element with text; report text is never parsed as HTML. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+const pick = (t: { zh: string; en: string }, locale: 'zh' | 'en') => (locale === 'en' ? t.en : t.zh);
+const sameRange = (a: CellView['range'] | undefined, b: CellView['range']) =>
+  !!a && a.start.line === b.start.line && a.start.character === b.start.character;
+
+function reveal(range: CellView['range']): void {
+  vscode.postMessage({ type: 'reveal', range });
+}
+
+/** A clickable element that reveals `range` in the editor. */
+function revealing<T extends HTMLElement>(e: T, range: CellView['range']): T {
+  e.tabIndex = 0;
+  e.setAttribute('role', 'button');
+  e.addEventListener('click', () => reveal(range));
+  e.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      reveal(range);
+    }
+  });
+  return e;
+}
+
+/** What a failing sum says its total should be. */
+function expected(sum: SumView, cell: CellView): number | null {
+  if (sum.left === null || sum.right === null || cell.value === null) return null;
+  return sum.rule === 'application-balance' ? sum.left - (sum.right - cell.value) : sum.right;
+}
+
+function cellElement(cell: CellView, failing: SumView[], w: Words): HTMLTableCellElement {
+  const td = revealing(el('td', undefined, `cell ${cell.state}`), cell.range);
+  td.append(el('span', cell.state === 'empty' ? w.blank : cell.value === null || !cell.certain ? cell.raw : String(cell.value), 'value'));
+  const bad = failing.find((s) => sameRange(s.range, cell.range));
+  if (bad) {
+    td.classList.add('fail');
+    const v = expected(bad, cell);
+    if (v !== null) td.append(el('span', w.shouldBe(String(v)), 'expected'));
+  }
+  td.title = `${cell.range.start.line + 1}:${cell.range.start.character + 1}`;
+  return td;
+}
+
+function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh' | 'en', w: Words): HTMLTableRowElement {
+  const tr = el('tr');
+  const th = revealing(el('th', pick(row.name, locale), `label depth-${row.depth}`), row.range);
+  th.scope = 'row';
+  tr.append(th);
+  if (!row.cells) {
+    const td = el('td', w.rowUnread, 'unread');
+    td.colSpan = width;
+    tr.append(td);
+  } else for (const c of row.cells) tr.append(cellElement(c, failing, w));
+  return tr;
+}
+
+function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement {
+  const section = el('section', undefined, 'report-table');
+  const h2 = el('h2', pick(t.name, locale));
+  h2.append(el('span', w.format(t.format, w.layouts[t.layout] ?? t.layout), 'meta'));
+  section.append(h2);
+  if (!t.readable) {
+    section.append(el('p', w.unreadable, 'unreadable'));
+    return section;
+  }
+  const failing = t.sums.filter((s) => s.status === 'fail');
+  for (const block of t.blocks) {
+    if (block.caption) section.append(el('h3', block.caption));
+    const table = el('table');
+    const head = el('thead');
+    const groups = block.columns.some((c) => c.group);
+    if (groups) {
+      const tr = el('tr');
+      tr.append(el('th'));
+      let i = 0;
+      while (i < block.columns.length) {
+        const g = block.columns[i].group;
+        let span = 1;
+        while (i + span < block.columns.length && g && block.columns[i + span].group && pick(block.columns[i + span].group!, locale) === pick(g, locale)) span++;
+        const th = el('th', g ? pick(g, locale) : '');
+        th.colSpan = span;
+        tr.append(th);
+        i += span;
+      }
+      head.append(tr);
+    }
+    const tr = el('tr');
+    tr.append(el('th'));
+    for (const c of block.columns) tr.append(el('th', pick(c.name, locale)));
+    head.append(tr);
+    table.append(head);
+    const body = el('tbody');
+    for (const row of block.rows) body.append(rowElement(row, block.columns.length, failing, locale, w));
+    table.append(body);
+    section.append(table);
+  }
+  if (t.sums.length) {
+    const unknown = t.sums.filter((s) => s.status === 'unknown').length;
+    section.append(el('p', w.sums(t.sums.length, failing.length, unknown), failing.length ? 'summary fail' : 'summary ok'));
+    const list = el('ul', undefined, 'sums');
+    for (const s of failing) list.append(sumElement(s, locale));
+    section.append(list);
+    const details = el('details');
+    details.append(el('summary', w.allSums));
+    const all = el('ul', undefined, 'sums');
+    for (const s of t.sums) all.append(sumElement(s, locale));
+    details.append(all);
+    section.append(details);
+  }
+  return section;
+}
+
+function sumElement(s: SumView, locale: 'zh' | 'en'): HTMLLIElement {
+  const mark = s.status === 'ok' ? '✓' : s.status === 'fail' ? '✗' : '?';
+  const n = (v: number | null) => (v === null ? '?' : String(v));
+  const sep = locale === 'en' ? ': ' : '：';
+  const li = el('li', `${mark} ${pick(s.along, locale)}${sep}${pick(s.leftName, locale)} = ${n(s.left)}${locale === 'en' ? ', ' : '，'}${pick(s.rightName, locale)} = ${n(s.right)}`, s.status);
+  return s.range ? revealing(li, s.range) : li;
+}
+
+function render(model: Model | null): void {
+  const root = document.getElementById('root')!;
+  root.replaceChildren();
+  const locale = model?.locale ?? 'zh';
+  const w = WORDS[locale];
+  if (!model) {
+    root.append(el('p', w.noReport));
+    return;
+  }
+  const { view } = model;
+  const header = el('header');
+  const title = el('h1', view.title ? `${view.title.text.replace(/\s+/g, ' ')}` : model.uri.split('/').pop() ?? '');
+  if (view.title) revealing(title, view.title.range);
+  header.append(title);
+  const { error, warning } = view.counts;
+  header.append(el('p', error || warning ? [error ? w.errors(error) : '', warning ? w.warnings(warning) : ''].filter(Boolean).join(' · ') : w.clean, error ? 'counts fail' : 'counts'));
+  const parts = el('ul', undefined, 'parts');
+  parts.setAttribute('aria-label', w.parts);
+  for (const p of view.parts) {
+    const li = el('li', `${p.present ? '✓' : '✗'} ${pick(p.name, locale)}`, p.present ? 'present' : 'absent');
+    if (!p.present) li.title = w.missing;
+    parts.append(p.range ? revealing(li, p.range) : li);
+  }
+  header.append(parts);
+  root.append(header);
+  for (const t of view.tables) root.append(tableElement(t, locale, w));
+  if (view.missingTables.length) {
+    root.append(el('p', `${w.tablesMissing}: ${view.missingTables.map((k) => w.kinds[k] ?? k).join(locale === 'en' ? ', ' : '、')}`, 'missing'));
+  }
+  vscode.setState(model);
+}
+
+window.addEventListener('message', (event: MessageEvent<{ type: string; model: Model | null }>) => {
+  if (event.data?.type === 'model') render(event.data.model);
+});
+render((vscode.getState() as Model | undefined) ?? null);
+vscode.postMessage({ type: 'ready' });

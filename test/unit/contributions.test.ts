@@ -1,0 +1,102 @@
+/**
+ * What the extension contributes besides code: snippets and grammar generated
+ * from the schema (and committed), the settings schema, the grammar's scopes.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze, RULE_CODES } from '../../server/src/analysis';
+import { contributions } from '../../server/src/contributions';
+import type { Snippet } from '../../server/src/contributions/snippets';
+import { ROOT } from '../support/fixtures';
+import { cleanSpec, copySpec, render } from '../support/reports';
+
+/** The text a snippet inserts when every placeholder keeps its default. */
+function expand(snippet: Snippet, year: number): string {
+  const values = new Map<string, string>();
+  const body = snippet.body.join('\n');
+  return body
+    .replace(/\\([\\$}])|\$\{(\d+):(\$CURRENT_YEAR|[^}]*)\}|\$\{(\d+)\}|\$(\d+)/g, (_m, esc, n, def, mirror, tab) => {
+      if (esc) return esc;
+      if (n) {
+        const v = def === '$CURRENT_YEAR' ? String(year) : def;
+        values.set(n, v);
+        return v;
+      }
+      if (mirror) return values.get(mirror) ?? '';
+      void tab;
+      return '';
+    });
+}
+
+describe('contributions', () => {
+  it('the committed snippets and grammar are what the schema generates', () => {
+    for (const [file, data] of Object.entries(contributions())) {
+      const committed = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+      assert.deepEqual(committed, data, `${file} is stale: run \`npm run contributions\``);
+    }
+  });
+
+  const snippets = contributions()['snippets/govreport.code-snippets'] as Record<string, Snippet>;
+
+  it('has a snippet for each table in both styles, and the skeleton', () => {
+    assert.deepEqual(Object.keys(snippets).sort(), [
+      'govreport.skeleton',
+      'govreport.table.active.markdown',
+      'govreport.table.active.pipe',
+      'govreport.table.application.markdown',
+      'govreport.table.application.pipe',
+      'govreport.table.review.markdown',
+      'govreport.table.review.pipe',
+    ]);
+    // A tab stop on every number: 10 + 175 + 15 cells.
+    const stops = (name: string) => snippets[name].body.join('\n').match(/\$\{\d+:0\}/g)?.length;
+    assert.deepEqual(['active', 'application', 'review'].map((k) => stops(`govreport.table.${k}.markdown`)), [10, 175, 15]);
+    assert.deepEqual(['active', 'application', 'review'].map((k) => stops(`govreport.table.${k}.pipe`)), [10, 175, 15]);
+  });
+
+  it('the skeleton, filled with its defaults, checks clean', () => {
+    const text = expand(snippets['govreport.skeleton'], 2025);
+    assert.deepEqual(analyze(text).findings.map((f) => `${f.code}: ${f.message.zh}`), []);
+    assert.match(text, /^某某单位2025年政府信息公开工作年度报告\n.*统计期限自2025年1月1日起至2025年12月31日止/);
+  });
+
+  for (const kind of ['active', 'application', 'review'] as const) {
+    for (const style of ['markdown', 'pipe'] as const) {
+      it(`the ${kind} table snippet (${style}) checks clean where its table is missing`, () => {
+        const spec = copySpec(cleanSpec());
+        spec.omit.add(kind);
+        // The prose speaks of 13 applications; the empty template has none.
+        spec.prose[1][2] = '（二）依申请公开情况。严格依法答复。';
+        const part = { active: '二、主动公开政府信息情况', application: '三、收到和处理政府信息公开申请情况', review: '四、政府信息公开行政复议、行政诉讼情况' }[kind];
+        const text = render(spec, 'cells');
+        assert.deepEqual(analyze(text).findings.map((f) => f.code), ['missing-table']);
+        const inserted = text.replace(`${part}\n`, `${part}\n${expand(snippets[`govreport.table.${kind}.${style}`], 2023)}\n`);
+        assert.deepEqual(analyze(inserted).findings.map((f) => `${f.code}: ${f.message.zh}`), []);
+      });
+    }
+  }
+
+  it('the settings schema names every rule', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const rules = manifest.contributes.configuration.properties['govreport.rules'].properties;
+    assert.deepEqual(Object.keys(rules).sort(), [...RULE_CODES].sort());
+  });
+
+  it('every %key% of the manifest is translated in English and Chinese', () => {
+    const manifest = readFileSync(join(ROOT, 'package.json'), 'utf8');
+    const keys = [...manifest.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const nls = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+      assert.deepEqual(keys.filter((k) => !(k in nls)), [], file);
+    }
+  });
+
+  it('the grammar gives each element its scope (vscode-tmgrammar-test)', () => {
+    const bin = join(ROOT, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
+    const r = spawnSync(process.execPath, [bin, '--grammar', join(ROOT, 'syntaxes', 'govreport.tmLanguage.json'), join(ROOT, 'test', 'grammar', '*.report.txt')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  });
+});
