@@ -10,13 +10,12 @@
 // Environment: E2E_ARTIFACTS (screenshots and logs; default .e2e-artifacts/),
 // GOVREPORT_E2E_CACHE (see setup.mjs), GOVREPORT_E2E_TIMEOUT (seconds for
 // the run after setup; default 300).
-import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { CodeServerError, freePort, healthy, isolatedFolders, killGroup, startCodeServer, userSettings, workbenchUrl } from './code-server.mjs';
 import { CODE_SERVER_VERSION, SetupError, setup } from './setup.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -38,18 +37,6 @@ function parseArgs(argv) {
   return options;
 }
 
-// A port nobody listens on now; code-server binds it a moment later.
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 // Names become file names: keep them plain.
 function screenshotPath(name) {
   const safe = String(name || 'screenshot').replace(/[^\w.-]+/g, '_').replace(/\.png$/, '').slice(0, 100);
@@ -67,8 +54,18 @@ async function startControlServer(getPage) {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    if (request.method !== 'POST' || url.pathname !== '/screenshot') return reply(404, { error: 'not found' });
     const page = getPage();
+    if (request.method === 'GET' && url.pathname === '/webview-text') {
+      // What each webview shows a person: the text of its content frame.
+      if (!page) return reply(503, { error: 'no page yet' });
+      const frames = page.frames().filter((f) => f.name() === 'active-frame' || /\/fake\.html/.test(f.url()));
+      Promise.all(frames.map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => ''))).then(
+        (texts) => reply(200, { texts }),
+        (error) => reply(500, { error: String(error.message ?? error) }),
+      );
+      return;
+    }
+    if (request.method !== 'POST' || url.pathname !== '/screenshot') return reply(404, { error: 'not found' });
     if (!page) return reply(503, { error: 'no page yet' });
     const path = screenshotPath(url.searchParams.get('name'));
     page.screenshot({ path }).then(
@@ -80,74 +77,9 @@ async function startControlServer(getPage) {
   return server;
 }
 
-// code-server in its own process group, so that the extension hosts and
-// language servers it starts end with it.
-function startCodeServer(codeServer, port, temp, workspace, env) {
-  const log = createWriteStream(join(artifacts, 'code-server.log'));
-  const args = [
-    codeServer,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', join(temp, 'user-data'),
-    '--extensions-dir', join(temp, 'extensions'),
-    workspace,
-  ];
-  const child = spawn(process.execPath, args, { cwd: temp, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  const listening = new Promise((resolveListening, reject) => {
-    child.stdout.on('data', (chunk) => {
-      if (String(chunk).includes('HTTP server listening')) resolveListening();
-    });
-    child.on('error', (error) => reject(new HarnessError(`code-server could not start: ${error.message}`)));
-  });
-  const exited = new Promise((resolveExit) => child.on('exit', (code, signal) => resolveExit({ code, signal })));
-  return { child, listening, exited, log };
-}
-
-function killGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // ESRCH: the group is gone already.
-  }
-}
-
-async function healthy(port) {
-  const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-  if (!response.ok) throw new HarnessError(`code-server /healthz answered ${response.status}`);
-}
-
-function userSettings(userData) {
-  // Quiet the workbench, so that screenshots show the editor, and keep
-  // VS Code from reaching out to the network.
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'chat.disableAIFeatures': true,
-    'window.restoreWindows': 'none',
-  };
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-}
-
 async function runInEditor(paths, options, state) {
-  const temp = mkdtempSync(join(tmpdir(), 'govreport-e2e-'));
+  const { temp, env: isolated } = isolatedFolders('govreport-e2e-');
   state.cleanups.push(() => rmSync(temp, { recursive: true, force: true }));
-  for (const dir of ['home', 'config', 'data', 'cache', 'tmp', 'user-data', 'extensions', 'browser']) {
-    mkdirSync(join(temp, dir));
-  }
   userSettings(join(temp, 'user-data'));
   // A copy, so that tests may edit files freely.
   const workspace = join(temp, 'workspace');
@@ -159,20 +91,13 @@ async function runInEditor(paths, options, state) {
 
   const port = await freePort();
   const env = {
-    ...process.env,
-    HOME: join(temp, 'home'),
-    XDG_CONFIG_HOME: join(temp, 'config'),
-    XDG_DATA_HOME: join(temp, 'data'),
-    XDG_CACHE_HOME: join(temp, 'cache'),
-    TMPDIR: join(temp, 'tmp'),
+    ...isolated,
     // Read by test/e2e/suite (the extension host inherits code-server's environment).
     GOVREPORT_E2E_CONTROL: `http://127.0.0.1:${control.address().port}`,
     GOVREPORT_E2E_GREP: options.grep,
-    // No extension gallery: this machine need not reach one.
-    EXTENSIONS_GALLERY: '{}',
   };
   state.step = 'starting code-server';
-  const server = startCodeServer(paths.codeServer, port, temp, workspace, env);
+  const server = startCodeServer({ codeServer: paths.codeServer, port, temp, workspace, env, logFile: join(artifacts, 'code-server.log') });
   state.cleanups.push(async () => {
     // The group, not just the child: extension hosts outlive code-server's main process.
     killGroup(server.child.pid, 'SIGTERM');
@@ -229,12 +154,7 @@ async function runInEditor(paths, options, state) {
   });
   crashed.catch(() => {});
 
-  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(root)],
-    ['extensionTestsPath', remote(testIndex)],
-  ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = workbenchUrl(port, workspace, root, testIndex);
   state.step = 'loading the workbench';
   const started = Date.now();
   await Promise.race([page.goto(url, { timeout: 0 }), died, crashed]);
@@ -281,7 +201,7 @@ async function main() {
       console.error(`[e2e] setup failed: ${error.message}`);
       return 2;
     }
-    console.error(`[e2e] ${error instanceof HarnessError ? error.message : error.stack}`);
+    console.error(`[e2e] ${error instanceof HarnessError || error instanceof CodeServerError ? error.message : error.stack}`);
     return 3;
   } finally {
     clearTimeout(timer);

@@ -1,5 +1,7 @@
 // Helpers for the end-to-end tests, which run inside VS Code's extension host.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 /**
@@ -12,22 +14,34 @@ import * as vscode from 'vscode';
  * the runner's small HTTP server on 127.0.0.1 (GOVREPORT_E2E_CONTROL).
  */
 export async function screenshot(name: string): Promise<string | undefined> {
-  const control = process.env.GOVREPORT_E2E_CONTROL;
-  if (!control) return undefined;
-  const url = new URL(`/screenshot?name=${encodeURIComponent(name)}`, control);
-  const body = await new Promise<string>((resolve, reject) => {
-    const req = request(url, { method: 'POST' }, (res) => {
+  const body = await control('POST', `/screenshot?name=${encodeURIComponent(name)}`);
+  return body === undefined ? undefined : (JSON.parse(body) as { path: string }).path;
+}
+
+/**
+ * The text each open webview shows, as the browser renders it; undefined
+ * when no runner with a browser is there to read it.
+ */
+export async function webviewTexts(): Promise<string[] | undefined> {
+  const body = await control('GET', '/webview-text');
+  return body === undefined ? undefined : (JSON.parse(body) as { texts: string[] }).texts;
+}
+
+/** A request to the runner's control server (GOVREPORT_E2E_CONTROL). */
+async function control(method: 'GET' | 'POST', path: string): Promise<string | undefined> {
+  const base = process.env.GOVREPORT_E2E_CONTROL;
+  if (!base) return undefined;
+  const url = new URL(path, base);
+  return new Promise<string>((resolve, reject) => {
+    const req = request(url, { method }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () =>
-        res.statusCode === 200 ? resolve(text) : reject(new Error(`screenshot ${name}: ${res.statusCode} ${text}`)),
-      );
+      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`))));
     });
     req.on('error', reject);
     req.end();
   });
-  return (JSON.parse(body) as { path: string }).path;
 }
 
 export interface WaitOptions {
@@ -77,6 +91,21 @@ export function waitFor<T>(check: () => T | undefined | null | false, options: W
   });
 }
 
+/**
+ * Like waitFor, for a check that must ask another process (the runner's
+ * browser): asks again every `pollMs` until it answers truthy or time runs out.
+ */
+export async function waitForAsync<T>(check: () => Promise<T | undefined | null | false>, options: Omit<WaitOptions, 'event'> = {}): Promise<T> {
+  const { timeout = 10_000, message = 'condition', pollMs = 200 } = options;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
 /** Resolves with the next value of `event` that `accept` accepts (any value by default). */
 export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean = () => true, timeout = 10_000): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -119,4 +148,21 @@ export function fixtureUri(name: string): vscode.Uri {
 export async function openFixture(name: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(fixtureUri(name));
   return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** The project's own folder (the extension under test). */
+export function projectRoot(): string {
+  const extension = vscode.extensions.getExtension('govreport.govreport');
+  if (!extension) throw new Error('the extension under test is not loaded');
+  return extension.extensionPath;
+}
+
+/**
+ * Writes a report into the test workspace (a fresh copy for every run) and
+ * opens it in an editor: from the project's fixtures by name, or given text.
+ */
+export async function openReport(name: string, text?: string): Promise<vscode.TextEditor> {
+  const content = text ?? readFileSync(join(projectRoot(), 'test', 'fixtures', name), 'utf8');
+  await vscode.workspace.fs.writeFile(fixtureUri(name), Buffer.from(content, 'utf8'));
+  return openFixture(name);
 }
