@@ -4,6 +4,7 @@
  * document version once, caches it, and serves every feature from it.
  * Runs in VS Code, or standalone (`node dist/server.js --stdio`) for other editors.
  */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
@@ -22,8 +23,8 @@ import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-/** The rules' documentation, linked from every diagnostic's code. */
-const DOCS = pathToFileURL(join(__dirname, '..', 'README.md')).href;
+/** The rules' documentation, linked from every diagnostic's code (a .vsix stores it as readme.md). */
+const DOCS = pathToFileURL(['README.md', 'readme.md'].map((f) => join(__dirname, '..', f)).find((f) => existsSync(f)) ?? join(__dirname, '..', 'README.md')).href;
 /** Long enough to let a burst of keystrokes pass, short enough to feel immediate. */
 const DEBOUNCE_MS = 30;
 
