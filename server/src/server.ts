@@ -17,7 +17,7 @@ import {
   type CodeAction,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, applySettings, fixAllEdits, foldingRanges, hoverAt, outline, reportView, tableLenses, type Analysis } from './analysis';
+import { analyze, applySettings, fixAllEdits, foldingRanges, hoverAt, outline, reportView, safeEdits, tableLenses, type Analysis } from './analysis';
 import * as lsp from './lsp/convert';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
 
@@ -34,12 +34,17 @@ let pullConfiguration = false;
 const cache = new Map<string, { version: number; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
 
+/** More would only slow the editor down; the rest is summed up in one line. */
+const MAX_DIAGNOSTICS = 1000;
+
 /** The analysis of a document's current version, computed once. */
 function analysisOf(doc: TextDocument): Analysis {
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version) return hit.analysis;
   const analysis = analyze(doc.getText());
-  for (const f of analysis.failures) connection.console.error(`rule ${f.code} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
+  for (const f of analysis.failures) {
+    connection.console.error(`${f.code === 'reader' ? 'reading' : `rule ${f.code}`} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
+  }
   cache.set(doc.uri, { version: doc.version, analysis });
   return analysis;
 }
@@ -48,10 +53,18 @@ const locale = () => resolveLocale(settings, editorLocale);
 const findings = (a: Analysis) => applySettings(a.findings, settings.rules);
 
 function validate(doc: TextDocument): void {
-  const a = analysisOf(doc);
-  const diagnostics = findings(a).map((f) => lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS));
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  void connection.sendNotification('govreport/analyzed', { uri: doc.uri, version: doc.version, counts: reportView(a).counts });
+  try {
+    const a = analysisOf(doc);
+    const all = findings(a);
+    const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS));
+    if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, locale()));
+    if (a.failures.some((f) => f.code === 'reader')) diagnostics.push(lsp.internalError(locale()));
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void connection.sendNotification('govreport/analyzed', { uri: doc.uri, version: doc.version, counts: reportView(a).counts });
+  } catch (error) {
+    // Whatever happened to this document, the server goes on serving the others.
+    connection.console.error(`checking ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+  }
 }
 
 function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
@@ -127,7 +140,8 @@ connection.onCodeAction((p) =>
     const { lines } = a.report;
     const all = findings(a);
     const fixAll = (): CodeAction | undefined => {
-      const edits = fixAllEdits(all);
+      // Later rounds analyse the text as the earlier ones left it.
+      const edits = fixAllEdits(doc.getText(), (text) => ({ findings: text === doc.getText() ? all : applySettings(analyze(text).findings, settings.rules) }));
       if (!edits.length) return undefined;
       return {
         title: locale() === 'en' ? 'Fix all auto-fixable report problems' : '修复所有可自动修复的问题',
@@ -148,8 +162,9 @@ connection.onCodeAction((p) =>
       const diag = lsp.diagnostic(f, lines, doc.uri, locale(), DOCS);
       for (const fix of f.fixes) actions.push(lsp.quickFix(fix, diag, lines, doc.uri, locale()));
     }
-    const all2 = actions.length && fixAllEdits(all).length > 1 ? fixAll() : undefined;
-    if (all2) actions.push({ ...all2, kind: CodeActionKind.QuickFix });
+    // Beside the fixes at hand, "fix all" when there is more than one to make.
+    const everything = actions.length && safeEdits(all).length > 1 ? fixAll() : undefined;
+    if (everything) actions.push({ ...everything, kind: CodeActionKind.QuickFix });
     return actions;
   }),
 );

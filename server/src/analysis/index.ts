@@ -5,14 +5,15 @@
  */
 import { readReport, type Report } from './read/report';
 import { RULES } from './rules';
-import type { Finding, RuleCode, Severity } from './rules/rule';
+import type { Finding, Rule, RuleCode, Severity } from './rules/rule';
 
 export type RuleSetting = Severity | 'off';
 /** Per rule code: off, or the severity to report with. */
 export type RuleSettings = Partial<Record<RuleCode, RuleSetting>>;
 
 export interface RuleFailure {
-  code: RuleCode;
+  /** The rule that threw, or `reader` when reading the report failed. */
+  code: RuleCode | 'reader';
   error: unknown;
 }
 
@@ -24,11 +25,22 @@ export interface Analysis {
   failures: RuleFailure[];
 }
 
-export function analyze(text: string): Analysis {
-  const report = readReport(text);
+/**
+ * Reads a report and runs the rules. Nothing in it may take the caller down:
+ * a rule that throws is recorded in `failures` and the others still report;
+ * if reading itself fails, the report is taken as empty text.
+ */
+export function analyze(text: string, rules: readonly Rule[] = RULES): Analysis {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  for (const rule of RULES) {
+  let report: Report;
+  try {
+    report = readReport(text);
+  } catch (error) {
+    failures.push({ code: 'reader', error });
+    return { report: readReport(''), findings, failures };
+  }
+  for (const rule of rules) {
     try {
       rule.check(report, (f) => findings.push({ code: rule.code, severity: rule.severity, ...f }));
     } catch (error) {
@@ -51,12 +63,12 @@ export function applySettings(findings: readonly Finding[], settings: RuleSettin
   return out;
 }
 
-export type { Finding, RuleCode, Severity } from './rules/rule';
+export type { Finding, Rule, RuleCode, Severity } from './rules/rule';
 export { RULE_CODES, ARITHMETIC_CODES } from './rules/rule';
 export { RULES, RULES_BY_CODE } from './rules';
 export type { Report } from './read/report';
 export { reportView, type ReportView } from './model/view';
-export { applyEdits, fixAllEdits } from './features/edits';
+export { applyEdits, fixAllEdits, safeEdits } from './features/edits';
 export { outline, type OutlineNode, type OutlineKind } from './features/outline';
 export { foldingRanges, type Fold } from './features/folding';
 export { tableLenses, type TableLens } from './features/lenses';

@@ -76,25 +76,38 @@ export function expandPaths(paths: string[]): { files: string[]; missing: string
   return { files, missing };
 }
 
+const NOT_TEXT: Text2 = { zh: '不是文本文件（内容多为二进制数据）', en: 'not a text file (it is mostly binary data)' };
+
+/**
+ * Does decoded text look like binary data? A report may hold a few stray
+ * control characters (they are reported as converter artifacts); binary data
+ * decodes to many of them, or to many characters that could not be decoded.
+ */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || c === 0x7f) odd++;
+  }
+  return sample.length > 0 && odd * 20 > sample.length;
+}
+
 /** Decodes a file's bytes; reports binary files instead of garbling them. */
 export function decode(bytes: Uint8Array): { text: string; encoding?: string } | { error: Text2 } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
+  let decoded: { text: string; encoding?: string };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) decoded = { text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  else {
+    try {
+      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      // Windows tools save Chinese text as GBK; GB18030 is its superset.
+      decoded = { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
+    }
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
-  const head = bytes.subarray(0, 8192);
-  let nuls = 0;
-  for (const b of head) if (b === 0) nuls++;
-  if (nuls > 0 && nuls * 100 > head.length) {
-    return { error: { zh: '不是文本文件（含有大量空字节）', en: 'not a text file (it holds many NUL bytes)' } };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    // Windows tools save Chinese text as GBK; GB18030 is its superset.
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
-  }
+  return looksBinary(decoded.text) ? { error: NOT_TEXT } : decoded;
 }
 
 export function readInput(file: string): Input {

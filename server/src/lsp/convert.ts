@@ -88,3 +88,23 @@ export function lenses(list: TableLens[], lines: LineIndex, uri: string, locale:
 export function hover(h: ReportHover | undefined, lines: LineIndex, locale: Locale): Hover | null {
   return h ? { contents: { kind: 'markdown', value: text(h.contents, locale) }, range: range(lines, h.span) } : null;
 }
+
+/** Stands for the findings left out so as not to flood the editor. */
+export function overflow(count: number, locale: Locale): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'govreport',
+    message: locale === 'en' ? `${count} more problems are not shown; run \`govreport check\` on the file for all of them` : `另有 ${count} 个问题未显示；用 \`govreport check\` 检查此文件可查看全部`,
+  };
+}
+
+/** Said when the report could not be read at all (the cause is in the log). */
+export function internalError(locale: Locale): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: 'govreport',
+    message: locale === 'en' ? 'GovReport could not check this report (an internal error, recorded in the GovReport output)' : 'GovReport 无法检查此报告（内部错误，详见 GovReport 输出面板）',
+  };
+}

@@ -2,6 +2,7 @@
  * Fixes the rules offer. A fix names exactly the text it changes; applying
  * it makes its finding disappear and changes nothing else.
  */
+import { figureReadings } from '../model/figures';
 import type { SumResult } from '../model/sums';
 import type { Report } from '../read/report';
 import type { ReadCell } from '../read/tables/assemble';
@@ -43,8 +44,24 @@ export function oddOneOut(report: Report, sum: SumResult, cell: ReadCell): numbe
   const other = sideWith(inLeft ? sum.right.cells : sum.left.cells, cell, 0);
   if (rest === null || other === null) return undefined;
   const v = other - rest;
-  if (v < 0 || v === cell.value || !holdsWith(report, cell, v)) return undefined;
+  if (v < 0 || v === cell.value || !holdsWith(report, cell, v) || vouchedFor(report, cell, v)) return undefined;
   return v;
+}
+
+/**
+ * Does the prose vouch for the cell as it is? A figure that agrees with the
+ * table through this cell, and would not with `value`, is a second witness
+ * for the current number: then the cell is not the odd one out.
+ */
+function vouchedFor(report: Report, cell: ReadCell, value: number): boolean {
+  if (cell.value === null) return false;
+  const shift = value - cell.value;
+  return report.figures.some((figure) => {
+    const readings = figureReadings(report, figure);
+    const agrees = readings.some((r) => r.value === figure.value);
+    const still = readings.some((r) => r.value + (r.cells.includes(cell) ? shift : 0) === figure.value);
+    return agrees && !still;
+  });
 }
 
 /**

@@ -39,12 +39,19 @@ export const nonNumericCell: Rule = {
           const where = cellName(cell);
           const reason = why(cell);
           const excluded = cell.certain ? { zh: '', en: '' } : { zh: '；此格不参与合计检查', en: '; it is left out of the sums' };
-          // A look-alike has a meaning; writing it plainly is safe when the
-          // sums it joins still hold (a letter O was kept out of them).
+          // A look-alike has a meaning. Writing it plainly changes no sum when
+          // its value was already certain (full-width digits, separators); a
+          // letter O was kept out of the sums, so that fix is safe only if
+          // they hold with it.
           const fixes =
             cell.state === 'lookalike' && cell.normalized !== undefined && cell.value !== null
               ? [
-                  replaceFix(cell.span, cell.normalized, { zh: `改为 ${cell.normalized}`, en: `Write ${cell.normalized}` }, holdsWith(report, cell, cell.value)),
+                  replaceFix(
+                    cell.span,
+                    cell.normalized,
+                    { zh: `改为 ${cell.normalized}`, en: `Write ${cell.normalized}` },
+                    cell.certain || holdsWith(report, cell, cell.value),
+                  ),
                 ]
               : undefined;
           emit({

@@ -10,14 +10,25 @@ export const sectionOrder: Rule = {
   },
   check(report, emit) {
     const seen = new Set<number>();
+    const repeats = new Map<number, number>();
+    for (const h of report.parts) repeats.set(h.part.number, (repeats.get(h.part.number) ?? 0) + 1);
     let latest = report.parts[0];
     for (const heading of report.parts) {
       const n = heading.part.number;
       if (seen.has(n)) {
-        emit({
-          span: heading.span,
-          message: { zh: `第${heading.part.numeral}部分重复出现`, en: `Part ${n} appears a second time` },
-        });
+        // Once per part, at its second heading: a part repeated a thousand
+        // times is one problem, not a thousand.
+        const times = repeats.get(n) ?? 0;
+        if (times > 0) {
+          repeats.set(n, 0);
+          emit({
+            span: heading.span,
+            message:
+              times === 2
+                ? { zh: `第${heading.part.numeral}部分重复出现`, en: `Part ${n} appears a second time` }
+                : { zh: `第${heading.part.numeral}部分重复出现（共 ${times} 次）`, en: `Part ${n} appears ${times} times` },
+          });
+        }
         continue;
       }
       if (latest && n < latest.part.number) {

@@ -1,0 +1,143 @@
+/**
+ * Hostile input: the library never throws and keeps its ranges inside the
+ * text; the command line answers with a clear result (exit 0/1, or 2 with a
+ * message, never a stack trace or a hang); the server stays up and keeps
+ * serving other documents, also after malformed messages.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { analyze } from '../../server/src/analysis';
+import { ROOT } from '../support/fixtures';
+import { TestClient } from '../support/lsp';
+import { cleanSpec, render } from '../support/reports';
+
+const report = render(cleanSpec(), 'cells');
+const MB = 1024 * 1024;
+
+/** Each hostile input, as text (for the library and the server) and as bytes (for the CLI). */
+const INPUTS: { name: string; bytes: () => Buffer; text?: () => string }[] = [
+  { name: 'empty file', bytes: () => Buffer.alloc(0) },
+  { name: 'binary noise', bytes: () => Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 256)) },
+  { name: 'NUL bytes in a report', bytes: () => Buffer.from(report.replace('一、总体情况', '一、总体\u0000情况\u0000'), 'utf8') },
+  { name: 'a byte-order mark', bytes: () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(report, 'utf8')]), text: () => `\ufeff${report}` },
+  { name: 'lone CR line endings', bytes: () => Buffer.from(report.replace(/\n/g, '\r'), 'utf8') },
+  { name: 'a 12 MB report', bytes: () => Buffer.from(report.repeat(Math.ceil((12 * MB) / Buffer.byteLength(report))), 'utf8') },
+  { name: 'a 5 MB single line', bytes: () => Buffer.from('一、总体情况本年度共收到申请12件，'.repeat(Math.ceil((5 * MB) / 48)), 'utf8') },
+  { name: 'a row of 50,000 cells', bytes: () => Buffer.from(`${report}\n一、本年新收政府信息公开申请数量 | ${'1 | '.repeat(50_000)}\n`, 'utf8') },
+  { name: '200,000 open brackets', bytes: () => Buffer.from('（'.repeat(200_000), 'utf8') },
+  { name: 'broken surrogate pairs', bytes: () => Buffer.from([0xed, 0xa0, 0x80, 0x61, 0xed, 0xb0, 0x80]), text: () => `${report}\ud800x\udc00\ud83d` },
+  { name: 'GBK bytes', bytes: () => Buffer.from([0xc4, 0xea, 0xb6, 0xc8, 0xb1, 0xa8, 0xb8, 0xe6]), text: () => '年度报告' },
+  { name: 'a table of 200 tabs per line', bytes: () => Buffer.from('\t'.repeat(200).concat('\n').repeat(5000), 'utf8') },
+];
+
+const textOf = (input: (typeof INPUTS)[number]) => input.text?.() ?? input.bytes().toString('utf8');
+
+describe('hostile input: the library', () => {
+  for (const input of INPUTS) {
+    it(`${input.name}: no exception, every range inside the text`, () => {
+      const text = textOf(input);
+      const { findings, failures } = analyze(text);
+      assert.deepEqual(failures, []);
+      for (const f of findings) {
+        for (const span of [f.span, ...(f.related ?? []).map((r) => r.span), ...(f.fixes ?? []).flatMap((x) => x.edits.map((e) => e.span))]) {
+          assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${f.code}: ${JSON.stringify(span)}`);
+        }
+      }
+    });
+  }
+});
+
+describe('hostile input: the command line', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'govreport-hostile-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const input of INPUTS) {
+    it(`${input.name}: a clear answer`, () => {
+      const file = join(dir, `${input.name.replace(/\W+/g, '-')}.txt`);
+      writeFileSync(file, input.bytes());
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), 'check', '--format', 'json', file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * MB });
+      assert.equal(r.error, undefined, 'finishes');
+      assert.ok([0, 1, 2].includes(r.status!), `exit ${r.status}`);
+      assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
+      const [result] = JSON.parse(r.stdout);
+      if (r.status === 2) assert.ok(result.error, 'exit 2 comes with a message');
+      else assert.ok(Array.isArray(result.diagnostics));
+    });
+  }
+});
+
+describe('hostile input: the server', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  const stillServing = async (name: string) => {
+    const uri = `file:///hostile/after-${name.replace(/\W+/g, '-')}.report.txt`;
+    const published = await client.open(uri, report);
+    assert.deepEqual(published.diagnostics, [], 'a clean report still checks clean');
+    await client.close(uri);
+  };
+
+  for (const input of INPUTS) {
+    it(`${input.name}: stays up and serves other documents`, async () => {
+      const uri = `file:///hostile/${input.name.replace(/\W+/g, '-')}.report.txt`;
+      const published = await client.open(uri, textOf(input));
+      assert.ok(published.diagnostics.length <= 1001, 'the editor is not flooded');
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      await client.request('govreport/tables', { textDocument: { uri } });
+      await client.close(uri);
+      await stillServing(input.name);
+    });
+  }
+
+  it('answers requests with nonsense parameters, and goes on', async () => {
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 42 }, position: 'here' }), null);
+    const uri = 'file:///hostile/nonsense.report.txt';
+    await client.open(uri, report);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 'x' } }), null);
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1e9, character: 0 }, end: { line: -1, character: 0 } }, context: { diagnostics: [] } });
+    assert.deepEqual(actions, []);
+    await client.close(uri);
+    await stillServing('bad-params');
+  });
+});
+
+describe('malformed messages', () => {
+  it('a broken message does not bring the server down', async () => {
+    const server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    let out = '';
+    server.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const send = (body: string) => server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    send('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}');
+    send('{"jsonrpc":"2.0", this is not json');
+    send('{"jsonrpc":"2.0","id":2,"method":"textDocument/documentSymbol"}');
+    send('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x.report.txt","languageId":"govreport","version":1,"text":"一、总体情况"}}}');
+    send('{"jsonrpc":"2.0","id":3,"method":"shutdown"}');
+    const answered = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      const check = setInterval(() => {
+        if (out.includes('"id":3')) {
+          clearTimeout(timer);
+          clearInterval(check);
+          resolve(true);
+        }
+      }, 20);
+    });
+    server.kill();
+    await exited;
+    assert.ok(answered, `the server answered after the broken message; it said:\n${out.slice(0, 2000)}`);
+    assert.match(out, /"id":1,"result"/);
+  });
+});
