@@ -43,7 +43,7 @@ const bundleOptions = bundles.map((b) => ({
 
 const testOptions = {
   absWorkingDir: root,
-  entryPoints: ['server/src', 'client/src', 'test']
+  entryPoints: ['server/src', 'client/src', 'test', 'bench']
     .map((d) => join(root, d))
     .filter((d) => existsSync(d))
     .flatMap((d) => [...walk(d)])

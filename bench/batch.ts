@@ -1,0 +1,99 @@
+/**
+ * 3. Batch: the command line over 1,000 report files in a temporary folder,
+ * `govreport check --format json <folder>` run as a child process; wall time of
+ * the whole command (process start included) and reports per second.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../test/support/fixtures';
+import { cleanSpec, LAYOUTS, render } from '../test/support/reports';
+import type { Inputs } from './inputs';
+import { median } from './stats';
+
+export interface BatchResult {
+  files: number;
+  /** What the files are, for the output. */
+  how: string;
+  bytes: number;
+  /** Wall time of each run, ms; the median is reported. */
+  runsMs: number[];
+  ms: number;
+  reportsPerSecond: number;
+  /** Files in the JSON output (must be all of them). */
+  outputFiles: number;
+  exitCode: number | null;
+}
+
+const FILES = 1000;
+const RUNS = 3;
+
+/** A variant of a report as people save them: as it is, with Windows line ends, or with a mistyped count. */
+function variant(text: string, i: number): string {
+  switch (i % 3) {
+    case 1:
+      return text.replace(/\r?\n/g, '\r\n');
+    case 2: {
+      // Change the last digit of the 5th standalone number (a table cell in most reports).
+      let n = 0;
+      return text.replace(/(?<=^|[\s|])\d+(?=\s|\||$)/gm, (m) => (++n === 5 ? m.slice(0, -1) + String((Number(m.at(-1)) + 1) % 10) : m));
+    }
+    default:
+      return text;
+  }
+}
+
+/** Writes FILES reports into `dir`, in subfolders of 100. */
+function writeReports(inputs: Inputs, dir: string): { bytes: number; how: string } {
+  const pool: { name: string; data: string | Buffer }[] = [
+    ...inputs.all.map((s) => ({ name: s.name, data: s.text })),
+    ...[2021, 2022, 2023, 2024].flatMap((year) => LAYOUTS.map((layout) => ({ name: `rendered-${year}-${layout}`, data: render(cleanSpec('2021', year), layout) }))),
+    ...inputs.raw.map((r) => ({ name: r.name, data: r.bytes })),
+  ];
+  let bytes = 0;
+  for (let i = 0; i < FILES; i++) {
+    const base = pool[i % pool.length];
+    const round = Math.floor(i / pool.length);
+    const data = typeof base.data === 'string' ? variant(base.data, round) : base.data;
+    const sub = join(dir, `batch-${String(Math.floor(i / 100)).padStart(2, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    const ext = i % 2 ? '.report.txt' : '.txt';
+    const file = join(sub, `${String(i).padStart(4, '0')}-${base.name.replace(/[^\w.-]+/g, '_').replace(/\.(report\.)?txt$/, '')}${ext}`);
+    writeFileSync(file, data);
+    bytes += Buffer.byteLength(data);
+  }
+  const how =
+    `${FILES} files cycling through ${pool.length} reports (${inputs.all.length} real and fixture reports, ` +
+    `${LAYOUTS.length} layouts × 4 years rendered from the schema, ${inputs.raw.length} in GBK), ` +
+    'each as saved, with CRLF line ends, or with one count changed';
+  return { bytes, how };
+}
+
+export function benchBatch(inputs: Inputs, log: (s: string) => void): BatchResult {
+  const dir = mkdtempSync(join(tmpdir(), 'govreport-bench-'));
+  try {
+    const { bytes, how } = writeReports(inputs, dir);
+    const runsMs: number[] = [];
+    let outputFiles = 0;
+    let exitCode: number | null = null;
+    for (let r = 0; r < RUNS; r++) {
+      const t = performance.now();
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), 'check', '--format', 'json', dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      });
+      runsMs.push(performance.now() - t);
+      exitCode = run.status;
+      if (run.error) throw run.error;
+      if (run.status !== 0 && run.status !== 1) throw new Error(`govreport check exited with ${run.status}: ${run.stderr.slice(0, 500)}`);
+      outputFiles = (JSON.parse(run.stdout) as unknown[]).length;
+      log(`  batch: run ${r + 1}: ${runsMs[r].toFixed(0)} ms, ${outputFiles} files in the output`);
+    }
+    const ms = median(runsMs);
+    return { files: FILES, how, bytes, runsMs, ms, reportsPerSecond: FILES / (ms / 1000), outputFiles, exitCode };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

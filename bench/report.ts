@@ -1,0 +1,193 @@
+/**
+ * The benchmarks' output: tables for people, the targets with whether each is
+ * met, and the one-line summary printed last.
+ */
+import type { AnalysisResult } from './analysis';
+import type { BatchResult } from './batch';
+import type { EditingResult } from './editing';
+import type { FootprintResult } from './footprint';
+
+export interface Results {
+  analysis?: AnalysisResult;
+  editing?: EditingResult;
+  batch?: BatchResult;
+  footprint?: FootprintResult;
+}
+
+export interface Target {
+  name: string;
+  target: string;
+  measured: string;
+  value: number;
+  met: boolean;
+}
+
+export function ms(v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return '–';
+  if (v < 1) return v.toFixed(3);
+  if (v < 10) return v.toFixed(2);
+  if (v < 100) return v.toFixed(1);
+  return Math.round(v).toLocaleString('en-US');
+}
+
+export function times(v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  return `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2)}×`;
+}
+
+const num = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+
+export function size(bytes: number | undefined): string {
+  if (bytes === undefined) return '–';
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** Characters a terminal shows two columns wide (CJK), for alignment. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** A plain-text table; columns after the first are right-aligned. */
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => {
+        const pad = ' '.repeat(widths[i] - width(c));
+        return i === 0 ? c + pad : pad + c;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function targets(r: Results): Target[] {
+  const out: Target[] = [];
+  const a = r.analysis;
+  if (a) {
+    out.push(
+      { name: `typical report (${size(a.typicalBytes)}) analysed`, target: '≤ 0.2 ms', measured: `${ms(a.typicalMs)} ms`, value: a.typicalMs, met: a.typicalMs <= 0.2 },
+      { name: 'faster than markdownlint (seeds)', target: '≥ 100×', measured: times(a.vsMarkdownlint), value: a.vsMarkdownlint, met: a.vsMarkdownlint >= 100 },
+      { name: 'within the floor (seeds)', target: '≤ 5×', measured: times(a.vsFloor), value: a.vsFloor, met: a.vsFloor <= 5 },
+      { name: 'linear in size (10 MB / 1 MB time)', target: '≤ 11×', measured: times(a.growth), value: a.growth, met: a.growth <= 11 },
+    );
+  }
+  if (r.editing) {
+    const e = r.editing;
+    out.push({ name: 'edit to diagnostics p95 (debounce included)', target: '≤ 60 ms', measured: `${ms(e.p95)} ms`, value: e.p95, met: e.p95 <= 60 });
+  }
+  if (r.batch) {
+    const b = r.batch;
+    out.push({
+      name: `${b.files.toLocaleString('en-US')} reports through the CLI`,
+      target: '≤ 1.5 s',
+      measured: `${num(b.ms / 1000, 2)} s`,
+      value: b.ms / 1000,
+      met: b.ms <= 1500 && b.outputFiles === b.files,
+    });
+  }
+  if (r.footprint?.rssMB !== undefined) {
+    const f = r.footprint;
+    out.push({ name: `server resident with ${f.reportsOpen} reports open`, target: '≤ 80 MB', measured: `${num(f.rssMB!)} MB`, value: f.rssMB!, met: f.rssMB! <= 80 });
+  }
+  return out;
+}
+
+/** The last line: the ratios and headline numbers at a glance. */
+export function summaryLine(r: Results): string {
+  const parts: string[] = [];
+  if (r.analysis) {
+    const a = r.analysis;
+    parts.push(`GovReport vs markdownlint: ${times(a.vsMarkdownlint)} faster`, `vs floor: ${times(a.vsFloor)}`, `10 MB/1 MB: ${times(a.growth)}`);
+  }
+  if (r.editing) parts.push(`edit p95 ${ms(r.editing.p95)} ms`);
+  if (r.batch) parts.push(`${r.batch.files.toLocaleString('en-US')} reports ${num(r.batch.ms / 1000, 2)} s`);
+  if (r.footprint?.rssMB !== undefined) parts.push(`RSS ${Math.round(r.footprint.rssMB)} MB`);
+  return parts.join(' · ');
+}
+
+export function render(r: Results, header: string[]): string {
+  const out: string[] = [...header, ''];
+  const a = r.analysis;
+  if (a) {
+    out.push(`1. Analysis per report, in process: median of runs after warm-up (tinybench ${a.tinybenchVersion}); markdownlint ${a.markdownlintVersion}, default rules`);
+    out.push(
+      table(
+        ['report', 'size', 'GovReport ms', 'MB/s', 'markdownlint ms', 'MB/s', 'floor ms', 'MB/s', 'ml/GovReport', 'GovReport/floor', 'findings G/ml'],
+        a.texts.map((t) => [
+          t.name,
+          size(t.bytes),
+          ms(t.govreport.ms),
+          num(t.govreport.mbps),
+          ms(t.markdownlint.ms),
+          num(t.markdownlint.mbps),
+          ms(t.floor.ms),
+          num(t.floor.mbps, 0),
+          times(t.vsMarkdownlint),
+          times(t.vsFloor),
+          `${t.govreport.findings}/${t.markdownlint.findings}`,
+        ]),
+      ),
+    );
+    out.push(`   runs per measurement: ${a.texts.map((t) => `${t.name.slice(0, 15)} ${t.govreport.samples}/${t.markdownlint.samples}/${t.floor.samples}`).join(', ')} (GovReport/markdownlint/floor)`);
+    for (const t of a.texts.filter((x) => x.how)) out.push(`   ${t.name}: ${t.how}`);
+    out.push(`   floor: ${a.floor}`);
+    out.push(
+      `   typical report (seeds' median, ${size(a.typicalBytes)}): ${ms(a.typicalMs)} ms; vs markdownlint ${times(a.vsMarkdownlint)}, vs floor ${times(a.vsFloor)} (geometric means over the seeds); ` +
+        `10 MB / 1 MB: ${times(a.growth)}; vs markdownlint at 1 MB ${times(a.vsMarkdownlintLarge['1MB'])}, at 10 MB ${times(a.vsMarkdownlintLarge['10MB'])}`,
+    );
+    out.push('');
+  }
+  const e = r.editing;
+  if (e) {
+    out.push(`2. Editing over stdio (node dist/server.js --stdio): ${e.edits} single-character edits to ${e.report}, each waiting for its diagnostics`);
+    out.push(table(['didChange → publishDiagnostics', 'p50', 'p95', 'max', 'min'], [['ms (debounce included)', ms(e.p50), ms(e.p95), ms(e.max), ms(e.min)]]));
+    out.push(`   edits: ${e.how}; ${e.distinctCounts} different diagnostic counts seen`);
+    out.push(`   didOpen → first diagnostics: ${ms(e.openMs)} ms`);
+    out.push('');
+  }
+  const b = r.batch;
+  if (b) {
+    out.push(`3. Batch: node bin/govreport.js check --format json <folder>, one process, wall time (process start included), median of ${b.runsMs.length} runs`);
+    out.push(
+      table(
+        ['files', 'total size', 'wall s', 'reports/s', 'runs (s)', 'files in output', 'exit'],
+        [[b.files.toLocaleString('en-US'), size(b.bytes), num(b.ms / 1000, 2), Math.round(b.reportsPerSecond).toLocaleString('en-US'), b.runsMs.map((x) => num(x / 1000, 2)).join(' / '), String(b.outputFiles), String(b.exitCode)]],
+      ),
+    );
+    out.push(`   files: ${b.how}`);
+    out.push('');
+  }
+  const f = r.footprint;
+  if (f) {
+    out.push('4. Footprint');
+    out.push(
+      `   server memory: ${f.rssMB === undefined ? 'not measured' : `${num(f.rssMB)} MB resident with ${f.reportsOpen} reports open`}` +
+        `${f.rssIdleMB === undefined ? '' : ` (${num(f.rssIdleMB)} MB after start, none open)`}${f.peakRssMB === undefined ? '' : `, peak ${num(f.peakRssMB)} MB`}; from ${f.rssSource}`,
+    );
+    out.push(
+      table(
+        ['bundle', 'as built', 'production (minified)', 'gzip'],
+        f.bundles.map((x) => [x.file, size(x.bytes), size(x.productionBytes), size(x.productionGzipBytes)]),
+      ),
+    );
+    if (f.productionBuild !== 'measured') out.push(`   production build: ${f.productionBuild}`);
+    out.push(`   server start (spawn → initialize response): ${ms(f.serverStartMs)} ms median of ${f.serverStartRuns.length} (${f.serverStartRuns.map(ms).join(', ')})`);
+    out.push(
+      `   client bundle load (require dist/client.js, stub vscode, fresh node): ${f.clientLoadMs === undefined ? 'could not be measured' : `${ms(f.clientLoadMs)} ms median of ${f.clientLoadRuns.length}`}`,
+    );
+    out.push(`   extension activation in VS Code: ${f.activation}`);
+    out.push('');
+  }
+  const t = targets(r);
+  if (t.length) {
+    out.push('Targets');
+    out.push(table(['target', 'wanted', 'measured', 'met'], t.map((x) => [x.name, x.target, x.measured, x.met ? 'yes' : 'NO'])));
+    out.push('');
+  }
+  out.push(summaryLine(r));
+  return out.join('\n');
+}
