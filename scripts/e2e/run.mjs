@@ -59,8 +59,16 @@ async function startControlServer(getPage) {
       // What each webview shows a person: the text of its content frame.
       if (!page) return reply(503, { error: 'no page yet' });
       const frames = page.frames().filter((f) => f.name() === 'active-frame' || /\/fake\.html/.test(f.url()));
-      Promise.all(frames.map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => ''))).then(
-        (texts) => reply(200, { texts }),
+      const read = (f) =>
+        f
+          .evaluate(() => ({
+            text: document.body?.innerText ?? '',
+            csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+            scripts: [...document.scripts].map((s) => s.src),
+          }))
+          .catch(() => ({ text: '', csp: '', scripts: [] }));
+      Promise.all(frames.map(read)).then(
+        (views) => reply(200, { texts: views.map((v) => v.text), views }),
         (error) => reply(500, { error: String(error.message ?? error) }),
       );
       return;

@@ -23,8 +23,22 @@ export async function screenshot(name: string): Promise<string | undefined> {
  * when no runner with a browser is there to read it.
  */
 export async function webviewTexts(): Promise<string[] | undefined> {
+  return (await webviews())?.map((v) => v.text);
+}
+
+export interface WebviewView {
+  /** The text a person sees. */
+  text: string;
+  /** The page's Content-Security-Policy. */
+  csp: string;
+  /** The scripts the page loaded. */
+  scripts: string[];
+}
+
+/** What each open webview shows, as the browser renders it; undefined without a runner. */
+export async function webviews(): Promise<WebviewView[] | undefined> {
   const body = await control('GET', '/webview-text');
-  return body === undefined ? undefined : (JSON.parse(body) as { texts: string[] }).texts;
+  return body === undefined ? undefined : (JSON.parse(body) as { views: WebviewView[] }).views;
 }
 
 /** A request to the runner's control server (GOVREPORT_E2E_CONTROL). */
