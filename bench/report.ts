@@ -134,7 +134,7 @@ export function render(r: Results, header: string[]): string {
     );
     out.push(`   runs per measurement: ${a.texts.map((t) => `${t.name.slice(0, 15)} ${t.govreport.samples}/${t.markdownlint.samples}/${t.floor.samples}`).join(', ')} (GovReport/markdownlint/floor)`);
     for (const t of a.texts.filter((x) => x.how)) out.push(`   ${t.name}: ${t.how}`);
-    out.push(`   floor: ${a.floor}`);
+    out.push(`   GovReport: ${a.govreport}; floor: ${a.floor}`);
     out.push(
       `   typical report (seeds' median, ${size(a.typicalBytes)}): ${ms(a.typicalMs)} ms; vs markdownlint ${times(a.vsMarkdownlint)}, vs floor ${times(a.vsFloor)} (geometric means over the seeds); ` +
         `10 MB / 1 MB: ${times(a.growth)}; vs markdownlint at 1 MB ${times(a.vsMarkdownlintLarge['1MB'])}, at 10 MB ${times(a.vsMarkdownlintLarge['10MB'])}`,
