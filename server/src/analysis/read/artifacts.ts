@@ -3,7 +3,7 @@
  * replacement character of a failed decoding, invisible control and
  * zero-width characters inside the text.
  */
-import type { Line, Span } from '../text/lines';
+import { indexWithin, type Line, type Span } from '../text/lines';
 
 export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible';
 
@@ -19,8 +19,8 @@ const BOOKMARK_MAX = 80;
 
 function bookmarkEnd(text: string, start: number, limit: number): number {
   if (!text.startsWith(BOOKMARK, start)) return -1;
-  const close = text.indexOf(']', start + BOOKMARK.length);
-  return close >= 0 && close < limit && close - start <= BOOKMARK_MAX ? close + 1 : -1;
+  const close = indexWithin(text, ']', start + BOOKMARK.length, Math.min(limit, start + BOOKMARK_MAX + 1));
+  return close >= 0 ? close + 1 : -1;
 }
 
 /** Zero-width and control characters that no author types. */

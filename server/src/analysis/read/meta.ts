@@ -3,7 +3,7 @@
  * speaks of.
  */
 import { isSpace } from '../text/fold';
-import type { Line, Span } from '../text/lines';
+import { indexWithin, type Line, type Span } from '../text/lines';
 import { FLAT_LINE } from './headings';
 
 export interface Title {
@@ -76,8 +76,8 @@ export function findTitle(text: string, lines: Line[], beforeLine: number): Titl
     let at = -1;
     let word = '';
     for (const w of TITLE_WORDS) {
-      const i = text.indexOf(w, line.start);
-      if (i >= 0 && i + w.length <= scanEnd) {
+      const i = indexWithin(text, w, line.start, scanEnd);
+      if (i >= 0) {
         at = i;
         word = w;
         break;
@@ -124,14 +124,14 @@ export function findPeriod(text: string, searchEnd: number): Period | undefined 
   const first = years[0];
   let end = first.span.end;
   let endYear: number | undefined;
-  const until = text.indexOf('至', first.span.end);
-  const untilAlt = text.indexOf('到', first.span.end);
-  const sep = [until, untilAlt].filter((i) => i >= 0 && i < windowEnd).sort((a, b) => a - b)[0];
+  const until = indexWithin(text, '至', first.span.end, windowEnd);
+  const untilAlt = indexWithin(text, '到', first.span.end, windowEnd);
+  const sep = [until, untilAlt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
   if (sep !== undefined) {
     const second = years.find((y) => y.span.start > sep && y.span.start - sep < 6);
     endYear = second ? second.year : first.year;
-    let close = text.indexOf('日', sep);
-    if (close < 0 || close > windowEnd) close = sep;
+    let close = indexWithin(text, '日', sep, windowEnd);
+    if (close < 0) close = sep;
     end = close + 1;
   }
   return { span: { start: at, end }, year: first.year, yearSpan: first.span, endYear };

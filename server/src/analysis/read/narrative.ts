@@ -6,7 +6,7 @@
  * clause, or from what follows it (72件申请顺延到下年度).
  */
 import { isSpace } from '../text/fold';
-import type { Span } from '../text/lines';
+import { indexWithin, type Span } from '../text/lines';
 
 export type FigureKind =
   | 'received'
@@ -162,7 +162,7 @@ export function readFigures(text: string, start: number, end: number, year: numb
     i = numberEnd;
   }
   // 未收到政府信息公开申请: a figure of nought.
-  for (let at = text.indexOf('未收到', start); at >= 0 && at < end; at = text.indexOf('未收到', at + 3)) {
+  for (let at = indexWithin(text, '未收到', start, end); at >= 0; at = indexWithin(text, '未收到', at + 3, end)) {
     const after = clauseAfter(text, at + 3, end, 16);
     if (after.includes('申请')) out.push({ kind: 'received', value: 0, span: { start: at, end: at + 3 }, keyword: '未收到' });
   }

@@ -78,3 +78,13 @@ export class LineIndex {
     return '\n';
   }
 }
+
+/**
+ * Where `needle` occurs in `text[from, to)`, or -1. The search stops at `to`:
+ * an unbounded indexOf per line would cost the length of the rest of the text.
+ */
+export function indexWithin(text: string, needle: string, from: number, to: number): number {
+  if (to - from < needle.length) return -1;
+  const i = text.slice(from, to).indexOf(needle);
+  return i < 0 ? -1 : from + i;
+}

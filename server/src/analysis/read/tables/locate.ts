@@ -5,7 +5,7 @@
  */
 import type { TableKind } from '../../schema/tables';
 import { fold, isSpace } from '../../text/fold';
-import type { Line, Span } from '../../text/lines';
+import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
 import { isRule } from './layouts';
 
@@ -41,10 +41,7 @@ function opensTable(kind: TableKind, head: string, line: string): boolean {
 
 /** Where, inside a line of flat text, the table of `kind` begins. */
 function flatAnchor(kind: TableKind, text: string, line: Line): Span | undefined {
-  const find = (needle: string): number => {
-    const i = text.indexOf(needle, line.start);
-    return i >= 0 && i < line.end ? i : -1;
-  };
+  const find = (needle: string): number => indexWithin(text, needle, line.start, line.end);
   let at = -1;
   let len = 0;
   switch (kind) {
@@ -64,8 +61,8 @@ function flatAnchor(kind: TableKind, text: string, line: Line): Span | undefined
       // 行政复议 followed closely by 行政诉讼: the table's header, not prose.
       let from = line.start;
       for (;;) {
-        const i = text.indexOf('行政复议', from);
-        if (i < 0 || i >= line.end) break;
+        const i = indexWithin(text, '行政复议', from, line.end);
+        if (i < 0) break;
         let j = i + 4;
         while (j < line.end && isSpace(text.charCodeAt(j))) j++;
         if (text.startsWith('行政诉讼', j)) {
