@@ -3,7 +3,7 @@
  * replacement character of a failed decoding, invisible control and
  * zero-width characters inside the text.
  */
-import { indexWithin, type Line, type Span } from '../text/lines';
+import { indexWithin, type Span } from '../text/lines';
 
 export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible';
 
@@ -44,23 +44,40 @@ export function junkPrefixEnd(text: string, start: number, end: number): number 
   }
 }
 
-/** Every artifact on a line, in order. */
-export function findArtifacts(text: string, line: Line, out: Artifact[]): void {
-  for (let i = line.start; i < line.end; i++) {
+/** What can start an artifact: a bookmark, a control, zero-width or replacement character. */
+const ARTIFACT_START = /\[bookmark:|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
+
+/** Every artifact in the text, in order (one scan of the whole text). */
+export function findArtifacts(text: string): Artifact[] {
+  const out: Artifact[] = [];
+  const re = new RegExp(ARTIFACT_START.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 91 /* [ */) {
-      const end = bookmarkEnd(text, i, line.end);
+      const end = bookmarkEnd(text, i, lineEnd(text, i));
       if (end > 0) {
         out.push({ kind: 'bookmark', span: { start: i, end }, text: text.slice(i, end) });
-        i = end - 1;
+        re.lastIndex = end;
       }
     } else if (c === 0xfffd) {
       let end = i + 1;
-      while (end < line.end && text.charCodeAt(end) === 0xfffd) end++;
+      while (text.charCodeAt(end) === 0xfffd) end++;
       out.push({ kind: 'replacement', span: { start: i, end }, text: text.slice(i, end) });
-      i = end - 1;
+      re.lastIndex = end;
     } else if (isInvisible(c, i)) {
       out.push({ kind: 'invisible', span: { start: i, end: i + 1 }, text: text[i] });
     }
   }
+  return out;
+}
+
+/** The end of the line holding `i`, as far as a bookmark could reach. */
+function lineEnd(text: string, i: number): number {
+  const limit = Math.min(text.length, i + BOOKMARK_MAX + 1);
+  for (let k = i; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return k;
+  }
+  return limit;
 }

@@ -46,6 +46,11 @@ interface Candidate {
   foldedLength: number;
 }
 
+// Character codes for the checks made on every line (text[i] makes a string each time).
+const WORDING_FIRST = new Set(PARTS.flatMap((p) => [p.title, ...p.variants]).map((w) => w.charCodeAt(0)));
+const NUMERAL_CODES = new Set([...NUMERALS].map((c) => c.charCodeAt(0)));
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
+
 const foldedWordings = PARTS.map((part) => ({
   part,
   standard: fold(part.title),
@@ -122,18 +127,22 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
   let start = junkPrefixEnd(text, line.start, line.end);
   while (start < line.end && isSpace(text.charCodeAt(start))) start++;
   if (start >= line.end) return undefined;
-  const ch = text[start];
+  const c = text.charCodeAt(start);
   let numeral: string | null = null;
   let restStart = start;
-  if (NUMERALS.includes(ch) && SEPARATORS.has(text[start + 1] ?? '')) {
-    numeral = ch;
+  if (NUMERAL_CODES.has(c) && SEPARATOR_CODES.has(text.charCodeAt(start + 1))) {
+    numeral = text[start];
     restStart = start + 2;
-  } else if (line.end - start > 40) {
-    return undefined; // without a numeral, only a short line can be a heading
+    while (restStart < line.end && isSpace(text.charCodeAt(restStart))) restStart++;
+    if (TABLE_ROW_STARTS.some((r) => text.startsWith(r, restStart))) return undefined;
+  } else if (line.end - start > 40 || !WORDING_FIRST.has(c)) {
+    // Without a numeral, only a short line that begins like a part's wording.
+    return undefined;
   }
+  if (endsWithNumber(line.text)) return undefined;
   const rest = text.slice(restStart, Math.min(line.end, restStart + 80));
   const folded = fold(rest);
-  if (!folded || isTableRow(folded) || endsWithNumber(line.text)) return undefined;
+  if (!folded || isTableRow(folded)) return undefined;
   let candidate: Candidate | undefined;
   if (numeral) {
     candidate = matchWording(folded, folded.length <= 30 && !folded.includes('。'));

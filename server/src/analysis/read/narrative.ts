@@ -79,25 +79,41 @@ const SENTENCE_ENDS = '。；;！!？?';
 /** Figures about applications must be in a sentence about applications. */
 const NEEDS_APPLICATION: Set<FigureKind> = new Set(['received', 'closed']);
 
-/** Up to `max` non-space characters before `at`, back to a clause end. */
-function clauseBefore(text: string, at: number, floor: number, max: number, ends: string): string {
-  let out = '';
-  for (let i = at - 1; i >= floor && out.length < max; i--) {
-    const ch = text[i];
-    if (ends.includes(ch)) break;
-    if (!isSpace(text.charCodeAt(i)) && ch !== '\r' && ch !== '\n') out = ch + out;
-  }
-  return out;
+// As character codes: reading text[i] of a Chinese character makes a string each time.
+const codes = (s: string) => new Set([...s].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = codes(CLAUSE_ENDS);
+const SENTENCE_END = codes(SENTENCE_ENDS);
+const UNIT_CODES = codes(UNITS);
+
+/** The text without its spaces and line breaks (PDF text wraps sentences). */
+function compact(s: string): string {
+  return /[\s\u200b]/.test(s) ? s.replace(/[\s\u200b]/g, '') : s;
 }
 
-function clauseAfter(text: string, at: number, ceiling: number, max: number): string {
-  let out = '';
-  for (let i = at; i < ceiling && out.length < max; i++) {
-    const ch = text[i];
-    if (CLAUSE_ENDS.includes(ch)) break;
-    if (!isSpace(text.charCodeAt(i)) && ch !== '\r' && ch !== '\n') out += ch;
+/** The clause before `at` (back to a clause end), at most `max` characters of it. */
+function clauseBefore(text: string, at: number, floor: number, max: number, ends: Set<number>): string {
+  let i = at;
+  let kept = 0;
+  while (i > floor && kept < max) {
+    const c = text.charCodeAt(i - 1);
+    if (ends.has(c)) break;
+    if (!isSpace(c) && c !== 13 && c !== 10) kept++;
+    i--;
   }
-  return out;
+  return compact(text.slice(i, at));
+}
+
+/** The clause from `at` on, at most `max` characters of it. */
+function clauseAfter(text: string, at: number, ceiling: number, max: number): string {
+  let i = at;
+  let kept = 0;
+  while (i < ceiling && kept < max) {
+    const c = text.charCodeAt(i);
+    if (CLAUSE_END.has(c)) break;
+    if (!isSpace(c) && c !== 13 && c !== 10) kept++;
+    i++;
+  }
+  return compact(text.slice(at, i));
 }
 
 function hasOtherYear(s: string, year: number | undefined): boolean {
@@ -107,14 +123,23 @@ function hasOtherYear(s: string, year: number | undefined): boolean {
   return false;
 }
 
+/** Keywords by their first character, for scanning a clause from its end. */
+const BY_FIRST = new Map<string, [string, FigureKind][]>();
+for (const entry of KEYWORDS) BY_FIRST.set(entry[0][0], [...(BY_FIRST.get(entry[0][0]) ?? []), entry]);
+const LONGEST = Math.max(...KEYWORDS.map(([w]) => w.length));
+
 /** The keyword nearest the end of `before`; the longer one wins a tie. */
 function nearestKeyword(before: string): { kind: FigureKind; word: string; gap: number } | undefined {
   let best: { kind: FigureKind; word: string; end: number } | undefined;
-  for (const [word, kind] of KEYWORDS) {
-    const i = before.lastIndexOf(word);
-    if (i < 0) continue;
-    const end = i + word.length;
-    if (!best || end > best.end || (end === best.end && word.length > best.word.length)) best = { kind, word, end };
+  // From the end back, until no keyword starting further back could end later.
+  for (let p = before.length - 1; p >= 0 && !(best && p < best.end - LONGEST); p--) {
+    const candidates = BY_FIRST.get(before[p]);
+    if (!candidates) continue;
+    for (const [word, kind] of candidates) {
+      if (!before.startsWith(word, p)) continue;
+      const end = p + word.length;
+      if (!best || end > best.end || (end === best.end && word.length > best.word.length)) best = { kind, word, end };
+    }
   }
   if (!best) return undefined;
   const between = before.slice(best.end);
@@ -137,14 +162,15 @@ export function readFigures(text: string, start: number, end: number, year: numb
       continue;
     }
     while (j < end && isSpace(text.charCodeAt(j))) j++;
-    const unit = text[j];
-    if (!UNITS.includes(unit) || (unit === '个' && text[j + 1] === '人') || (unit === '次' && text[j + 1] === '数')) {
+    const unit = text.charCodeAt(j);
+    const next = text.charCodeAt(j + 1);
+    if (!UNIT_CODES.has(unit) || (unit === 0x4e2a /* 个 */ && next === 0x4eba /* 人 */) || (unit === 0x6b21 /* 次 */ && next === 0x6570 /* 数 */)) {
       i = numberEnd;
       continue;
     }
-    const before = clauseBefore(text, i, start, 40, CLAUSE_ENDS);
+    const before = clauseBefore(text, i, start, 40, CLAUSE_END);
     const after = clauseAfter(text, j + 1, end, 20);
-    const sentence = clauseBefore(text, i, start, 120, SENTENCE_ENDS);
+    const sentence = clauseBefore(text, i, start, 120, SENTENCE_END);
     let found: { kind: FigureKind; word: string } | undefined = nearestKeyword(before);
     for (const [word, kind] of AFTER) {
       if (after.includes(word)) {

@@ -36,12 +36,11 @@ export interface Report {
 
 export function readReport(text: string): Report {
   const lines = new LineIndex(text);
-  const artifacts: Artifact[] = [];
+  const artifacts = findArtifacts(text);
   const parts: PartHeading[] = [];
   const subparts: SubHeading[] = [];
   const headingLines = new Set<number>();
   for (const line of lines.lines) {
-    findArtifacts(text, line, artifacts);
     if (line.end - line.start > FLAT_LINE) {
       const found = inlineHeadings(text, line);
       parts.push(...found);
@@ -82,7 +81,8 @@ export function readReport(text: string): Report {
 
   // The prose of the intro and parts 一 to 四, without the tables, read in
   // runs of lines: text copied from a PDF wraps sentences across lines.
-  const inTable = (line: number): boolean => regions.some((r) => r.layout !== 'flat' && line >= r.firstLine && line < r.endLine);
+  const tableLines = new Uint8Array(lines.lines.length);
+  for (const r of regions) if (r.layout !== 'flat') tableLines.fill(1, r.firstLine, r.endLine);
   const proseEnd = parts.find((p) => p.part.number >= 5)?.span.start ?? text.length;
   const bodyStart = parts.find((p) => p.part.number === 1)?.span.end ?? firstHeading?.span.end ?? 0;
   const figures: Figure[] = [];
@@ -97,7 +97,7 @@ export function readReport(text: string): Report {
   };
   for (const line of lines.lines) {
     if (line.start >= proseEnd) break;
-    if (inTable(line.index)) flush(line.start);
+    if (tableLines[line.index]) flush(line.start);
     else if (runStart < 0) runStart = line.start;
   }
   flush(Math.min(proseEnd, text.length));

@@ -32,12 +32,21 @@ const FOLD = (() => {
   return table;
 })();
 
+/** One buffer for every call: folding runs for many short labels per report. */
+let buffer = new Uint16Array(256);
+
 /** Folds `text` for comparison: drops spaces, unifies widths and punctuation. */
 export function fold(text: string): string {
   const n = text.length;
-  const out = new Uint16Array(n);
+  let i = 0;
+  // Most text needs no change up to some point (often to its end).
+  while (i < n && FOLD[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === n) return text;
+  if (buffer.length < n) buffer = new Uint16Array(n);
+  const out = buffer;
   let k = 0;
-  for (let i = 0; i < n; i++) {
+  for (let j = 0; j < i; j++) out[k++] = text.charCodeAt(j);
+  for (; i < n; i++) {
     const f = FOLD[text.charCodeAt(i)];
     if (f !== 0xffff) out[k++] = f;
   }

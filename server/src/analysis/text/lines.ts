@@ -30,6 +30,16 @@ export class LineIndex {
     const lines: Line[] = [];
     let start = 0;
     const n = text.length;
+    if (text.indexOf('\r') < 0) {
+      // LF only, the common case: jump from break to break.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+        lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+        start = i + 1;
+      }
+      lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+      this.lines = lines;
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {

@@ -3,7 +3,7 @@
  * (by label, or by its neighbours when the label is missing or mangled), which
  * cell is which column, and which cells can be trusted in a sum.
  */
-import { cellKey, TABLES, type BlockDef, type CellRef, type ColumnDef, type Format, type RowDef, type TableDef, type TableKind } from '../../schema/tables';
+import { TABLES, type BlockDef, type CellRef, type ColumnDef, type Format, type RowDef, type TableDef, type TableKind } from '../../schema/tables';
 import { fold } from '../../text/fold';
 import type { Span } from '../../text/lines';
 import { readCell, type CellValue } from '../../text/numbers';
@@ -224,15 +224,24 @@ function readRow(table: ReadTable, std: IndexedRow, cand: Candidate, placement: 
   }
   columns.forEach((column, i) => {
     const v = values[i];
-    const ref = { row: std.row.id, col: column.id };
-    const read = readCell(text, v.start, v.end, column.kind) as ReadCell;
-    read.ref = ref;
-    read.row = std.row;
-    read.column = column;
-    read.cell = v;
-    read.raw = text.slice(v.start, v.end);
+    const { ref, key } = std.cells[i];
+    const c = readCell(text, v.start, v.end, column.kind);
+    // Built whole, so that every cell has the same shape.
+    const read: ReadCell = {
+      state: c.state,
+      value: c.value,
+      certain: c.certain,
+      span: c.span,
+      normalized: c.normalized,
+      reason: c.reason,
+      ref,
+      row: std.row,
+      column,
+      cell: v,
+      raw: text.slice(v.start, v.end),
+    };
     row.cells.push(read);
-    table.cells.set(cellKey(ref), read);
+    table.cells.set(key, read);
   });
   return row;
 }

@@ -2,7 +2,7 @@
  * Matching a row's label to the standard rows, after folding width, brackets
  * and spaces.
  */
-import { allRows, type BlockDef, type RowDef, type TableDef } from '../../schema/tables';
+import { allRows, cellKey, type BlockDef, type CellRef, type RowDef, type TableDef } from '../../schema/tables';
 import { fold, isSpace, similarity } from '../../text/fold';
 
 export interface IndexedRow {
@@ -13,6 +13,8 @@ export interface IndexedRow {
   keys: string[];
   /** Folded groups and label together, as a PDF line may show any piece of it. */
   full: string;
+  /** The row's cells by column, with their keys (made once, shared by every report). */
+  cells: { ref: CellRef; key: string }[];
 }
 
 export interface LabelIndex {
@@ -40,7 +42,11 @@ export function labelIndex(def: TableDef): LabelIndex {
       const bare = withoutItemNumber(k);
       if (bare !== k && bare.length >= 4) exact.set(bare, i);
     }
-    return { index: i, block, row, keys, full: fold([...(row.groups ?? []), row.label].join('')) };
+    const cells = block.columns.map((c) => {
+      const ref = { row: row.id, col: c.id };
+      return { ref, key: cellKey(ref) };
+    });
+    return { index: i, block, row, keys, full: fold([...(row.groups ?? []), row.label].join('')), cells };
   });
   index = { rows, exact };
   cache.set(def, index);

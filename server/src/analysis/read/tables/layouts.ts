@@ -32,12 +32,21 @@ function isBlank(text: string, line: Line): boolean {
   return true;
 }
 
+/** A cell of plain digits, most cells: a value, known without looking further. */
+function isPlainNumber(text: string, c: Span): boolean {
+  for (let i = c.start; i < c.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** Splits a row's cells after its last label-like cell. */
 function splitCells(text: string, cells: Span[], line: number, leadingBlanksAreLabels: boolean): RawRow {
   let last = -1;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (c.end > c.start && !looksLikeValue(text.slice(c.start, c.end))) last = i;
+    if (c.end > c.start && !isPlainNumber(text, c) && !looksLikeValue(text.slice(c.start, c.end))) last = i;
   }
   const labels = cells.slice(0, last + 1).filter((c) => c.end > c.start);
   const values = cells.slice(last + 1);

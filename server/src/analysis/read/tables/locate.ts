@@ -4,7 +4,7 @@
  * until the next part heading or the next table's anchor.
  */
 import type { TableKind } from '../../schema/tables';
-import { fold, isSpace } from '../../text/fold';
+import { isSpace } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
 import { isRule } from './layouts';
@@ -20,22 +20,25 @@ export interface TableRegion {
   layout: Layout;
 }
 
-/** Does a line open the table of `kind`? `head` is its folded beginning. */
-function opensTable(kind: TableKind, head: string, line: string): boolean {
+/** How each table's first line begins, as real reports write it. */
+const OPENINGS: Record<TableKind, string[]> = {
+  active: ['第二十条'],
+  application: ['（本列数据的勾稽关系', '(本列数据的勾稽关系', '本列数据的勾稽关系', '申请人情况', '一、本年新收政府信息公开申请', '一.本年新收政府信息公开申请', '一．本年新收政府信息公开申请'],
+  review: ['行政复议'],
+};
+
+/** Does the line, whose text begins at `start`, open the table of `kind`? */
+function opensTable(kind: TableKind, text: string, start: number, line: string): boolean {
+  if (!OPENINGS[kind].some((o) => text.startsWith(o, start))) return false;
   // A caption or header is short, or is a row of cells; prose is neither.
   const rowLike = line.length <= 60 || line.includes('|') || line.charCodeAt(0) === 9;
   switch (kind) {
     case 'active':
-      return rowLike && head.startsWith('第二十条');
+      return rowLike;
     case 'application':
-      return (
-        head.startsWith('(本列数据的勾稽关系') ||
-        head.startsWith('本列数据的勾稽关系') ||
-        (rowLike && head.startsWith('申请人情况')) ||
-        head.startsWith('一.本年新收政府信息公开申请')
-      );
+      return rowLike || !text.startsWith('申请人情况', start);
     case 'review':
-      return rowLike && head.startsWith('行政复议') && (line.includes('行政诉讼') || line.length <= 20) && !line.includes('。');
+      return rowLike && (line.includes('行政诉讼') || line.length <= 20) && !line.includes('。');
   }
 }
 
@@ -78,16 +81,8 @@ function flatAnchor(kind: TableKind, text: string, line: Line): Span | undefined
   return at >= 0 ? { start: at, end: Math.min(line.end, at + len) } : undefined;
 }
 
-/** Characters a table's anchor line can begin with (after spaces and pipes). */
-const ANCHOR_STARTS = new Set(['第', '（', '(', '本', '申', '一', '行']);
-
-/** The folded beginning of a line that may open a table, else ''. */
-function headOf(text: string, line: Line): { head: string; start: number } {
-  let start = line.start;
-  while (start < line.end && (isSpace(text.charCodeAt(start)) || text[start] === '|')) start++;
-  if (!ANCHOR_STARTS.has(text[start])) return { head: '', start };
-  return { head: fold(text.slice(start, Math.min(line.end, start + 24))), start };
-}
+/** Characters (as codes) a table's first line can begin with, after spaces and pipes. */
+const FIRST = new Set(Object.values(OPENINGS).flatMap((o) => o.map((x) => x.charCodeAt(0))));
 
 /**
  * Finds the first anchor of each table kind. `boundaries` are the lines of part
@@ -107,10 +102,11 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
       }
       continue;
     }
-    const { head, start } = headOf(text, line);
-    if (!head) continue;
+    let start = line.start;
+    while (start < line.end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === 124)) start++;
+    if (!FIRST.has(text.charCodeAt(start))) continue;
     for (const kind of kinds) {
-      if (anchors.has(kind) || !opensTable(kind, head, line.text)) continue;
+      if (anchors.has(kind) || !opensTable(kind, text, start, line.text)) continue;
       let end = line.end;
       while (end > start && (isSpace(text.charCodeAt(end - 1)) || text[end - 1] === '|')) end--;
       anchors.set(kind, { line: line.index, anchor: { start, end: Math.min(end, start + 60) }, flat: false });
