@@ -4,6 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
+import { describeSum } from '../../../server/src/analysis/model/describe';
 import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
 
 interface Model {
@@ -176,10 +177,7 @@ function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement 
 }
 
 function sumElement(s: SumView, locale: 'zh' | 'en'): HTMLLIElement {
-  const mark = s.status === 'ok' ? '✓' : s.status === 'fail' ? '✗' : '?';
-  const n = (v: number | null) => (v === null ? '?' : String(v));
-  const sep = locale === 'en' ? ': ' : '：';
-  const li = el('li', `${mark} ${pick(s.along, locale)}${sep}${pick(s.leftName, locale)} = ${n(s.left)}${locale === 'en' ? ', ' : '，'}${pick(s.rightName, locale)} = ${n(s.right)}`, s.status);
+  const li = el('li', pick(describeSum(s), locale), s.status);
   return s.range ? revealing(li, s.range) : li;
 }
 

@@ -2,7 +2,8 @@
  * `govreport totals`: the tables as read, with every computed sum and whether
  * it holds, printed from the same model the totals preview shows.
  */
-import type { ReportView, SumView, TableView } from '../analysis/model/view';
+import { describeSum } from '../analysis/model/describe';
+import type { ReportView, TableView } from '../analysis/model/view';
 import { pick, type Locale } from './checked';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
@@ -29,14 +30,6 @@ function padStart(s: string, w: number): string {
   return ' '.repeat(Math.max(0, w - width(s))) + s;
 }
 
-const MARK = { ok: '✓', fail: '✗', unknown: '?' } as const;
-
-function sumLine(s: SumView, locale: Locale): string {
-  const n = (v: number | null) => (v === null ? '?' : String(v));
-  const sep = locale === 'en' ? ', ' : '，';
-  const colon = locale === 'en' ? ': ' : '：';
-  return `${MARK[s.status]} ${pick(s.along, locale)}${colon}${pick(s.leftName, locale)} = ${n(s.left)}${sep}${pick(s.rightName, locale)} = ${n(s.right)}`;
-}
 
 function tableText(t: TableView, locale: Locale): string[] {
   const en = locale === 'en';
@@ -69,7 +62,7 @@ function tableText(t: TableView, locale: Locale): string[] {
         ? `  Sums: ${t.sums.length}, ${t.sums.length - fail - unknown} hold, ${fail} fail, ${unknown} not checked`
         : `  合计检查 ${t.sums.length} 项：${t.sums.length - fail - unknown} 项成立，${fail} 项不成立，${unknown} 项无法检查`,
     );
-    for (const s of t.sums) out.push(`  ${sumLine(s, locale)}`);
+    for (const s of t.sums) out.push(`  ${pick(describeSum(s), locale)}`);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * with its value and whether it holds; on a row label or a heading, what the
  * standard format says belongs there.
  */
+import { describeSum, shown } from '../model/describe';
 import type { SumResult } from '../model/sums';
 import type { Report } from '../read/report';
 import type { ReadCell } from '../read/tables/assemble';
@@ -16,15 +17,8 @@ export interface Hover {
   contents: Text2;
 }
 
-const MARK = { ok: '✓', fail: '✗', unknown: '？' } as const;
-const n = (v: number | null) => (v === null ? '?' : String(v));
-
 function sumLine(s: SumResult): Text2 {
-  const status = s.status === 'unknown' ? { zh: '（有无法确定的单元格，未检查）', en: ' (a cell is uncertain; not checked)' } : { zh: '', en: '' };
-  return {
-    zh: `${MARK[s.status]} ${s.def.along.zh}：${s.def.leftName.zh} = ${n(s.left.value)}，${s.def.rightName.zh} = ${n(s.right.value)}${status.zh}`,
-    en: `${MARK[s.status]} ${s.def.along.en}: ${s.def.leftName.en} = ${n(s.left.value)}, ${s.def.rightName.en} = ${n(s.right.value)}${status.en}`,
-  };
+  return describeSum({ status: s.status, along: s.def.along, leftName: s.def.leftName, rightName: s.def.rightName, left: s.left.value, right: s.right.value });
 }
 
 function join(parts: Text2[]): Text2 {
@@ -37,7 +31,7 @@ function cellHover(report: Report, cell: ReadCell): Hover {
       ? { zh: '空（按 0 计算）', en: 'blank (read as 0)' }
       : cell.value === null || !cell.certain
         ? { zh: `「${cell.raw}」（不是可用于合计的数字）`, en: `"${cell.raw}" (not a number the sums can use)` }
-        : { zh: n(cell.value), en: n(cell.value) };
+        : { zh: shown(cell.value), en: shown(cell.value) };
   const row = cell.row.label ? { zh: `**${cell.row.name.zh}** · ${cell.column.name.zh}`, en: `**${cell.row.name.en}** · ${cell.column.name.en}` } : { zh: `**${cell.column.name.zh}**`, en: `**${cell.column.name.en}**` };
   const sums = report.sums.filter((s) => s.left.cells.includes(cell) || s.right.cells.includes(cell)).map(sumLine);
   return {

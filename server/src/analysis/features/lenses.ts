@@ -2,6 +2,7 @@
  * A table's balance at a glance, shown above it (CodeLens):
  * `一 + 二 = 197 ｜ 三 + 四 = 197 ✓` or `「自然人」列：一 + 二 = 3，三 + 四 = 2 ✗`.
  */
+import { shown } from '../model/describe';
 import type { SumResult } from '../model/sums';
 import type { Report } from '../read/report';
 import type { ReadTable } from '../read/tables/assemble';
@@ -15,27 +16,26 @@ export interface TableLens {
   ok: boolean;
 }
 
-const n = (v: number | null) => (v === null ? '?' : String(v));
 const MAX_SHOWN = 2;
 
 function failing(s: SumResult): Text2 {
   switch (s.def.rule) {
     case 'application-balance':
-      return { zh: `${s.def.along.zh}：一 + 二 = ${n(s.left.value)}，三 + 四 = ${n(s.right.value)}`, en: `${s.def.along.en}: 1 + 2 = ${n(s.left.value)}, 3 + 4 = ${n(s.right.value)}` };
+      return { zh: `${s.def.along.zh}：一 + 二 = ${shown(s.left.value)}，三 + 四 = ${shown(s.right.value)}`, en: `${s.def.along.en}: 1 + 2 = ${shown(s.left.value)}, 3 + 4 = ${shown(s.right.value)}` };
     case 'subtotal':
-      return { zh: `${s.def.along.zh}：（七）= ${n(s.left.value)}，各项之和 = ${n(s.right.value)}`, en: `${s.def.along.en}: (7) = ${n(s.left.value)}, items = ${n(s.right.value)}` };
+      return { zh: `${s.def.along.zh}：（七）= ${shown(s.left.value)}，各项之和 = ${shown(s.right.value)}`, en: `${s.def.along.en}: (7) = ${shown(s.left.value)}, items = ${shown(s.right.value)}` };
     default:
-      return { zh: `${s.def.along.zh}：总计 = ${n(s.left.value)}，各项之和 = ${n(s.right.value)}`, en: `${s.def.along.en}: total = ${n(s.left.value)}, parts = ${n(s.right.value)}` };
+      return { zh: `${s.def.along.zh}：总计 = ${shown(s.left.value)}，各项之和 = ${shown(s.right.value)}`, en: `${s.def.along.en}: total = ${shown(s.left.value)}, parts = ${shown(s.right.value)}` };
   }
 }
 
 function summary(table: ReadTable, sums: SumResult[]): Text2 {
   if (table.kind === 'application') {
     const balance = sums.find((s) => s.def.rule === 'application-balance' && s.def.left[0].col === 'total');
-    return { zh: `一 + 二 = ${n(balance?.left.value ?? null)} ｜ 三 + 四 = ${n(balance?.right.value ?? null)}`, en: `1 + 2 = ${n(balance?.left.value ?? null)} | 3 + 4 = ${n(balance?.right.value ?? null)}` };
+    return { zh: `一 + 二 = ${shown(balance?.left.value ?? null)} ｜ 三 + 四 = ${shown(balance?.right.value ?? null)}`, en: `1 + 2 = ${shown(balance?.left.value ?? null)} | 3 + 4 = ${shown(balance?.right.value ?? null)}` };
   }
   if (table.kind === 'review') {
-    const groups = sums.map((s) => ({ zh: `${s.def.along.zh} ${n(s.left.value)}`, en: `${s.def.along.en} ${n(s.left.value)}` }));
+    const groups = sums.map((s) => ({ zh: `${s.def.along.zh} ${shown(s.left.value)}`, en: `${s.def.along.en} ${shown(s.left.value)}` }));
     return { zh: groups.map((g) => g.zh).join(' ｜ '), en: groups.map((g) => g.en).join(' | ') };
   }
   const rows = table.rows.filter((r) => r.cells.length).length;

@@ -11,6 +11,7 @@ import { TABLE_KINDS, type Format, type TableKind, type Text2 } from '../schema/
 import type { LineIndex, Position, Span } from '../text/lines';
 import type { CellState } from '../text/numbers';
 import type { Severity } from '../rules/rule';
+import type { SumSummary } from './describe';
 import type { SumResult, SumStatus } from './sums';
 
 export interface Range {
@@ -52,13 +53,8 @@ export interface BlockView {
   rows: RowView[];
 }
 
-export interface SumView {
+export interface SumView extends SumSummary {
   rule: string;
-  along: Text2;
-  leftName: Text2;
-  rightName: Text2;
-  left: number | null;
-  right: number | null;
   status: SumStatus;
   /** Where the sum's total stands (the cell a fix would change). */
   range?: Range;

@@ -37,7 +37,6 @@ const TABLE_ROW_STARTS = ['本年新收', '上年结转', '本年度办理结果
 /** A line longer than this is flat text: headings and tables inside it. */
 export const FLAT_LINE = 300;
 
-const SEPARATORS = new Set(['、', '.', '．', '，', ',', ' ', '　', ':', '：']);
 
 interface Candidate {
   part: PartDef;
@@ -49,7 +48,8 @@ interface Candidate {
 // Character codes for the checks made on every line (text[i] makes a string each time).
 const WORDING_FIRST = new Set(PARTS.flatMap((p) => [p.title, ...p.variants]).map((w) => w.charCodeAt(0)));
 const NUMERAL_CODES = new Set([...NUMERALS].map((c) => c.charCodeAt(0)));
-const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
+/** What may follow a heading's numeral: 、 or . of either width, and the like. */
+const SEPARATOR_CODES = new Set([...'、.．，, 　:：'].map((c) => c.charCodeAt(0)));
 
 const foldedWordings = PARTS.map((part) => ({
   part,

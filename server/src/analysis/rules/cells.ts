@@ -1,6 +1,12 @@
 /** How findings name the table cells involved in them (related locations). */
+import type { Report } from '../read/report';
 import type { ReadCell } from '../read/tables/assemble';
 import { cellName, formatNumber, type Related } from './rule';
+
+/** Every cell read in the report's tables, table by table, row by row. */
+export function* allCells(report: Report): Generator<ReadCell> {
+  for (const table of report.tables) for (const row of table.rows) yield* row.cells;
+}
 
 /** `「（一）予以公开」行「自然人」列：258`, at the cell. */
 export function cellNote(cell: ReadCell): Related {

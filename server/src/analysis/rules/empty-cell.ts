@@ -1,6 +1,7 @@
 /** A blank cell, or `/`, `—`, where the format expects a number (read as 0). */
 import type { Report } from '../read/report';
 import type { ReadCell } from '../read/tables/assemble';
+import { allCells } from './cells';
 import { oddOneOut, setCellFix } from './fixes';
 import { cellName, formatNumber, type Fix, type Rule } from './rule';
 
@@ -24,28 +25,24 @@ export const emptyCell: Rule = {
     en: 'A cell that should hold a number is blank or holds "/" or "—"; it is read as 0 for the sums, and 0 should be written.',
   },
   check(report, emit) {
-    for (const table of report.tables) {
-      for (const row of table.rows) {
-        for (const cell of row.cells) {
-          if (cell.state !== 'empty') continue;
-          const where = cellName(cell);
-          // A blank total: say what it should hold, since the sum is reported here.
-          const sum = report.sums.find((s) => s.left.cells.length === 1 && s.left.cells[0] === cell && s.right.value !== null);
-          const expected =
-            sum && sum.right.value !== 0
-              ? { zh: `；按${sum.def.rightName.zh}应为 ${formatNumber(sum.right.value)}`, en: `; by ${sum.def.rightName.en} it should be ${formatNumber(sum.right.value)}` }
-              : { zh: '', en: '' };
-          const shown = cell.raw ? { zh: `填了「${cell.raw}」`, en: `holds "${cell.raw}"` } : { zh: '为空', en: 'is blank' };
-          emit({
-            span: cell.span,
-            message: {
-              zh: `${where.zh}${shown.zh}，按 0 计算${expected.zh}`,
-              en: `${where.en} ${shown.en}; read as 0${expected.en}`,
-            },
-            fixes: fill(report, cell),
-          });
-        }
-      }
+    for (const cell of allCells(report)) {
+      if (cell.state !== 'empty') continue;
+      const where = cellName(cell);
+      // A blank total: say what it should hold, since the sum is reported here.
+      const sum = report.sums.find((s) => s.left.cells.length === 1 && s.left.cells[0] === cell && s.right.value !== null);
+      const expected =
+        sum && sum.right.value !== 0
+          ? { zh: `；按${sum.def.rightName.zh}应为 ${formatNumber(sum.right.value)}`, en: `; by ${sum.def.rightName.en} it should be ${formatNumber(sum.right.value)}` }
+          : { zh: '', en: '' };
+      const shown = cell.raw ? { zh: `填了「${cell.raw}」`, en: `holds "${cell.raw}"` } : { zh: '为空', en: 'is blank' };
+      emit({
+        span: cell.span,
+        message: {
+          zh: `${where.zh}${shown.zh}，按 0 计算${expected.zh}`,
+          en: `${where.en} ${shown.en}; read as 0${expected.en}`,
+        },
+        fixes: fill(report, cell),
+      });
     }
   },
 };

@@ -1,6 +1,7 @@
 /** A count that is not a non-negative whole number, or a number in look-alike characters. */
 import type { ReadCell } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
+import { allCells } from './cells';
 import { holdsWith, replaceFix } from './fixes';
 import { cellName, type Rule } from './rule';
 
@@ -32,35 +33,31 @@ export const nonNumericCell: Rule = {
     en: 'A count must be a non-negative whole number (not a letter O, Chinese numerals, negative or decimal); full-width digits and thousands separators should be plain digits.',
   },
   check(report, emit) {
-    for (const table of report.tables) {
-      for (const row of table.rows) {
-        for (const cell of row.cells) {
-          if (cell.state !== 'invalid' && cell.state !== 'lookalike') continue;
-          const where = cellName(cell);
-          const reason = why(cell);
-          const excluded = cell.certain ? { zh: '', en: '' } : { zh: '；此格不参与合计检查', en: '; it is left out of the sums' };
-          // A look-alike has a meaning. Writing it plainly changes no sum when
-          // its value was already certain (full-width digits, separators); a
-          // letter O was kept out of the sums, so that fix is safe only if
-          // they hold with it.
-          const fixes =
-            cell.state === 'lookalike' && cell.normalized !== undefined && cell.value !== null
-              ? [
-                  replaceFix(
-                    cell.span,
-                    cell.normalized,
-                    { zh: `改为 ${cell.normalized}`, en: `Write ${cell.normalized}` },
-                    cell.certain || holdsWith(report, cell, cell.value),
-                  ),
-                ]
-              : undefined;
-          emit({
-            span: cell.span,
-            message: { zh: `${where.zh}：${reason.zh}${excluded.zh}`, en: `${where.en}: ${reason.en}${excluded.en}` },
-            fixes,
-          });
-        }
-      }
+    for (const cell of allCells(report)) {
+      if (cell.state !== 'invalid' && cell.state !== 'lookalike') continue;
+      const where = cellName(cell);
+      const reason = why(cell);
+      const excluded = cell.certain ? { zh: '', en: '' } : { zh: '；此格不参与合计检查', en: '; it is left out of the sums' };
+      // A look-alike has a meaning. Writing it plainly changes no sum when
+      // its value was already certain (full-width digits, separators); a
+      // letter O was kept out of the sums, so that fix is safe only if
+      // they hold with it.
+      const fixes =
+        cell.state === 'lookalike' && cell.normalized !== undefined && cell.value !== null
+          ? [
+              replaceFix(
+                cell.span,
+                cell.normalized,
+                { zh: `改为 ${cell.normalized}`, en: `Write ${cell.normalized}` },
+                cell.certain || holdsWith(report, cell, cell.value),
+              ),
+            ]
+          : undefined;
+      emit({
+        span: cell.span,
+        message: { zh: `${where.zh}：${reason.zh}${excluded.zh}`, en: `${where.en}: ${reason.en}${excluded.en}` },
+        fixes,
+      });
     }
   },
 };

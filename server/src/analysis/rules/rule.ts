@@ -79,10 +79,7 @@ export function cellName(cell: ReadCell): Text2 {
   };
 }
 
-export function formatNumber(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '?';
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
-}
+export { shown as formatNumber } from '../model/describe';
 
 /** English sentences start with a capital; names inside them do not. */
 export function capital(s: string): string {

@@ -1,0 +1,31 @@
+/**
+ * One sentence for a sum, the same in the hover, the totals preview and
+ * `govreport totals`: `✓ 「自然人」列：一 + 二 = 11，（七）总计 + 四 = 11`.
+ * Kept free of the schema, so that the preview's page can bundle it alone.
+ */
+import type { Text2 } from '../schema/tables';
+
+export interface SumSummary {
+  status: 'ok' | 'fail' | 'unknown';
+  along: Text2;
+  leftName: Text2;
+  rightName: Text2;
+  left: number | null;
+  right: number | null;
+}
+
+const MARK = { ok: '✓', fail: '✗', unknown: '?' } as const;
+
+/** A number as shown to people; `?` when it could not be read. */
+export function shown(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '?';
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+}
+
+export function describeSum(s: SumSummary): Text2 {
+  const unchecked = s.status === 'unknown' ? { zh: '（有无法确定的单元格，未检查）', en: ' (a cell is uncertain; not checked)' } : { zh: '', en: '' };
+  return {
+    zh: `${MARK[s.status]} ${s.along.zh}：${s.leftName.zh} = ${shown(s.left)}，${s.rightName.zh} = ${shown(s.right)}${unchecked.zh}`,
+    en: `${MARK[s.status]} ${s.along.en}: ${s.leftName.en} = ${shown(s.left)}, ${s.rightName.en} = ${shown(s.right)}${unchecked.en}`,
+  };
+}
