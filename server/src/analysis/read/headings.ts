@@ -142,7 +142,7 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
   if (endsWithNumber(line.text)) return undefined;
   const rest = text.slice(restStart, Math.min(line.end, restStart + 80));
   const folded = fold(rest);
-  if (!folded || isTableRow(folded)) return undefined;
+  if (!folded) return undefined;
   let candidate: Candidate | undefined;
   if (numeral) {
     candidate = matchWording(folded, folded.length <= 30 && !folded.includes('。'));

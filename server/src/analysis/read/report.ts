@@ -3,7 +3,7 @@
  * then the tables, the title and period, and the figures of the prose.
  */
 import { computeSums, type SumResult } from '../model/sums';
-import type { Format } from '../schema/tables';
+import { valueColumns, type Format } from '../schema/tables';
 import { LineIndex } from '../text/lines';
 import { findArtifacts, type Artifact } from './artifacts';
 import { FLAT_LINE, headingAtLineStart, inlineHeadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
@@ -63,8 +63,7 @@ export function readReport(text: string): Report {
   const tables: ReadTable[] = [];
   let activeFormat: Format | undefined;
   for (const region of regions) {
-    const def = region.kind === 'application' ? 7 : region.kind === 'review' ? 15 : 3;
-    const rows = readRows(region.layout, text, lines.lines, region.firstLine, region.endLine, def);
+    const rows = readRows(region.layout, text, lines.lines, region.firstLine, region.endLine, valueColumns(region.kind));
     const first = lines.lines[region.firstLine];
     const last = lines.lines[region.endLine - 1];
     const table = assembleTable(region.kind, text, region.layout, region.anchor, rows, text.slice(first.start, last.end), activeFormat);

@@ -394,6 +394,11 @@ export function allRows(def: TableDef): { block: BlockDef; row: RowDef }[] {
   return def.blocks.flatMap((block) => block.rows.map((row) => ({ block, row })));
 }
 
+/** The most value columns any block of the table has (both formats alike). */
+export function valueColumns(kind: TableKind): number {
+  return Math.max(...TABLES['2021'][kind].blocks.map((b) => b.columns.length));
+}
+
 export function cellKey(ref: CellRef): string {
   return `${ref.row}|${ref.col}`;
 }
