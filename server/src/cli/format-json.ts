@@ -1,19 +1,21 @@
 /** `[{file, diagnostics: [{code, severity, line, column, endLine, endColumn, message}]}]`, 1-based. */
 import { pick, place, type Checked, type Locale } from './checked';
 
+/** One file's entry of the array. */
+export function jsonEntry(r: Checked, locale: Locale): object {
+  return r.input.error
+    ? { file: r.input.file, error: pick(r.input.error, locale), diagnostics: [] }
+    : {
+        file: r.input.file,
+        diagnostics: r.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          ...place(r.lines!, f.span),
+          message: pick(f.message, locale),
+        })),
+      };
+}
+
 export function formatJson(results: Checked[], locale: Locale): string {
-  const data = results.map((r) =>
-    r.input.error
-      ? { file: r.input.file, error: pick(r.input.error, locale), diagnostics: [] }
-      : {
-          file: r.input.file,
-          diagnostics: r.findings.map((f) => ({
-            code: f.code,
-            severity: f.severity,
-            ...place(r.lines!, f.span),
-            message: pick(f.message, locale),
-          })),
-        },
-  );
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${JSON.stringify(results.map((r) => jsonEntry(r, locale)), null, 2)}\n`;
 }

@@ -2,19 +2,49 @@
 import { RULES } from '../analysis/rules';
 import type { Severity } from '../analysis/rules/rule';
 import { pick, place, type Checked, type Locale } from './checked';
-import { relativeUri } from './inputs';
+import { relativeUri } from './paths';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(results: Checked[], locale: Locale, version: string): string {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
-  const location = (uri: string, p: ReturnType<typeof place>) => ({
-    physicalLocation: {
-      artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-      region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-    },
-  });
-  const log = {
+const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+
+const location = (uri: string, p: ReturnType<typeof place>) => ({
+  physicalLocation: {
+    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+    region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+  },
+});
+
+/** A file's findings as SARIF results. */
+export function sarifResults(r: Checked, locale: Locale): object[] {
+  if (r.input.error) return [];
+  const uri = relativeUri(r.input.path ?? r.input.file);
+  return r.findings.map((f) => ({
+    ruleId: f.code,
+    ruleIndex: ruleIndex.get(f.code),
+    level: LEVEL[f.severity],
+    message: { text: pick(f.message, locale) },
+    locations: [location(uri, place(r.lines!, f.span))],
+    relatedLocations: (f.related ?? []).map((rel, id) => ({
+      id,
+      ...location(uri, place(r.lines!, rel.span)),
+      message: { text: pick(rel.message, locale) },
+    })),
+  }));
+}
+
+/** A file that could not be read, as a notification of the run. */
+export function sarifNotification(r: Checked, locale: Locale): object {
+  return {
+    level: 'error',
+    message: { text: `${r.input.file}: ${pick(r.input.error!, locale)}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(r.input.path ?? r.input.file), uriBaseId: '%SRCROOT%' } } }],
+  };
+}
+
+/** The log around its results and notifications (written in pieces when streamed). */
+export function sarifLog(locale: Locale, version: string, results: unknown, notifications: unknown): object {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -33,36 +63,19 @@ export function formatSarif(results: Checked[], locale: Locale, version: string)
           },
         },
         columnKind: 'utf16CodeUnits',
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: results
-              .filter((r) => r.input.error)
-              .map((r) => ({
-                level: 'error',
-                message: { text: `${r.input.file}: ${pick(r.input.error!, locale)}` },
-                locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(r.input.file), uriBaseId: '%SRCROOT%' } } }],
-              })),
-          },
-        ],
-        results: results.flatMap((r) => {
-          if (r.input.error) return [];
-          const uri = relativeUri(r.input.file);
-          return r.findings.map((f) => ({
-            ruleId: f.code,
-            ruleIndex: ruleIndex.get(f.code),
-            level: LEVEL[f.severity],
-            message: { text: pick(f.message, locale) },
-            locations: [location(uri, place(r.lines!, f.span))],
-            relatedLocations: (f.related ?? []).map((rel, id) => ({
-              id,
-              ...location(uri, place(r.lines!, rel.span)),
-              message: { text: pick(rel.message, locale) },
-            })),
-          }));
-        }),
+        results,
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       },
     ],
   };
+}
+
+export function formatSarif(results: Checked[], locale: Locale, version: string): string {
+  const log = sarifLog(
+    locale,
+    version,
+    results.flatMap((r) => sarifResults(r, locale)),
+    results.filter((r) => r.input.error).map((r) => sarifNotification(r, locale)),
+  );
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -2,13 +2,12 @@
 import type { Severity } from '../analysis/rules/rule';
 import { pick, place, type Checked, type Locale } from './checked';
 
-export function formatText(results: Checked[], locale: Locale): string {
+/** One file's lines (its findings and their notes, or why it could not be read). */
+export function formatTextFile(r: Checked, locale: Locale): string {
   const out: string[] = [];
-  for (const r of results) {
-    if (r.input.error) {
-      out.push(`${r.input.file}: ${locale === 'en' ? 'error' : '错误'}: ${pick(r.input.error, locale)}`);
-      continue;
-    }
+  if (r.input.error) {
+    out.push(`${r.input.file}: ${locale === 'en' ? 'error' : '错误'}: ${pick(r.input.error, locale)}`);
+  } else {
     for (const f of r.findings) {
       const p = place(r.lines!, f.span);
       out.push(`${r.input.file}:${p.line}:${p.column}: ${f.severity} ${f.code} ${pick(f.message, locale)}`);
@@ -21,12 +20,32 @@ export function formatText(results: Checked[], locale: Locale): string {
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
+export function formatText(results: Checked[], locale: Locale): string {
+  return results.map((r) => formatTextFile(r, locale)).join('');
+}
+
+/** What a run found, counted as the files go by (they are not kept). */
+export class Tally {
+  readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  files = 0;
+  unreadable = 0;
+
+  add(r: Checked): void {
+    if (r.input.error) this.unreadable++;
+    else this.files++;
+    for (const f of r.findings) this.counts[f.severity]++;
+  }
+}
+
 /** One line that sums up a run, for the terminal. */
-export function summary(results: Checked[], locale: Locale): string {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const r of results) for (const f of r.findings) counts[f.severity]++;
-  const unreadable = results.filter((r) => r.input.error).length;
-  const files = results.length - unreadable;
+export function summary(results: Checked[] | Tally, locale: Locale): string {
+  let tally: Tally;
+  if (results instanceof Tally) tally = results;
+  else {
+    tally = new Tally();
+    results.forEach((r) => tally.add(r));
+  }
+  const { counts, files, unreadable } = tally;
   if (locale === 'en') {
     const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     return `${n(files, 'file')} checked: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.info + counts.hint} info${unreadable ? `; ${n(unreadable, 'file')} could not be read` : ''}`;

@@ -3,15 +3,21 @@
  * reports) and glob patterns; each read and decoded, whatever encoding the
  * tool that saved it chose (UTF-8, UTF-16 with BOM, GBK/GB18030).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
 // Loaded with require so that the bundle takes the package's CommonJS build.
 import tinyglobby = require('tinyglobby');
 import type { Text2 } from '../analysis/schema/tables';
+import { displayPath, fromBytes, joinPath, realPath, recoverBytes } from './paths';
+import { readRegularFile, type FilePath } from './read-file';
+
+export { relativeUri } from './paths';
 
 export interface Input {
   /** The path as shown to the user. */
   file: string;
+  /** The path itself, when its bytes are not UTF-8 (`file` shows them as \xNN). */
+  path?: FilePath;
   text?: string;
   /** The encoding the text was decoded from, when not UTF-8. */
   encoding?: string;
@@ -25,19 +31,95 @@ export function isReportFile(name: string): boolean {
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
-function walk(dir: string, out: string[]): void {
-  let entries;
+const byName = (a: Buffer, b: Buffer) => Buffer.compare(a, b);
+
+/**
+ * The report files under `dir`, in name order. Symbolic links are followed;
+ * a folder already walked (a link back up, two links to one folder) is not
+ * walked again. Names are read as bytes so that any name can be opened.
+ */
+function* walk(dir: FilePath, folders: Set<string>): Generator<FilePath> {
+  const real = realPath(dir);
+  if (real === undefined || folders.has(real)) return;
+  folders.add(real);
+  let names: Buffer[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    names = readdirSync(dir, { encoding: 'buffer' }).sort(byName);
   } catch {
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) walk(path, out);
-    else if (e.isFile() && isReportFile(e.name)) out.push(path);
+  for (const bytes of names) {
+    const name = bytes.toString('utf8');
+    if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
+    const path = joinPath(dir, fromBytes(bytes));
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      // A dangling link: said when its name is a report's, like a missing file.
+    }
+    if (isDir) yield* walk(path, folders);
+    else if (isReportFile(name)) yield path;
+  }
+}
+
+/** What a command-line PATH stands for: files to check, or why there are none. */
+export type Expanded = { kind: 'file'; path: FilePath } | { kind: 'missing'; arg: string } | { kind: 'no-reports'; arg: string };
+
+/**
+ * Expands the command line's PATHs into files, in the user's order, lazily
+ * (a folder of many thousand reports is walked as it is checked). Each file
+ * comes once, however many links or patterns lead to it.
+ */
+export function* expand(paths: string[]): Generator<Expanded> {
+  const seen = new Set<string>();
+  const folders = new Set<string>();
+  const once = (path: FilePath): boolean => {
+    const key = realPath(path) ?? `?${typeof path === 'string' ? path : path.toString('latin1')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  for (const p of paths) {
+    // An argument whose bytes were not UTF-8 arrives with U+FFFD in it.
+    const [arg, ...others] = exists(p) ? [p] : recoverBytes(p);
+    if (arg !== undefined && !others.length) {
+      if (isDirectory(arg)) {
+        if (folders.has(realPath(arg) ?? '')) continue; // walked already
+        let found = 0;
+        for (const file of walk(arg, folders)) {
+          found++;
+          if (once(file)) yield { kind: 'file', path: file };
+        }
+        if (!found) yield { kind: 'no-reports', arg: p };
+      } else if (once(arg)) yield { kind: 'file', path: arg };
+    } else if (tinyglobby.isDynamicPattern(p)) {
+      const matched = tinyglobby.globSync(p, { onlyFiles: true, expandDirectories: false }).sort();
+      if (!matched.length) yield { kind: 'missing', arg: p };
+      for (const m of matched) {
+        const native = m.split('/').join(sep);
+        for (const file of exists(native) ? [native] : recoverBytes(native)) if (once(file)) yield { kind: 'file', path: file };
+      }
+    } else {
+      yield { kind: 'missing', arg: p };
+    }
+  }
+}
+
+function exists(path: FilePath): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: FilePath): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -45,33 +127,9 @@ function walk(dir: string, out: string[]): void {
 export function expandPaths(paths: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
-  const seen = new Set<string>();
-  const add = (f: string): void => {
-    if (!seen.has(f)) {
-      seen.add(f);
-      files.push(f);
-    }
-  };
-  for (const p of paths) {
-    let stat;
-    try {
-      stat = statSync(p);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walk(p, found);
-      found.forEach(add);
-    } else if (stat) {
-      add(p);
-    } else if (tinyglobby.isDynamicPattern(p)) {
-      const matched = tinyglobby.globSync(p, { onlyFiles: true, expandDirectories: false }).sort();
-      if (!matched.length) missing.push(p);
-      matched.forEach((m) => add(m.split('/').join(sep)));
-    } else {
-      missing.push(p);
-    }
+  for (const e of expand(paths)) {
+    if (e.kind === 'file') files.push(displayPath(e.path));
+    else missing.push(e.arg);
   }
   return { files, missing };
 }
@@ -110,28 +168,11 @@ export function decode(bytes: Uint8Array): { text: string; encoding?: string } |
   return looksBinary(decoded.text) ? { error: NOT_TEXT } : decoded;
 }
 
-export function readInput(file: string): Input {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return { file, error: { zh: '是文件夹，不是文件', en: 'is a folder, not a file' } };
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const error =
-      code === 'ENOENT'
-        ? { zh: '文件不存在', en: 'no such file' }
-        : code === 'EACCES' || code === 'EPERM'
-          ? { zh: '没有读取权限', en: 'permission denied' }
-          : { zh: `无法读取（${code ?? String(e)}）`, en: `cannot be read (${code ?? String(e)})` };
-    return { file, error };
-  }
-  const decoded = decode(bytes);
-  return 'error' in decoded ? { file, error: decoded.error } : { file, text: decoded.text, encoding: decoded.encoding };
-}
-
-/** A path relative to the working folder, with forward slashes (for SARIF). */
-export function relativeUri(file: string): string {
-  const rel = relative(process.cwd(), file) || file;
-  return encodeURI(rel.split(sep).join('/'));
+/** Reads and decodes one file; `file` may be a path's bytes when its name is not UTF-8. */
+export function readInput(path: FilePath): Input {
+  const input: Input = typeof path === 'string' ? { file: path } : { file: displayPath(path), path };
+  const read = readRegularFile(path);
+  if ('error' in read) return { ...input, error: read.error };
+  const decoded = decode(read.bytes);
+  return 'error' in decoded ? { ...input, error: decoded.error } : { ...input, text: decoded.text, encoding: decoded.encoding };
 }

@@ -6,11 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { analyze, reportView } from '../analysis';
-import { pick, type Checked, type Locale } from './checked';
-import { formatJson } from './format-json';
-import { formatSarif } from './format-sarif';
-import { formatText, summary } from './format-text';
-import { expandPaths, readInput } from './inputs';
+import { check, type CheckFormat } from './check';
+import { pick, type Locale } from './checked';
+import { readInput } from './inputs';
+import { processIo, type Io } from './output';
 import { formatTotals } from './totals';
 
 declare const GOVREPORT_VERSION: string | undefined;
@@ -28,33 +27,14 @@ const USAGE = `用法 / Usage:
 退出码 / Exit status: 0 无错误 no error, 1 有错误 errors found, 2 用法错误或文件无法读取 bad usage or unreadable file
 `;
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const processIo: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-};
+export type { Io } from './output';
 
 function usageError(io: Io, message: string): number {
   io.err(`govreport: ${message}\n\n${USAGE}`);
   return 2;
 }
 
-function checkFiles(paths: string[]): { results: Checked[]; missing: string[] } {
-  const { files, missing } = expandPaths(paths);
-  const results = files.map((file): Checked => {
-    const input = readInput(file);
-    if (input.text === undefined) return { input, findings: [] };
-    const analysis = analyze(input.text);
-    return { input, findings: analysis.findings, lines: analysis.report.lines };
-  });
-  return { results, missing };
-}
-
-export function main(argv: string[], io: Io = processIo): number {
+export function main(argv: string[], io: Io = processIo()): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -87,21 +67,7 @@ export function main(argv: string[], io: Io = processIo): number {
   if (command === 'check') {
     if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, `未知的输出格式 unknown format「${format}」（text | json | sarif）`);
     if (!paths.length) return usageError(io, '请指定要检查的文件或文件夹 / name the files or folders to check');
-    const { results, missing } = checkFiles(paths);
-    for (const m of missing) {
-      io.err(locale === 'en' ? `govreport: ${m}: no such file, folder or matching file\n` : `govreport: ${m}：文件、文件夹不存在，或没有匹配的文件\n`);
-    }
-    if (format === 'json') io.out(formatJson(results, locale));
-    else if (format === 'sarif') io.out(formatSarif(results, locale, VERSION));
-    else {
-      io.out(formatText(results, locale));
-      io.err(`${summary(results, locale)}\n`);
-    }
-    if (format !== 'text') {
-      for (const r of results) if (r.input.error) io.err(`govreport: ${r.input.file}: ${pick(r.input.error, locale)}\n`);
-    }
-    if (missing.length || results.some((r) => r.input.error)) return 2;
-    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    return check(paths, format as CheckFormat, locale, io, VERSION);
   }
 
   if (command === 'totals') {

@@ -1,0 +1,62 @@
+/**
+ * `govreport check`: each file is read, checked and written out before the
+ * next one is read, so memory does not grow with the number of files.
+ */
+import { analyze } from '../analysis';
+import { pick, type Checked, type Locale } from './checked';
+import { jsonEntry } from './format-json';
+import { sarifLog, sarifNotification, sarifResults } from './format-sarif';
+import { formatTextFile, summary, Tally } from './format-text';
+import { expand, readInput } from './inputs';
+import { JsonWriter, type Io } from './output';
+
+export type CheckFormat = 'text' | 'json' | 'sarif';
+
+const RESULTS = '\u0000results';
+const NOTIFICATIONS = '\u0000notifications';
+
+function checkOne(input: ReturnType<typeof readInput>): Checked {
+  if (input.text === undefined) return { input, findings: [] };
+  const analysis = analyze(input.text);
+  return { input, findings: analysis.findings, lines: analysis.report.lines };
+}
+
+/** Checks `paths`; returns the exit status (0 no error, 1 errors found, 2 a path missing or unreadable). */
+export function check(paths: string[], format: CheckFormat, locale: Locale, io: Io, version: string): number {
+  const tally = new Tally();
+  const unreadable: Checked[] = [];
+  let notFound = 0;
+  const json =
+    format === 'json'
+      ? new JsonWriter(io, RESULTS, [RESULTS])
+      : format === 'sarif'
+        ? new JsonWriter(io, sarifLog(locale, version, RESULTS, NOTIFICATIONS), [RESULTS, NOTIFICATIONS])
+        : undefined;
+  for (const e of expand(paths)) {
+    if (e.kind === 'missing') {
+      notFound++;
+      io.err(locale === 'en' ? `govreport: ${e.arg}: no such file, folder or matching file\n` : `govreport: ${e.arg}：文件、文件夹不存在，或没有匹配的文件\n`);
+      continue;
+    }
+    if (e.kind === 'no-reports') {
+      notFound++;
+      io.err(`govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`);
+      continue;
+    }
+    const r = checkOne(readInput(e.path));
+    tally.add(r);
+    if (r.input.error) unreadable.push(r);
+    if (format === 'json') json!.item(jsonEntry(r, locale));
+    else if (format === 'sarif') sarifResults(r, locale).forEach((x) => json!.item(x));
+    else io.out(formatTextFile(r, locale));
+  }
+  if (json) json.next();
+  if (format === 'sarif') {
+    unreadable.forEach((r) => json!.item(sarifNotification(r, locale)));
+    json!.next();
+  }
+  if (format === 'text') io.err(`${summary(tally, locale)}\n`);
+  else for (const r of unreadable) io.err(`govreport: ${r.input.file}: ${pick(r.input.error!, locale)}\n`);
+  if (notFound || unreadable.length) return 2;
+  return tally.counts.error ? 1 : 0;
+}

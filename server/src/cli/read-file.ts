@@ -1,0 +1,79 @@
+/**
+ * Reading a file named as a report, safely: only regular files (a FIFO would
+ * block for ever, /dev/zero never ends), never more than READ_LIMIT bytes.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import type { Text2 } from '../analysis/schema/tables';
+
+/** A path as the file system knows it: a Buffer when the name is not valid UTF-8. */
+export type FilePath = string | Buffer;
+
+/** No report comes near this; a file past it is not a report (or not one to check whole). */
+export const READ_LIMIT = 100 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+
+/** Why a file that is not a regular file is not read. */
+function notRegular(stat: Stats): Text2 | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return { zh: '是文件夹，不是文件', en: 'is a folder, not a file' };
+  if (stat.isFIFO()) return { zh: '是命名管道（FIFO），不是普通文件，未读取', en: 'is a named pipe (FIFO), not a regular file; not read' };
+  if (stat.isSocket()) return { zh: '是套接字，不是普通文件，未读取', en: 'is a socket, not a regular file; not read' };
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return { zh: '是设备文件，不是普通文件，未读取', en: 'is a device, not a regular file; not read' };
+  return { zh: '不是普通文件，未读取', en: 'is not a regular file; not read' };
+}
+
+const tooLarge = (bytes: number): Text2 => ({
+  zh: `文件过大（${Math.ceil(bytes / MB)} MB，上限 ${READ_LIMIT / MB} MB），未检查`,
+  en: `too large (${Math.ceil(bytes / MB)} MB, the limit is ${READ_LIMIT / MB} MB); not checked`,
+});
+
+export function readError(e: unknown): Text2 {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { zh: '文件不存在', en: 'no such file' };
+  if (code === 'ELOOP') return { zh: '符号链接循环，无法读取', en: 'a loop of symbolic links; cannot be read' };
+  if (code === 'EACCES' || code === 'EPERM') return { zh: '没有读取权限', en: 'permission denied' };
+  return { zh: `无法读取（${code ?? String(e)}）`, en: `cannot be read (${code ?? String(e)})` };
+}
+
+/**
+ * The bytes of a regular file, at most READ_LIMIT of them. The type is looked
+ * at before opening (opening a FIFO waits for a writer) and again on the open
+ * file (it may have been swapped since); O_NONBLOCK keeps even that open from
+ * waiting.
+ */
+export function readRegularFile(path: FilePath): { bytes: Buffer } | { error: Text2 } {
+  let fd: number;
+  try {
+    const odd = notRegular(statSync(path));
+    if (odd) return { error: odd };
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return { error: readError(e) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    const odd = notRegular(stat);
+    if (odd) return { error: odd };
+    if (stat.size > READ_LIMIT) return { error: tooLarge(stat.size) };
+    // The size may be stale (a growing file) or zero (files under /proc): read to the end, up to the limit.
+    let buffer = Buffer.allocUnsafe(Math.max(stat.size, 64 * 1024) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > READ_LIMIT) return { error: tooLarge(length) };
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, READ_LIMIT + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return { bytes: buffer.subarray(0, length) };
+  } catch (e) {
+    return { error: readError(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
