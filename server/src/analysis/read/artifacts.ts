@@ -17,9 +17,13 @@ const BOOKMARK = '[bookmark:';
 /** A bookmark marker is short; a longer bracket is someone's text. */
 const BOOKMARK_MAX = 80;
 
+/** Markdown writers escape the brackets: `\[bookmark: \_GoBack\]`. */
+const ESCAPED_BOOKMARK = '\\[bookmark:';
+
 function bookmarkEnd(text: string, start: number, limit: number): number {
-  if (!text.startsWith(BOOKMARK, start)) return -1;
-  const close = indexWithin(text, ']', start + BOOKMARK.length, Math.min(limit, start + BOOKMARK_MAX + 1));
+  const open = text.startsWith(BOOKMARK, start) ? BOOKMARK.length : text.startsWith(ESCAPED_BOOKMARK, start) ? ESCAPED_BOOKMARK.length : 0;
+  if (!open) return -1;
+  const close = indexWithin(text, ']', start + open, Math.min(limit, start + BOOKMARK_MAX + 1));
   return close >= 0 ? close + 1 : -1;
 }
 
@@ -34,7 +38,8 @@ export function junkPrefixEnd(text: string, start: number, end: number): number 
   let i = start;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (i < end && (c === 0xfeff || (c >= 0x200b && c <= 0x200d))) {
+    // A form feed is the page break a PDF's text keeps before a page's first line.
+    if (i < end && (c === 0xfeff || (c >= 0x200b && c <= 0x200d) || c === 12)) {
       i++;
       continue;
     }
@@ -45,7 +50,7 @@ export function junkPrefixEnd(text: string, start: number, end: number): number 
 }
 
 /** What can start an artifact: a bookmark, a control, zero-width or replacement character. */
-const ARTIFACT_START = /\[bookmark:|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
+const ARTIFACT_START = /\\?\[bookmark:|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
 
 /** Every artifact in the text, in order (one scan of the whole text). */
 export function findArtifacts(text: string): Artifact[] {
@@ -54,7 +59,7 @@ export function findArtifacts(text: string): Artifact[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
-    if (c === 91 /* [ */) {
+    if (c === 91 /* [ */ || c === 92 /* \ */) {
       const end = bookmarkEnd(text, i, lineEnd(text, i));
       if (end > 0) {
         out.push({ kind: 'bookmark', span: { start: i, end }, text: text.slice(i, end) });

@@ -7,6 +7,7 @@ import { NUMERALS, PARTS, type PartDef } from '../schema/parts';
 import { fold, isIdeograph, isSpace, similarity } from '../text/fold';
 import type { Line, Span } from '../text/lines';
 import { junkPrefixEnd } from './artifacts';
+import { markupPrefixEnd, markupSuffixStart } from './markup';
 
 export type Wording = 'standard' | 'variant' | 'other';
 
@@ -124,23 +125,24 @@ function endsWithNumber(text: string): boolean {
 export function headingAtLineStart(text: string, line: Line): PartHeading | undefined {
   const first = text.charCodeAt(line.start);
   if (first === 9 || first === 124) return undefined; // a table cell or pipe row
-  let start = junkPrefixEnd(text, line.start, line.end);
-  while (start < line.end && isSpace(text.charCodeAt(start))) start++;
+  // Converter junk, then Markdown or HTML markup (`## `, `**`, `<p>`).
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
   if (start >= line.end) return undefined;
+  const lineEnd = markupSuffixStart(text, start, line.end);
   const c = text.charCodeAt(start);
   let numeral: string | null = null;
   let restStart = start;
   if (NUMERAL_CODES.has(c) && SEPARATOR_CODES.has(text.charCodeAt(start + 1))) {
     numeral = text[start];
     restStart = start + 2;
-    while (restStart < line.end && isSpace(text.charCodeAt(restStart))) restStart++;
+    while (restStart < lineEnd && isSpace(text.charCodeAt(restStart))) restStart++;
     if (TABLE_ROW_STARTS.some((r) => text.startsWith(r, restStart))) return undefined;
-  } else if (line.end - start > 40 || !WORDING_FIRST.has(c)) {
+  } else if (lineEnd - start > 40 || !WORDING_FIRST.has(c)) {
     // Without a numeral, only a short line that begins like a part's wording.
     return undefined;
   }
   if (endsWithNumber(line.text)) return undefined;
-  const rest = text.slice(restStart, Math.min(line.end, restStart + 80));
+  const rest = text.slice(restStart, Math.min(lineEnd, restStart + 80));
   const folded = fold(rest);
   if (!folded) return undefined;
   let candidate: Candidate | undefined;
@@ -152,7 +154,7 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
     if (m && m.wording !== 'other' && m.foldedLength === folded.length) candidate = m;
   }
   if (!candidate) return undefined;
-  const end = candidate.foldedLength >= folded.length ? trimEnd(text, line.end) : rawEnd(text, restStart, line.end, candidate.foldedLength);
+  const end = candidate.foldedLength >= folded.length ? trimEnd(text, lineEnd) : rawEnd(text, restStart, lineEnd, candidate.foldedLength);
   return {
     part: candidate.part,
     span: { start, end },
@@ -204,23 +206,23 @@ export function inlineHeadings(text: string, line: Line): PartHeading[] {
 export function subHeadingAt(text: string, line: Line): SubHeading | undefined {
   const first = text.charCodeAt(line.start);
   if (first === 9 || first === 124) return undefined;
-  let start = junkPrefixEnd(text, line.start, line.end);
-  while (start < line.end && isSpace(text.charCodeAt(start))) start++;
-  const head = text.slice(start, Math.min(line.end, start + 40));
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
+  const lineEnd = markupSuffixStart(text, start, line.end);
+  const head = text.slice(start, Math.min(lineEnd, start + 40));
   const subparts = PARTS[0].subparts ?? [];
   const m = /^[（(]([一二三四五])[）)]/.exec(head);
   if (m) {
     const index = NUMERALS.indexOf(m[1]) + 1;
     // The sub-heading runs to the first full stop or the end of the line.
     let end = start + m[0].length;
-    const limit = Math.min(line.end, start + 40);
+    const limit = Math.min(lineEnd, start + 40);
     while (end < limit && !'。.；;：:'.includes(text[end])) end++;
     return { index, span: { start, end: trimEnd(text, end) }, text: text.slice(start, trimEnd(text, end)), line: line.index };
   }
   const folded = fold(head);
-  if (folded.length > 12 || line.end - start > 20) return undefined;
+  if (folded.length > 12 || lineEnd - start > 20) return undefined;
   const index = subparts.findIndex((s) => s.keywords.some((k) => folded.startsWith(k) || folded.startsWith(`政府${k}`)));
   if (index < 0) return undefined;
-  const end = trimEnd(text, line.end);
+  const end = trimEnd(text, lineEnd);
   return { index: index + 1, span: { start, end }, text: text.slice(start, end), line: line.index };
 }

@@ -7,6 +7,7 @@ import { isSpace, trimSpan } from '../../text/fold';
 import type { Line, Span } from '../../text/lines';
 import { looksLikeValue } from '../../text/numbers';
 import type { Layout } from './locate';
+import { markupPrefixEnd, markupSuffixStart } from '../markup';
 
 export interface RawRow {
   /** Non-empty label cells, outermost first. */
@@ -24,6 +25,14 @@ export interface RawRow {
 
 function cell(text: string, start: number, end: number): Span {
   const [s, e] = trimSpan(text, start, end);
+  // HTML remnants (`&nbsp;`, `<br>`) and bold marks are separators, not words:
+  // a cell of `&nbsp;` alone is blank.
+  const c = text.charCodeAt(s);
+  const d = text.charCodeAt(e - 1);
+  if (c === 60 || c === 38 || c === 42 || d === 62 || d === 59 || d === 42) {
+    const ms = markupPrefixEnd(text, s, e);
+    return ms >= e ? { start: s, end: s } : { start: ms, end: markupSuffixStart(text, ms, e) };
+  }
   return { start: s, end: e };
 }
 

@@ -7,6 +7,7 @@ import type { TableKind } from '../../schema/tables';
 import { isSpace } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
+import { markupPrefixEnd } from '../markup';
 import { isRule } from './layouts';
 
 export type Layout = 'cells' | 'pipe' | 'markdown' | 'pdf' | 'flat';
@@ -104,6 +105,7 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
     }
     let start = line.start;
     while (start < line.end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === 124)) start++;
+    if (!FIRST.has(text.charCodeAt(start))) start = markupPrefixEnd(text, start, line.end);
     if (!FIRST.has(text.charCodeAt(start))) continue;
     for (const kind of kinds) {
       if (anchors.has(kind) || !opensTable(kind, text, start, line.text)) continue;
