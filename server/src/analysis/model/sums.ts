@@ -61,16 +61,17 @@ export function computeSums(table: ReadTable): SumResult[] {
 const isBlank = (c: ReadCell | undefined): boolean => c?.state === 'empty';
 
 /**
- * The value a blank cell should hold by another equation it takes part in,
- * where it is that equation's only blank: its row's or its column's total.
+ * The value a blank cell should hold by another equation it takes part in:
+ * a blank total, the sum of its parts (their blanks read as 0); any other
+ * blank, what the equation lacks when it is the equation's only blank.
  */
 export function impliedValue(cell: ReadCell, sums: SumResult[], except?: SumResult): number | undefined {
   for (const other of sums) {
     if (other === except || other.status === 'unknown') continue;
     const inLeft = other.left.cells.includes(cell);
     if (!inLeft && !other.right.cells.includes(cell)) continue;
-    const blanks = other.left.cells.filter(isBlank).length + other.right.cells.filter(isBlank).length;
-    if (blanks !== 1) continue;
+    const isTotal = inLeft && other.left.cells.length === 1;
+    if (!isTotal && other.left.cells.filter(isBlank).length + other.right.cells.filter(isBlank).length !== 1) continue;
     // The blank counts 0 on its side: it should hold the difference.
     const value = inLeft ? other.right.value! - other.left.value! : other.left.value! - other.right.value!;
     if (value >= 0) return value;
@@ -78,25 +79,31 @@ export function impliedValue(cell: ReadCell, sums: SumResult[], except?: SumResu
   return undefined;
 }
 
-/** Would the failing `sum` hold with each of its blanks filled as its row or column implies? */
+/**
+ * Would the failing `sum` hold with its blanks filled? Each blank takes the
+ * value another equation implies (its row's or its column's); a blank total,
+ * or a sum's only blank, that no other equation fills takes what this sum
+ * implies. Blanks that stay unfilled count as read, 0.
+ */
 function holdsWithBlanksFilled(sum: SumResult, sums: SumResult[]): boolean {
   let left = sum.left.value!;
   let right = sum.right.value!;
   let blanks = 0;
-  let lone: { onLeft: boolean } | undefined;
+  const unfilled: { onLeft: boolean }[] = [];
   for (const [cells, onLeft] of [[sum.left.cells, true], [sum.right.cells, false]] as const) {
     for (const c of cells) {
       if (!isBlank(c)) continue;
       blanks++;
       const value = impliedValue(c!, sums, sum);
-      if (value === undefined) lone = { onLeft };
+      if (value === undefined) unfilled.push({ onLeft });
       else if (onLeft) left += value;
       else right += value;
     }
   }
   if (!blanks) return false;
-  // A blank no other equation fills, when it is the sum's only one: the sum
-  // itself says what it should hold (a blank total), if that is not negative.
-  if (lone) return blanks === 1 && (lone.onLeft ? right - left : left - right) >= 0;
+  const totalBlank = sum.left.cells.length === 1 && isBlank(sum.left.cells[0]);
+  const lone = totalBlank && unfilled.some((u) => u.onLeft) ? { onLeft: true } : unfilled.length === 1 ? unfilled[0] : undefined;
+  // The blank this sum fills: it holds if what is missing is not negative.
+  if (lone) return (lone.onLeft ? right - left : left - right) >= 0;
   return Math.abs(left - right) < 1e-9;
 }

@@ -124,7 +124,7 @@ function endsWithNumber(text: string): boolean {
 /** The part heading that starts `line`, if any. */
 export function headingAtLineStart(text: string, line: Line): PartHeading | undefined {
   const first = text.charCodeAt(line.start);
-  if (first === 9 || first === 124) return undefined; // a table cell or pipe row
+  if (first === 9 || first === 124 || first === 0x2502) return undefined; // a table cell or pipe row
   // Converter junk, then Markdown or HTML markup (`## `, `**`, `<p>`).
   const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
   if (start >= line.end) return undefined;
@@ -205,7 +205,7 @@ export function inlineHeadings(text: string, line: Line): PartHeading[] {
 /** Sub-part headings of part 一: （一）主动公开… or the bare words on a line. */
 export function subHeadingAt(text: string, line: Line): SubHeading | undefined {
   const first = text.charCodeAt(line.start);
-  if (first === 9 || first === 124) return undefined;
+  if (first === 9 || first === 124 || first === 0x2502) return undefined;
   const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
   const lineEnd = markupSuffixStart(text, start, line.end);
   const head = text.slice(start, Math.min(lineEnd, start + 40));

@@ -96,17 +96,43 @@ function readCells(text: string, lines: Line[], first: number, end: number): Raw
   return rows;
 }
 
-/** A Markdown rule line: only pipes, colons, dashes and spaces, with a `---`. */
+/**
+ * A cell separator: the pipe, its full-width form, and the box-drawing
+ * vertical that text browsers (w3m) draw tables with.
+ */
+export function isPipe(c: number): boolean {
+  return c === 124 || c === 0x2502 || c === 0x2503 || c === 0xff5c;
+}
+
+/** Does the line hold a cell separator? */
+export function hasPipe(line: string): boolean {
+  return line.includes('|') || line.includes('\u2502') || line.includes('\u2503') || line.includes('\uff5c');
+}
+
+/** Box-drawing characters of a text browser's table borders (─ ┼ ├ ┤ ┌ ┐ └ ┘ ┬ ┴ …). */
+function isBoxRule(c: number): boolean {
+  return c >= 0x2500 && c <= 0x257f;
+}
+
+/** A Markdown rule line (only pipes, colons, dashes and spaces, with a `---`), or a box-drawn border. */
 export function isRule(line: string): boolean {
   let dashes = 0;
   let run = 0;
+  let box = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === '-') dashes = Math.max(dashes, ++run);
     else if (c === '|' || c === ':' || c === ' ' || c === '\t') run = 0;
+    else if (isBoxRule(line.charCodeAt(i)) && line.charCodeAt(i) !== 0x2502 && line.charCodeAt(i) !== 0x2503) box++;
+    else if (line.charCodeAt(i) === 0x2502 || line.charCodeAt(i) === 0x2503) run = 0;
     else return false;
   }
-  return dashes >= 3;
+  return dashes >= 3 || box >= 3;
+}
+
+/** A Markdown rule proper (`|---|`), which gives a table's width. */
+function isMarkdownRule(line: string): boolean {
+  return line.includes('---') && isRule(line);
 }
 
 /** Pipe rows (`label | 0 | 0 |`) and markdown tables (`| a | b |` with a rule). */
@@ -117,21 +143,21 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
   let width = 0;
   for (let i = first; i < end && markdown && !width; i++) {
     const t = lines[i].text;
-    if (isRule(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
+    if (isMarkdownRule(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
   }
   for (let i = first; i < end; i++) {
     const line = lines[i];
-    if (!line.text.includes('|')) continue;
+    if (!hasPipe(line.text)) continue;
     if (isRule(line.text)) continue;
     const cells: Span[] = [];
     let start = line.start;
     for (let j = line.start; j <= line.end; j++) {
-      if (j === line.end || text.charCodeAt(j) === 124) {
+      if (j === line.end || isPipe(text.charCodeAt(j))) {
         cells.push(cell(text, start, j));
         start = j + 1;
       }
     }
-    const leadingPipe = text.charCodeAt(trimSpan(text, line.start, line.end)[0]) === 124;
+    const leadingPipe = isPipe(text.charCodeAt(trimSpan(text, line.start, line.end)[0]));
     if (leadingPipe) cells.shift();
     if (markdown) {
       if (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
