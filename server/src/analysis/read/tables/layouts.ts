@@ -224,7 +224,38 @@ function readPdf(text: string, lines: Line[], first: number, end: number): RawRo
       leadingBlanksAreLabels: false,
     });
   }
-  return rows;
+  return joinCellColumns(rows);
+}
+
+/**
+ * An office suite's "save as text" without tabs puts every cell on a line of
+ * its own: a label line, then one line per number. Two or more such number
+ * lines in a row, right after a line without numbers, are that row's cells.
+ */
+function joinCellColumns(rows: RawRow[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let k = i + 1;
+    while (k < rows.length && rows[k].values.length === 1 && !rows[k].labels.length && rows[k].line === rows[k - 1].line + 1) k++;
+    if (k - i - 1 < 2 || (row.values.length && row.labels.length)) {
+      out.push(row);
+      continue;
+    }
+    // A label line takes the numbers; numbers after numbers (a row without a label) stand alone.
+    const cells = rows.slice(row.values.length ? i : i + 1, k);
+    const values = cells.flatMap((r) => r.values);
+    const last = rows[k - 1];
+    out.push({
+      labels: row.values.length ? [] : row.labels,
+      values,
+      span: { start: row.values.length ? row.span.start : row.span.start, end: last.span.end },
+      line: row.line,
+      leadingBlanksAreLabels: false,
+    });
+    i = k - 1;
+  }
+  return out;
 }
 
 export function readRows(layout: Layout, text: string, lines: Line[], first: number, end: number, valueColumns: number): RawRow[] {
