@@ -210,12 +210,37 @@ function firstValue(raw: RawRow): Span {
   return { start: v.start, end: v.end };
 }
 
+const isEmpty = (c: Span): boolean => c.end === c.start;
+
+/**
+ * A row's values without the blank cells that are padding: merged label cells
+ * on the left, Word's or a converter's extra cells on the right. Only as many
+ * are dropped as the row has more cells than the schema has columns, and only
+ * where it is certain which: when both ends are blank and either could be the
+ * padding, the row keeps them all (and is not placed).
+ */
+function withoutPadding(raw: RawRow, columns: number): Span[] {
+  const values = raw.values;
+  const excess = values.length - columns;
+  if (excess <= 0) return values.slice();
+  let lead = 0;
+  while (lead < values.length && isEmpty(values[lead])) lead++;
+  let trail = 0;
+  while (trail < values.length - lead && isEmpty(values[values.length - 1 - trail])) trail++;
+  if (raw.leadingBlanksAreLabels) {
+    // One cell per line: blanks on the left are label cells for certain.
+    const left = Math.min(lead, excess);
+    return values.slice(left, values.length - Math.min(trail, excess - left));
+  }
+  if (trail === 0 && lead >= excess) return values.slice(excess);
+  if (lead === 0 && trail >= excess) return values.slice(0, columns);
+  if (lead + trail === excess) return values.slice(lead, values.length - trail);
+  return values.slice();
+}
+
 function readRow(table: ReadTable, std: IndexedRow, cand: Candidate, placement: Placement, text: string): ReadRow {
   const columns = std.block.columns;
-  const values = cand.raw.values.slice();
-  // Merged label cells on the left and padding cells on the right are blank.
-  while (values.length > columns.length && cand.raw.leadingBlanksAreLabels && values[0].end === values[0].start) values.shift();
-  while (values.length > columns.length && values[values.length - 1].end === values[values.length - 1].start) values.pop();
+  const values = withoutPadding(cand.raw, columns.length);
   const row: ReadRow = { row: std.row, block: std.block, label: cand.label, placement, span: cand.raw.span, cells: [] };
   if (values.length !== columns.length) {
     row.found = values.length;

@@ -135,13 +135,18 @@ function isMarkdownRule(line: string): boolean {
   return line.includes('---') && isRule(line);
 }
 
+/** How far above a table's anchor its Markdown rule may stand. */
+export const RULE_ABOVE = 3;
+
 /** Pipe rows (`label | 0 | 0 |`) and markdown tables (`| a | b |` with a rule). */
 function readPipes(text: string, lines: Line[], first: number, end: number, markdown: boolean, valueColumns: number): RawRow[] {
   const rows: RawRow[] = [];
   // A Markdown table's width is its rule's (|---|---|); a row with fewer cells
   // is short, not padded.
+  // The rule may stand above the anchor, under a blank header row (pandoc's
+  // gfm writes one when the first row of the table is merged).
   let width = 0;
-  for (let i = first; i < end && markdown && !width; i++) {
+  for (let i = Math.max(0, first - RULE_ABOVE); i < end && markdown && !width; i++) {
     const t = lines[i].text;
     if (isMarkdownRule(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
   }

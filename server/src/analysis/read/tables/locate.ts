@@ -8,7 +8,7 @@ import { isSpace } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
 import { markupPrefixEnd } from '../markup';
-import { hasPipe, isPipe, isRule } from './layouts';
+import { hasPipe, isPipe, isRule, RULE_ABOVE } from './layouts';
 
 export type Layout = 'cells' | 'pipe' | 'markdown' | 'pdf' | 'flat';
 
@@ -145,6 +145,8 @@ function detectLayout(text: string, lines: Line[], first: number, end: number): 
   let markdown = 0;
   let rule = false;
   let pipes = 0;
+  // A Markdown rule under a blank header row stands above the anchor.
+  for (let i = Math.max(0, first - RULE_ABOVE); i < first; i++) if (text.charCodeAt(lines[i].start) === 124 && isRule(lines[i].text)) rule = true;
   for (let i = first; i < end; i++) {
     const line = lines[i];
     const c = text.charCodeAt(line.start);
