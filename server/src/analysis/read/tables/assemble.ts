@@ -128,16 +128,44 @@ export function assembleTable(
     return table;
   }
   const index = labelIndex(def);
+  const widths = new Set(def.blocks.map((b) => b.columns.length));
   const candidates: Candidate[] = [];
-  for (const raw of rawRows) {
+  for (const raw of kind === 'review' ? joinSplitRow(rawRows, def.blocks[0].columns.length) : rawRows) {
     const label = rowLabel(text, raw, layout);
     const match = label.text ? matchLabel(index, label.text) : -1;
     if (!isData(raw, match, layout)) continue;
+    // A converter's placeholder table (`| - | - | - |`): dashes only, and not as wide as any block.
+    if (raw.labels.every((l) => isDash(text, l)) && !widths.has(raw.values.length) && raw.values.every((v) => isDash(text, v))) continue;
     candidates.push({ raw, label: label.span, labelText: label.text, match });
     table.span.end = Math.max(table.span.end, raw.span.end);
   }
   align(table, index.rows, candidates, text, layout);
   return table;
+}
+
+/** A cell holding only dashes, as placeholder tables do. */
+function isDash(text: string, v: Span): boolean {
+  if (v.end === v.start) return true;
+  for (let i = v.start; i < v.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 45 && c !== 0x2014 && c !== 0xff0d && c !== 0x2013) return false;
+  }
+  return true;
+}
+
+/**
+ * The review table's one row split into pieces (three tables of five, one per
+ * group, as converters cut it): rows without a label whose cells, in order,
+ * add up to exactly the row's width, when no row has that width on its own.
+ */
+function joinSplitRow(rows: RawRow[], width: number): RawRow[] {
+  const unlabelled = rows.filter((r) => !r.labels.length && r.values.some((v) => v.end > v.start));
+  if (unlabelled.length < 2 || rows.some((r) => r.values.length === width)) return rows;
+  if (unlabelled.reduce((n, r) => n + r.values.length, 0) !== width) return rows;
+  const first = unlabelled[0];
+  const last = unlabelled[unlabelled.length - 1];
+  const joined: RawRow = { ...first, values: unlabelled.flatMap((r) => r.values), span: { start: first.span.start, end: last.span.end } };
+  return rows.filter((r) => !unlabelled.includes(r) || r === first).map((r) => (r === first ? joined : r));
 }
 
 /**

@@ -4,7 +4,7 @@
  * text. Which standard row a raw row is comes later (assemble.ts).
  */
 import { isSpace, trimSpan } from '../../text/fold';
-import type { Line, Span } from '../../text/lines';
+import { indexWithin, type Line, type Span } from '../../text/lines';
 import { looksLikeValue } from '../../text/numbers';
 import type { Layout } from './locate';
 import { markupPrefixEnd, markupSuffixStart } from '../markup';
@@ -152,7 +152,17 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
   }
   for (let i = first; i < end; i++) {
     const line = lines[i];
-    if (!hasPipe(line.text)) continue;
+    if (!hasPipe(line.text)) {
+      // A converter may write a table's first rows as `行政许可 97` lines
+      // above the pipe rows: a line with a label and numbers is a row too.
+      if (i > first && !isPageFooter(line.text)) {
+        const row = pdfRow(text, line, i);
+        const label = row.labels[0];
+        const short = label && label.end - label.start <= 40 && indexWithin(text, '。', label.start, label.end) < 0;
+        if (short && row.values.length && row.values.every((v) => isPlainNumber(text, v))) rows.push(row);
+      }
+      continue;
+    }
     if (isRule(line.text)) continue;
     const cells: Span[] = [];
     let start = line.start;
@@ -188,7 +198,7 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
 /** `- 3 -`, the page footer that copying from a PDF leaves in the text. */
 export function isPageFooter(line: string): boolean {
   const t = line.trim();
-  return t.length <= 12 && /^[-－—]\s*\d{1,3}\s*[-－—]$/.test(t);
+  return t.length <= 16 && (/^[-－—–]+\s*\d{1,3}\s*[-－—–]+$/.test(t) || /^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/.test(t));
 }
 
 /**
@@ -200,36 +210,41 @@ function readPdf(text: string, lines: Line[], first: number, end: number): RawRo
   for (let i = first; i < end; i++) {
     const line = lines[i];
     if (isBlank(text, line) || isPageFooter(line.text)) continue;
-    const values: Span[] = [];
-    let e = line.end;
-    let labelEnd = line.start;
-    for (;;) {
-      while (e > line.start && isSpace(text.charCodeAt(e - 1))) e--;
-      if (e === line.start) {
-        labelEnd = e;
-        break;
-      }
-      let s = e;
-      while (s > line.start && !isSpace(text.charCodeAt(s - 1))) s--;
-      // Single characters of a vertical label (三, 本, 年…) stand on lines of
-      // their own in PDF text, so a Chinese numeral is never a value here.
-      if (!looksLikeValue(text.slice(s, e), false)) {
-        labelEnd = e;
-        break;
-      }
-      values.unshift({ start: s, end: e });
-      e = s;
-    }
-    const label = cell(text, line.start, labelEnd);
-    rows.push({
-      labels: label.end > label.start ? [label] : [],
-      values,
-      span: { start: line.start, end: line.end },
-      line: i,
-      leadingBlanksAreLabels: false,
-    });
+    rows.push(pdfRow(text, line, i));
   }
   return joinCellColumns(rows);
+}
+
+/** One line of PDF text: its numbers at its end, its label before them. */
+function pdfRow(text: string, line: Line, i: number): RawRow {
+  const values: Span[] = [];
+  let e = line.end;
+  let labelEnd = line.start;
+  for (;;) {
+    while (e > line.start && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e === line.start) {
+      labelEnd = e;
+      break;
+    }
+    let s = e;
+    while (s > line.start && !isSpace(text.charCodeAt(s - 1))) s--;
+    // Single characters of a vertical label (三, 本, 年…) stand on lines of
+    // their own in PDF text, so a Chinese numeral is never a value here.
+    if (!looksLikeValue(text.slice(s, e), false)) {
+      labelEnd = e;
+      break;
+    }
+    values.unshift({ start: s, end: e });
+    e = s;
+  }
+  const label = cell(text, line.start, labelEnd);
+  return {
+    labels: label.end > label.start ? [label] : [],
+    values,
+    span: { start: line.start, end: line.end },
+    line: i,
+    leadingBlanksAreLabels: false,
+  };
 }
 
 /**
