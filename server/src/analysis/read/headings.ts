@@ -30,6 +30,8 @@ export interface SubHeading {
   span: Span;
   text: string;
   line: number;
+  /** Numbered like a part (`三、主动公开工作情况` inside part 一): the numeral and its separator. */
+  misnumbered?: Span;
 }
 
 /** Lines that look like headings but are rows of the application table. */
@@ -225,4 +227,35 @@ export function subHeadingAt(text: string, line: Line): SubHeading | undefined {
   if (index < 0) return undefined;
   const end = trimEnd(text, lineEnd);
   return { index: index + 1, span: { start, end }, text: text.slice(start, end), line: line.index };
+}
+
+/**
+ * Sub-headings of part 一 that the report numbered like parts (`三、主动公开工作
+ * 情况`), taken out of `parts`: a heading inside part 一, worded its own way,
+ * naming one of part 一's sub-parts, while the part it would be has its own
+ * heading later. Without that later heading it stays a part, so that no part
+ * goes missing.
+ */
+export function misnumberedSubheadings(text: string, parts: PartHeading[]): SubHeading[] {
+  const found: SubHeading[] = [];
+  const subparts = PARTS[0].subparts ?? [];
+  let inPartOne = false;
+  for (let i = 0; i < parts.length; i++) {
+    const h = parts[i];
+    if (h.part.number === 1 && h.wording !== 'other') inPartOne = true;
+    else if (h.wording !== 'other' || h.inline || !h.numeral || !inPartOne) {
+      inPartOne = h.part.number === 1;
+      continue;
+    }
+    if (h.part.number === 1) continue;
+    const later = parts.slice(i + 1).some((p) => p.part === h.part && p.wording !== 'other');
+    if (!later) continue;
+    const words = fold(text.slice(h.span.start + 2, h.span.end));
+    const index = subparts.findIndex((s) => s.keywords.some((k) => words.startsWith(k) || words.startsWith(`政府${k}`)));
+    if (index < 0) continue;
+    found.push({ index: index + 1, span: h.span, text: h.text, line: h.line, misnumbered: { start: h.span.start, end: h.span.start + 2 } });
+    parts.splice(i, 1);
+    i--;
+  }
+  return found;
 }

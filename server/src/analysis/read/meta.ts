@@ -78,6 +78,8 @@ function wrappedTitleEnd(text: string, lines: Line[], li: number): number {
   const parts: Line[] = [lines[li]];
   for (let k = li + 1; k < lines.length && parts.length < 3; k++) {
     const l = lines[k];
+    // Converters' Markdown leaves a blank line between the pieces.
+    if (l.end === l.start && k === parts[parts.length - 1].index + 1) continue;
     if (l.end === l.start || l.end - l.start > 60 || /[。，；]/.test(l.text)) break;
     parts.push(l);
   }

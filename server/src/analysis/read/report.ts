@@ -6,7 +6,7 @@ import { computeSums, type SumResult } from '../model/sums';
 import { valueColumns, type Format } from '../schema/tables';
 import { LineIndex } from '../text/lines';
 import { findArtifacts, type Artifact } from './artifacts';
-import { FLAT_LINE, headingAtLineStart, inlineHeadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
+import { FLAT_LINE, headingAtLineStart, inlineHeadings, misnumberedSubheadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
 import { findPeriod, findTitle, yearsIn, type Period, type Title, type YearMention } from './meta';
 import { readFigures, type Figure } from './narrative';
 import { assembleTable, type ReadTable } from './tables/assemble';
@@ -58,6 +58,9 @@ export function readReport(text: string): Report {
       if (sub) subparts.push(sub);
     }
   }
+
+  subparts.push(...misnumberedSubheadings(text, parts));
+  if (subparts.length > 1) subparts.sort((a, b) => a.span.start - b.span.start);
 
   const regions = locateTables(text, lines.lines, headingLines);
   const tables: ReadTable[] = [];
