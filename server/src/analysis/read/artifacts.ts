@@ -3,14 +3,17 @@
  * replacement character of a failed decoding, invisible control and
  * zero-width characters inside the text.
  */
-import { indexWithin, type Span } from '../text/lines';
+import { indexWithin, type Line, type Span } from '../text/lines';
+import { markupPrefixEnd, markupSuffixStart } from './markup';
 
-export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible';
+export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible' | 'invented-header' | 'lone-marker' | 'inserted-heading';
 
 export interface Artifact {
   kind: ArtifactKind;
   span: Span;
   text: string;
+  /** What removing it deletes, when more than `span` (a whole line with its break). */
+  remove?: Span;
 }
 
 const BOOKMARK = '[bookmark:';
@@ -85,4 +88,45 @@ function lineEnd(text: string, i: number): number {
     if (c === 10 || c === 13) return k;
   }
   return limit;
+}
+
+/** A column header OCR and LLM tools invent: 数据1, 数据2… */
+const INVENTED_COLUMN = /^数据\s*\d{1,2}$/;
+/** A table number a converter inserts as a heading: 表二, 表2. */
+const TABLE_NUMBER = /^表\s*[一二三四五六七八九十\d]{1,2}$/;
+
+/**
+ * Whole lines a converter left, where it is certain: a header row of invented
+ * column names (类别 | 数据1 | 数据2 …), a lone 正文 line, a `## 表二` heading.
+ * `next` is the line after, removed with an invented header when it is the
+ * header's Markdown rule.
+ */
+export function lineArtifact(text: string, line: Line, next: Line | undefined, isRule: (line: string) => boolean): Artifact | undefined {
+  const c = text.charCodeAt(line.start);
+  // Cheap first looks: a pipe row, a Markdown mark, or 正.
+  if (c !== 124 && c !== 35 && c !== 42 && c !== 0x6b63) return undefined;
+  if (c === 124) {
+    if (indexWithin(text, '数据', line.start, line.end) < 0) return undefined;
+    const cells = line.text.split('|').map((x) => x.trim()).filter(Boolean);
+    const invented = cells.filter((x) => INVENTED_COLUMN.test(x)).length;
+    if (invented < 1 || cells[0] !== '类别' || invented + 1 < cells.length - 1) return undefined;
+    const withRule = next && isRule(next.text) ? next : line;
+    return { kind: 'invented-header', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, withRule.end) } };
+  }
+  const s = markupPrefixEnd(text, line.start, line.end);
+  const e = markupSuffixStart(text, s, line.end);
+  const words = text.slice(s, e);
+  if (words === '正文') {
+    return { kind: 'lone-marker', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, line.end) } };
+  }
+  if (c !== 0x6b63 && s > line.start && TABLE_NUMBER.test(words)) {
+    return { kind: 'inserted-heading', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, line.end) } };
+  }
+  return undefined;
+}
+
+/** The offset after the line break at `end` (\n, \r\n or \r), or `end` at the text's end. */
+function lineBreakEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) === 13) return text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  return text.charCodeAt(end) === 10 ? end + 1 : end;
 }
