@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, applyEdits, fixAllEdits, type Analysis } from '../../server/src/analysis';
+import { analyze, applyEdits, ARITHMETIC_CODES, fixAllEdits, type Analysis } from '../../server/src/analysis';
 import { readInput } from '../../server/src/cli/inputs';
 import { checkAllFixes } from '../support/fix-check';
 import { fixtureReports, FIXTURES } from '../support/fixtures';
-import { cleanSpec, LAYOUTS, render } from '../support/reports';
+import { cleanSpec, LAYOUTS, READABLE, render } from '../support/reports';
 import { HAS_SHARED, sharedReports, sharedText } from '../support/shared';
 
 /** Runs are reproducible; FC_SEED explores other cases. */
@@ -149,6 +149,148 @@ describe('properties', () => {
         assert.equal(twice, once);
       }),
       { seed: SEED, numRuns: 150 },
+    );
+  });
+});
+
+/**
+ * What converters do to a report's text, each at a place chosen at random:
+ * none of it may create an arithmetic error the report does not have.
+ */
+type Perturbation =
+  | { kind: 'label-own-line' | 'trailing-cells' | 'nbsp-cell' | 'hash-heading' | 'bold-heading' | 'form-feed' | 'wrapped-title' | 'invented-header'; at: number }
+  | { kind: 'page-footer'; at: number; footer: string };
+
+const perturbation: fc.Arbitrary<Perturbation> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom(
+      'label-own-line' as const,
+      'trailing-cells' as const,
+      'nbsp-cell' as const,
+      'hash-heading' as const,
+      'bold-heading' as const,
+      'form-feed' as const,
+      'wrapped-title' as const,
+      'invented-header' as const,
+    ),
+    at: fc.nat(),
+  }),
+  fc.record({ kind: fc.constant('page-footer' as const), at: fc.nat(), footer: fc.constantFrom('- 3 -', '— 12 —', '第 3 页', '－ 7 －') }),
+);
+
+/** A row: a label, then two or more numbers separated by spaces or pipes. */
+const LABELLED_ROW = /^(\s*\|?\s*)([^\d|\s][^|]*?[\u4e00-\u9fff）)”"])((?:\s*\|\s*|\s+)\d[\d\s|—/-]*\|?\s*)$/;
+const PART_HEADING = /^[一二三四五六][、.．]/;
+
+function perturb(text: string, p: Perturbation): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const pick = (ok: (l: string) => boolean): number => {
+    const found = lines.map((l, i) => (ok(l) ? i : -1)).filter((i) => i >= 0);
+    return found.length ? found[p.at % found.length] : -1;
+  };
+  const done = () => lines.join(eol);
+  switch (p.kind) {
+    case 'label-own-line': {
+      // The label stands on its own line above a row of numbers only.
+      const i = pick((l) => LABELLED_ROW.test(l) && (l.match(/\d+/g) ?? []).length >= 2);
+      if (i < 0) return text;
+      const m = LABELLED_ROW.exec(lines[i])!;
+      const pipe = lines[i].includes('|');
+      lines.splice(i, 1, `${m[1]}${m[2]}${pipe && m[1].includes('|') ? ' |' : ''}`, pipe ? `${m[1].includes('|') ? '| ' : ''}${m[3].replace(/^\s*\|\s*/, '')}` : m[3].trim());
+      return done();
+    }
+    case 'trailing-cells': {
+      const i = pick((l) => /\|\s*$/.test(l) && /\d/.test(l));
+      if (i < 0) return text;
+      lines[i] = `${lines[i]}  |  |`;
+      return done();
+    }
+    case 'nbsp-cell': {
+      const i = pick((l) => /\|\s+\|/.test(l));
+      if (i < 0) return text;
+      lines[i] = lines[i].replace(/\|\s+\|/, '| &nbsp; |');
+      return done();
+    }
+    case 'page-footer': {
+      // Between two lines of a table (both hold digits), as a PDF's page break leaves it.
+      const i = pick((l) => /\d/.test(l));
+      if (i < 0) return text;
+      lines.splice(i + 1, 0, '', p.footer, '');
+      return done();
+    }
+    case 'hash-heading':
+    case 'bold-heading': {
+      const i = pick((l) => PART_HEADING.test(l) && l.length < 40 && !/\d/.test(l));
+      if (i < 0) return text;
+      lines[i] = p.kind === 'hash-heading' ? `${'#'.repeat(1 + (p.at % 3))} ${lines[i]}` : `**${lines[i]}**`;
+      return done();
+    }
+    case 'form-feed': {
+      const i = pick((l) => PART_HEADING.test(l));
+      if (i < 0) return text;
+      lines[i] = `\f${lines[i]}`;
+      return done();
+    }
+    case 'wrapped-title': {
+      const i = lines.slice(0, 8).findIndex((l) => /政府信息公开工作年度报告/.test(l) && l.length <= 60);
+      if (i < 0) return text;
+      const cut = lines[i].indexOf('公开工作');
+      lines.splice(i, 1, lines[i].slice(0, cut), lines[i].slice(cut));
+      return done();
+    }
+    case 'invented-header': {
+      // An OCR tool's header row above a pipe table's first row.
+      const i = pick((l) => /^\s*\|/.test(l) && /\d/.test(l));
+      if (i < 0) return text;
+      const cells = lines[i].split('|').length - 2;
+      if (cells < 2) return text;
+      const head = ['类别', ...Array.from({ length: cells - 2 }, (_, k) => `数据${k + 1}`), '总计'];
+      lines.splice(i, 0, `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+      return done();
+    }
+  }
+}
+
+/** A report's arithmetic errors, by rule and message. */
+function arithmeticErrors(text: string): string[] {
+  return analyze(text)
+    .findings.filter((f) => (ARITHMETIC_CODES as readonly string[]).includes(f.code))
+    .map((f) => `${f.code}: ${f.message.en}`)
+    .sort();
+}
+
+/** Reports whose tables can be read: the project's renders, fixtures and the shared reports. */
+const READABLE_BASES: string[] = [
+  ...fixtureReports().map((f) => readInput(join(FIXTURES, f)).text!),
+  ...READABLE.map((l) => render(cleanSpec(), l)),
+  ...READABLE.map((l) => render(cleanSpec('2019', 2020), l)),
+  ...(HAS_SHARED ? [...sharedReports('seeds').map((f) => sharedText('seeds', f)), ...sharedReports('corpus').map((f) => sharedText('corpus', f))] : []),
+];
+const BEFORE = READABLE_BASES.map(arithmeticErrors);
+
+describe('converter perturbations', () => {
+  it('each applies to the project\'s reports (so that the property below tests something)', () => {
+    const kinds = ['label-own-line', 'trailing-cells', 'nbsp-cell', 'hash-heading', 'bold-heading', 'form-feed', 'wrapped-title', 'invented-header', 'page-footer'] as const;
+    for (const kind of kinds) {
+      const p = { kind, at: 3, footer: '- 3 -' } as Perturbation;
+      const changed = READABLE_BASES.filter((t) => perturb(t, p) !== t).length;
+      assert.ok(changed >= 2, `${kind} changed ${changed} reports`);
+    }
+    // A label moved above its numbers, in PDF text, as a converter leaves it.
+    const pdf = render(cleanSpec(), 'pdf');
+    const moved = perturb(pdf, { kind: 'label-own-line', at: 0 });
+    assert.match(moved, /\n[^\d\n]*[\u4e00-\u9fff]\n[\d ]+\n/);
+  });
+
+  it('never create an arithmetic error', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: READABLE_BASES.length - 1 }), fc.array(perturbation, { minLength: 1, maxLength: 4 }), (base, ps) => {
+        const text = ps.reduce(perturb, READABLE_BASES[base]);
+        const before = new Set(BEFORE[base]);
+        assert.deepEqual(arithmeticErrors(text).filter((e) => !before.has(e)), [], `perturbations ${JSON.stringify(ps)}`);
+      }),
+      { seed: SEED, numRuns: 400 },
     );
   });
 });

@@ -63,5 +63,10 @@ describe('corpus', { skip: SKIP_SHARED }, () => {
     assert.ok(blankTotals.length >= 19);
     assert.ok(blankTotals.some((f) => /应为 272/.test(f.message.zh)));
     assert.deepEqual(of(a.findings, 'narrative-mismatch').map(at), ['258', '265']);
+    // （七）总计 805 against items whose 总计 cells are all blank: the blanks are
+    // reported, the column's sum is not verifiable, never an error.
+    assert.deepEqual(a.findings.filter((f) => f.severity === 'error'), []);
+    const total = a.report.sums.find((s) => s.def.rule === 'subtotal' && s.left.cells[0]?.value === 805);
+    assert.equal(total?.status, 'unverifiable');
   });
 });

@@ -28,7 +28,8 @@ const WORDS = {
     rowUnread: '此行无法读取',
     blank: '空',
     shouldBe: (v: string) => `应为 ${v}`,
-    sums: (n: number, bad: number, unknown: number) => `合计检查 ${n} 项：${n - bad - unknown} 项成立，${bad} 项不成立${unknown ? `，${unknown} 项无法检查` : ''}`,
+    sums: (n: number, bad: number, unknown: number, blanks: number) =>
+      `合计检查 ${n} 项：${n - bad - unknown - blanks} 项成立，${bad} 项不成立${unknown ? `，${unknown} 项无法检查` : ''}${blanks ? `，${blanks} 项因空白单元格无法核实` : ''}`,
     allSums: '全部合计',
     tablesMissing: '未找到的表格',
     noReport: '请打开一份报告。',
@@ -46,7 +47,8 @@ const WORDS = {
     rowUnread: 'row could not be read',
     blank: 'blank',
     shouldBe: (v: string) => `should be ${v}`,
-    sums: (n: number, bad: number, unknown: number) => `${n} sums: ${n - bad - unknown} hold, ${bad} fail${unknown ? `, ${unknown} not checked` : ''}`,
+    sums: (n: number, bad: number, unknown: number, blanks: number) =>
+      `${n} sums: ${n - bad - unknown - blanks} hold, ${bad} fail${unknown ? `, ${unknown} not checked` : ''}${blanks ? `, ${blanks} not verifiable (blank cells)` : ''}`,
     allSums: 'All sums',
     tablesMissing: 'Tables not found',
     noReport: 'Open a report.',
@@ -162,9 +164,10 @@ function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement 
   }
   if (t.sums.length) {
     const unknown = t.sums.filter((s) => s.status === 'unknown').length;
-    section.append(el('p', w.sums(t.sums.length, failing.length, unknown), failing.length ? 'summary fail' : 'summary ok'));
+    const blanks = t.sums.filter((s) => s.status === 'unverifiable');
+    section.append(el('p', w.sums(t.sums.length, failing.length, unknown, blanks.length), failing.length ? 'summary fail' : 'summary ok'));
     const list = el('ul', undefined, 'sums');
-    for (const s of failing) list.append(sumElement(s, locale));
+    for (const s of [...failing, ...blanks]) list.append(sumElement(s, locale));
     section.append(list);
     const details = el('details');
     details.append(el('summary', w.allSums));

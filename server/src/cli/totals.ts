@@ -57,10 +57,11 @@ function tableText(t: TableView, locale: Locale): string[] {
   if (t.sums.length) {
     const fail = t.sums.filter((s) => s.status === 'fail').length;
     const unknown = t.sums.filter((s) => s.status === 'unknown').length;
+    const blanks = t.sums.filter((s) => s.status === 'unverifiable').length;
     out.push(
       en
-        ? `  Sums: ${t.sums.length}, ${t.sums.length - fail - unknown} hold, ${fail} fail, ${unknown} not checked`
-        : `  合计检查 ${t.sums.length} 项：${t.sums.length - fail - unknown} 项成立，${fail} 项不成立，${unknown} 项无法检查`,
+        ? `  Sums: ${t.sums.length}, ${t.sums.length - fail - unknown - blanks} hold, ${fail} fail, ${unknown} not checked${blanks ? `, ${blanks} not verifiable (blank cells)` : ''}`
+        : `  合计检查 ${t.sums.length} 项：${t.sums.length - fail - unknown - blanks} 项成立，${fail} 项不成立，${unknown} 项无法检查${blanks ? `，${blanks} 项因空白单元格无法核实` : ''}`,
     );
     for (const s of t.sums) out.push(`  ${pick(describeSum(s), locale)}`);
   }

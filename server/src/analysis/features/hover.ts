@@ -70,9 +70,10 @@ export function hoverAt(report: Report, offset: number): Hover | undefined {
         contents: join([
           { zh: `**${table.def.name.zh}**（${table.def.format} 年格式）`, en: `**${table.def.name.en}** (${table.def.format} format)` },
           table.readable
-            ? { zh: `合计检查 ${sums.length} 项，${bad.length} 项不成立`, en: `${sums.length} sums checked, ${bad.length} failing` }
+            ? withUnverifiable(sums, { zh: `合计检查 ${sums.length} 项，${bad.length} 项不成立`, en: `${sums.length} sums checked, ${bad.length} failing` })
             : { zh: '单元格粘连在一起，无法读取', en: 'Its cells run together; it cannot be read' },
           ...bad.slice(0, 5).map(sumLine),
+          ...sums.filter((s) => s.status === 'unverifiable').slice(0, 3).map(sumLine),
         ]),
       };
     }
@@ -90,4 +91,10 @@ export function hoverAt(report: Report, offset: number): Hover | undefined {
     };
   }
   return undefined;
+}
+
+/** The count of sums not verifiable for blank cells, added to a table's summary. */
+function withUnverifiable(sums: SumResult[], text: Text2): Text2 {
+  const n = sums.filter((s) => s.status === 'unverifiable').length;
+  return n ? { zh: `${text.zh}，${n} 项因空白单元格无法核实`, en: `${text.en}, ${n} not verifiable for blank cells` } : text;
 }

@@ -54,15 +54,17 @@ export function tableLenses(report: Report): TableLens[] {
     const missing = table.def.blocks.reduce((k, b) => k + b.rows.filter((r) => !table.cells.has(cellKey({ row: r.id, col: b.columns[0].id }))).length, 0);
     const base = bad.length ? bad.slice(0, MAX_SHOWN).map(failing) : [summary(table, sums)];
     const more = bad.length > MAX_SHOWN ? { zh: ` 等 ${bad.length} 项不成立`, en: ` and ${bad.length - MAX_SHOWN} more failing` } : { zh: '', en: '' };
+    const unverifiable = sums.filter((s) => s.status === 'unverifiable').length;
     const gaps = unknown || missing ? { zh: `（${unknown ? `${unknown} 项无法检查` : `${missing} 行未读取`}）`, en: ` (${unknown ? `${unknown} not checked` : `${missing} rows not read`})` } : { zh: '', en: '' };
-    const mark = bad.length ? ' ✗' : unknown || missing ? ' ?' : ' ✓';
+    const blanks = unverifiable ? { zh: `（${unverifiable} 项因空白单元格无法核实）`, en: ` (${unverifiable} not verifiable for blank cells)` } : { zh: '', en: '' };
+    const mark = bad.length ? ' ✗' : unknown || missing || unverifiable ? ' ?' : ' ✓';
     return {
       span: table.anchor,
       title: {
-        zh: `${base.map((t) => t.zh).join(' ｜ ')}${more.zh}${gaps.zh}${mark}`,
-        en: `${base.map((t) => t.en).join(' | ')}${more.en}${gaps.en}${mark}`,
+        zh: `${base.map((t) => t.zh).join(' ｜ ')}${more.zh}${gaps.zh}${blanks.zh}${mark}`,
+        en: `${base.map((t) => t.en).join(' | ')}${more.en}${gaps.en}${blanks.en}${mark}`,
       },
-      ok: !bad.length && !unknown && !missing,
+      ok: !bad.length && !unknown && !missing && !unverifiable,
     };
   });
 }

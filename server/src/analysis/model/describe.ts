@@ -6,7 +6,7 @@
 import type { Text2 } from '../schema/tables';
 
 export interface SumSummary {
-  status: 'ok' | 'fail' | 'unknown';
+  status: 'ok' | 'fail' | 'unknown' | 'unverifiable';
   along: Text2;
   leftName: Text2;
   rightName: Text2;
@@ -14,7 +14,17 @@ export interface SumSummary {
   right: number | null;
 }
 
-const MARK = { ok: '✓', fail: '✗', unknown: '?' } as const;
+const MARK = { ok: '✓', fail: '✗', unknown: '?', unverifiable: '?' } as const;
+
+const UNCHECKED = {
+  ok: { zh: '', en: '' },
+  fail: { zh: '', en: '' },
+  unknown: { zh: '（有无法确定的单元格，未检查）', en: ' (a cell is uncertain; not checked)' },
+  unverifiable: {
+    zh: '（无法核实：只因空白单元格按 0 计而不成立，按各空格所在行或列应填的值则成立）',
+    en: ' (not verifiable: it fails only because blank cells are read as 0; with the values their rows or columns imply, it holds)',
+  },
+} as const;
 
 /** A number as shown to people; `?` when it could not be read. */
 export function shown(v: number | null | undefined): string {
@@ -23,7 +33,7 @@ export function shown(v: number | null | undefined): string {
 }
 
 export function describeSum(s: SumSummary): Text2 {
-  const unchecked = s.status === 'unknown' ? { zh: '（有无法确定的单元格，未检查）', en: ' (a cell is uncertain; not checked)' } : { zh: '', en: '' };
+  const unchecked = UNCHECKED[s.status];
   return {
     zh: `${MARK[s.status]} ${s.along.zh}：${s.leftName.zh} = ${shown(s.left)}，${s.rightName.zh} = ${shown(s.right)}${unchecked.zh}`,
     en: `${MARK[s.status]} ${s.along.en}: ${s.leftName.en} = ${shown(s.left)}, ${s.rightName.en} = ${shown(s.right)}${unchecked.en}`,

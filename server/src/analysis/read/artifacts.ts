@@ -3,23 +3,30 @@
  * replacement character of a failed decoding, invisible control and
  * zero-width characters inside the text.
  */
-import { indexWithin, type Span } from '../text/lines';
+import { indexWithin, type Line, type Span } from '../text/lines';
+import { markupPrefixEnd, markupSuffixStart } from './markup';
 
-export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible';
+export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible' | 'invented-header' | 'lone-marker' | 'inserted-heading';
 
 export interface Artifact {
   kind: ArtifactKind;
   span: Span;
   text: string;
+  /** What removing it deletes, when more than `span` (a whole line with its break). */
+  remove?: Span;
 }
 
 const BOOKMARK = '[bookmark:';
 /** A bookmark marker is short; a longer bracket is someone's text. */
 const BOOKMARK_MAX = 80;
 
+/** Markdown writers escape the brackets: `\[bookmark: \_GoBack\]`. */
+const ESCAPED_BOOKMARK = '\\[bookmark:';
+
 function bookmarkEnd(text: string, start: number, limit: number): number {
-  if (!text.startsWith(BOOKMARK, start)) return -1;
-  const close = indexWithin(text, ']', start + BOOKMARK.length, Math.min(limit, start + BOOKMARK_MAX + 1));
+  const open = text.startsWith(BOOKMARK, start) ? BOOKMARK.length : text.startsWith(ESCAPED_BOOKMARK, start) ? ESCAPED_BOOKMARK.length : 0;
+  if (!open) return -1;
+  const close = indexWithin(text, ']', start + open, Math.min(limit, start + BOOKMARK_MAX + 1));
   return close >= 0 ? close + 1 : -1;
 }
 
@@ -34,7 +41,8 @@ export function junkPrefixEnd(text: string, start: number, end: number): number 
   let i = start;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (i < end && (c === 0xfeff || (c >= 0x200b && c <= 0x200d))) {
+    // A form feed is the page break a PDF's text keeps before a page's first line.
+    if (i < end && (c === 0xfeff || (c >= 0x200b && c <= 0x200d) || c === 12)) {
       i++;
       continue;
     }
@@ -45,7 +53,7 @@ export function junkPrefixEnd(text: string, start: number, end: number): number 
 }
 
 /** What can start an artifact: a bookmark, a control, zero-width or replacement character. */
-const ARTIFACT_START = /\[bookmark:|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
+const ARTIFACT_START = /\\?\[bookmark:|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
 
 /** Every artifact in the text, in order (one scan of the whole text). */
 export function findArtifacts(text: string): Artifact[] {
@@ -54,7 +62,7 @@ export function findArtifacts(text: string): Artifact[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
-    if (c === 91 /* [ */) {
+    if (c === 91 /* [ */ || c === 92 /* \ */) {
       const end = bookmarkEnd(text, i, lineEnd(text, i));
       if (end > 0) {
         out.push({ kind: 'bookmark', span: { start: i, end }, text: text.slice(i, end) });
@@ -80,4 +88,45 @@ function lineEnd(text: string, i: number): number {
     if (c === 10 || c === 13) return k;
   }
   return limit;
+}
+
+/** A column header OCR and LLM tools invent: 数据1, 数据2… */
+const INVENTED_COLUMN = /^数据\s*\d{1,2}$/;
+/** A table number a converter inserts as a heading: 表二, 表2. */
+const TABLE_NUMBER = /^表\s*[一二三四五六七八九十\d]{1,2}$/;
+
+/**
+ * Whole lines a converter left, where it is certain: a header row of invented
+ * column names (类别 | 数据1 | 数据2 …), a lone 正文 line, a `## 表二` heading.
+ * `next` is the line after, removed with an invented header when it is the
+ * header's Markdown rule.
+ */
+export function lineArtifact(text: string, line: Line, next: Line | undefined, isRule: (line: string) => boolean): Artifact | undefined {
+  const c = text.charCodeAt(line.start);
+  // Cheap first looks: a pipe row, a Markdown mark, or 正.
+  if (c !== 124 && c !== 35 && c !== 42 && c !== 0x6b63) return undefined;
+  if (c === 124) {
+    if (indexWithin(text, '数据', line.start, line.end) < 0) return undefined;
+    const cells = line.text.split('|').map((x) => x.trim()).filter(Boolean);
+    const invented = cells.filter((x) => INVENTED_COLUMN.test(x)).length;
+    if (invented < 1 || cells[0] !== '类别' || invented + 1 < cells.length - 1) return undefined;
+    const withRule = next && isRule(next.text) ? next : line;
+    return { kind: 'invented-header', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, withRule.end) } };
+  }
+  const s = markupPrefixEnd(text, line.start, line.end);
+  const e = markupSuffixStart(text, s, line.end);
+  const words = text.slice(s, e);
+  if (words === '正文') {
+    return { kind: 'lone-marker', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, line.end) } };
+  }
+  if (c !== 0x6b63 && s > line.start && TABLE_NUMBER.test(words)) {
+    return { kind: 'inserted-heading', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, line.end) } };
+  }
+  return undefined;
+}
+
+/** The offset after the line break at `end` (\n, \r\n or \r), or `end` at the text's end. */
+function lineBreakEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) === 13) return text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  return text.charCodeAt(end) === 10 ? end + 1 : end;
 }

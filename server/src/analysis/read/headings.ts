@@ -7,6 +7,7 @@ import { NUMERALS, PARTS, type PartDef } from '../schema/parts';
 import { fold, isIdeograph, isSpace, similarity } from '../text/fold';
 import type { Line, Span } from '../text/lines';
 import { junkPrefixEnd } from './artifacts';
+import { markupPrefixEnd, markupSuffixStart } from './markup';
 
 export type Wording = 'standard' | 'variant' | 'other';
 
@@ -29,6 +30,8 @@ export interface SubHeading {
   span: Span;
   text: string;
   line: number;
+  /** Numbered like a part (`三、主动公开工作情况` inside part 一): the numeral and its separator. */
+  misnumbered?: Span;
 }
 
 /** Lines that look like headings but are rows of the application table. */
@@ -123,24 +126,25 @@ function endsWithNumber(text: string): boolean {
 /** The part heading that starts `line`, if any. */
 export function headingAtLineStart(text: string, line: Line): PartHeading | undefined {
   const first = text.charCodeAt(line.start);
-  if (first === 9 || first === 124) return undefined; // a table cell or pipe row
-  let start = junkPrefixEnd(text, line.start, line.end);
-  while (start < line.end && isSpace(text.charCodeAt(start))) start++;
+  if (first === 9 || first === 124 || first === 0x2502) return undefined; // a table cell or pipe row
+  // Converter junk, then Markdown or HTML markup (`## `, `**`, `<p>`).
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
   if (start >= line.end) return undefined;
+  const lineEnd = markupSuffixStart(text, start, line.end);
   const c = text.charCodeAt(start);
   let numeral: string | null = null;
   let restStart = start;
   if (NUMERAL_CODES.has(c) && SEPARATOR_CODES.has(text.charCodeAt(start + 1))) {
     numeral = text[start];
     restStart = start + 2;
-    while (restStart < line.end && isSpace(text.charCodeAt(restStart))) restStart++;
+    while (restStart < lineEnd && isSpace(text.charCodeAt(restStart))) restStart++;
     if (TABLE_ROW_STARTS.some((r) => text.startsWith(r, restStart))) return undefined;
-  } else if (line.end - start > 40 || !WORDING_FIRST.has(c)) {
+  } else if (lineEnd - start > 40 || !WORDING_FIRST.has(c)) {
     // Without a numeral, only a short line that begins like a part's wording.
     return undefined;
   }
   if (endsWithNumber(line.text)) return undefined;
-  const rest = text.slice(restStart, Math.min(line.end, restStart + 80));
+  const rest = text.slice(restStart, Math.min(lineEnd, restStart + 80));
   const folded = fold(rest);
   if (!folded) return undefined;
   let candidate: Candidate | undefined;
@@ -152,7 +156,7 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
     if (m && m.wording !== 'other' && m.foldedLength === folded.length) candidate = m;
   }
   if (!candidate) return undefined;
-  const end = candidate.foldedLength >= folded.length ? trimEnd(text, line.end) : rawEnd(text, restStart, line.end, candidate.foldedLength);
+  const end = candidate.foldedLength >= folded.length ? trimEnd(text, lineEnd) : rawEnd(text, restStart, lineEnd, candidate.foldedLength);
   return {
     part: candidate.part,
     span: { start, end },
@@ -203,24 +207,55 @@ export function inlineHeadings(text: string, line: Line): PartHeading[] {
 /** Sub-part headings of part 一: （一）主动公开… or the bare words on a line. */
 export function subHeadingAt(text: string, line: Line): SubHeading | undefined {
   const first = text.charCodeAt(line.start);
-  if (first === 9 || first === 124) return undefined;
-  let start = junkPrefixEnd(text, line.start, line.end);
-  while (start < line.end && isSpace(text.charCodeAt(start))) start++;
-  const head = text.slice(start, Math.min(line.end, start + 40));
+  if (first === 9 || first === 124 || first === 0x2502) return undefined;
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
+  const lineEnd = markupSuffixStart(text, start, line.end);
+  const head = text.slice(start, Math.min(lineEnd, start + 40));
   const subparts = PARTS[0].subparts ?? [];
   const m = /^[（(]([一二三四五])[）)]/.exec(head);
   if (m) {
     const index = NUMERALS.indexOf(m[1]) + 1;
     // The sub-heading runs to the first full stop or the end of the line.
     let end = start + m[0].length;
-    const limit = Math.min(line.end, start + 40);
+    const limit = Math.min(lineEnd, start + 40);
     while (end < limit && !'。.；;：:'.includes(text[end])) end++;
     return { index, span: { start, end: trimEnd(text, end) }, text: text.slice(start, trimEnd(text, end)), line: line.index };
   }
   const folded = fold(head);
-  if (folded.length > 12 || line.end - start > 20) return undefined;
+  if (folded.length > 12 || lineEnd - start > 20) return undefined;
   const index = subparts.findIndex((s) => s.keywords.some((k) => folded.startsWith(k) || folded.startsWith(`政府${k}`)));
   if (index < 0) return undefined;
-  const end = trimEnd(text, line.end);
+  const end = trimEnd(text, lineEnd);
   return { index: index + 1, span: { start, end }, text: text.slice(start, end), line: line.index };
+}
+
+/**
+ * Sub-headings of part 一 that the report numbered like parts (`三、主动公开工作
+ * 情况`), taken out of `parts`: a heading inside part 一, worded its own way,
+ * naming one of part 一's sub-parts, while the part it would be has its own
+ * heading later. Without that later heading it stays a part, so that no part
+ * goes missing.
+ */
+export function misnumberedSubheadings(text: string, parts: PartHeading[]): SubHeading[] {
+  const found: SubHeading[] = [];
+  const subparts = PARTS[0].subparts ?? [];
+  let inPartOne = false;
+  for (let i = 0; i < parts.length; i++) {
+    const h = parts[i];
+    if (h.part.number === 1 && h.wording !== 'other') inPartOne = true;
+    else if (h.wording !== 'other' || h.inline || !h.numeral || !inPartOne) {
+      inPartOne = h.part.number === 1;
+      continue;
+    }
+    if (h.part.number === 1) continue;
+    const later = parts.slice(i + 1).some((p) => p.part === h.part && p.wording !== 'other');
+    if (!later) continue;
+    const words = fold(text.slice(h.span.start + 2, h.span.end));
+    const index = subparts.findIndex((s) => s.keywords.some((k) => words.startsWith(k) || words.startsWith(`政府${k}`)));
+    if (index < 0) continue;
+    found.push({ index: index + 1, span: h.span, text: h.text, line: h.line, misnumbered: { start: h.span.start, end: h.span.start + 2 } });
+    parts.splice(i, 1);
+    i--;
+  }
+  return found;
 }

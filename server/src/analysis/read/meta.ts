@@ -5,6 +5,7 @@
 import { isSpace } from '../text/fold';
 import { indexWithin, type Line, type Span } from '../text/lines';
 import { FLAT_LINE } from './headings';
+import { markupPrefixEnd, markupSuffixStart } from './markup';
 
 export interface Title {
   span: Span;
@@ -60,6 +61,50 @@ function lastYearBefore(text: string, start: number, end: number): YearMention |
 }
 
 /**
+ * Is the title's wording at [at, end) a quotation in prose: inside 《…》, or
+ * the name of the format (《…年度报告格式》)?
+ */
+function quoted(text: string, lineStart: number, at: number, end: number): boolean {
+  if (text.startsWith('格式', end)) return true;
+  const open = text.lastIndexOf('《', at);
+  return open >= lineStart && text.lastIndexOf('》', at) < open;
+}
+
+/**
+ * When the title's wording runs across the ends of line `li` and the one or
+ * two short lines after it, where the wording ends; otherwise -1.
+ */
+function wrappedTitleEnd(text: string, lines: Line[], li: number): number {
+  const parts: Line[] = [lines[li]];
+  for (let k = li + 1; k < lines.length && parts.length < 3; k++) {
+    const l = lines[k];
+    // Converters' Markdown leaves a blank line between the pieces.
+    if (l.end === l.start && k === parts[parts.length - 1].index + 1) continue;
+    if (l.end === l.start || l.end - l.start > 60 || /[。，；]/.test(l.text)) break;
+    parts.push(l);
+  }
+  if (parts.length < 2) return -1;
+  // Each line's words without markup (`**…**`, `#`), as [start, end) in the text.
+  const words = parts.map((l) => {
+    const s = markupPrefixEnd(text, l.start, l.end);
+    return { start: s, end: markupSuffixStart(text, s, l.end) };
+  });
+  const joined = words.map((w) => text.slice(w.start, w.end)).join('');
+  for (const w of TITLE_WORDS) {
+    const i = joined.indexOf(w);
+    if (i < 0 || joined.startsWith('格式', i + w.length)) continue;
+    // Map the wording's end back to the text: the line where it ends.
+    let offset = i + w.length;
+    for (let k = 0; k < words.length; k++) {
+      const length = words[k].end - words[k].start;
+      if (offset <= length) return k === 0 ? -1 : words[k].start + offset; // within the first line: not wrapped
+      offset -= length;
+    }
+  }
+  return -1;
+}
+
+/**
  * The title: a line before the first part naming 政府信息公开工作年度报告, its
  * year on the same line or on the line above (`重庆市大足区人民政府` / `2021年…`).
  */
@@ -77,15 +122,21 @@ export function findTitle(text: string, lines: Line[], beforeLine: number): Titl
     let word = '';
     for (const w of TITLE_WORDS) {
       const i = indexWithin(text, w, line.start, scanEnd);
-      if (i >= 0) {
+      if (i >= 0 && !quoted(text, line.start, i, i + w.length)) {
         at = i;
         word = w;
         break;
       }
     }
-    if (at < 0) continue;
-    const end = at + word.length;
-    let start = line.start;
+    let end = at + word.length;
+    if (at < 0) {
+      // A title wrapped over two or three short lines (…2023年政府信息 / 公开工作年度报告).
+      const wrapped = length <= 60 ? wrappedTitleEnd(text, lines, li) : -1;
+      if (wrapped < 0) continue;
+      at = line.start;
+      end = wrapped;
+    }
+    let start = markupPrefixEnd(text, line.start, line.end);
     if (length > 80) {
       // In flat text the title follows the page's own words (当前位置：首页…).
       start = Math.max(line.start, at - 40);
@@ -107,6 +158,12 @@ export function findTitle(text: string, lines: Line[], beforeLine: number): Titl
     if (prev && prev.end > prev.start && prev.end - prev.start <= 40 && !/[。，；]/.test(prev.text)) {
       spanStart = prev.start;
       year ??= lastYearBefore(text, prev.start, prev.end);
+    }
+    // Or the year on a short line of its own below (（2025年度）).
+    const below = length <= 80 && !year ? lines[li + 1] : undefined;
+    if (below && below.start > end && below.end - below.start <= 12) {
+      year = lastYearBefore(text, below.start, below.end);
+      if (year) end = year.span.end;
     }
     return { span: { start: spanStart, end }, text: text.slice(spanStart, end), year: year?.year, yearSpan: year?.span };
   }

@@ -5,12 +5,12 @@
 import { computeSums, type SumResult } from '../model/sums';
 import { valueColumns, type Format } from '../schema/tables';
 import { LineIndex } from '../text/lines';
-import { findArtifacts, type Artifact } from './artifacts';
-import { FLAT_LINE, headingAtLineStart, inlineHeadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
+import { findArtifacts, lineArtifact, type Artifact } from './artifacts';
+import { FLAT_LINE, headingAtLineStart, inlineHeadings, misnumberedSubheadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
 import { findPeriod, findTitle, yearsIn, type Period, type Title, type YearMention } from './meta';
 import { readFigures, type Figure } from './narrative';
 import { assembleTable, type ReadTable } from './tables/assemble';
-import { readRows } from './tables/layouts';
+import { isRule, readRows } from './tables/layouts';
 import { locateTables } from './tables/locate';
 
 export interface Report {
@@ -40,10 +40,16 @@ export function readReport(text: string): Report {
   const parts: PartHeading[] = [];
   const subparts: SubHeading[] = [];
   const headingLines = new Set<number>();
+  const lineArtifacts: Artifact[] = [];
   for (const line of lines.lines) {
     if (line.end - line.start > FLAT_LINE) {
       const found = inlineHeadings(text, line);
       parts.push(...found);
+      continue;
+    }
+    const junk = lineArtifact(text, line, lines.lines[line.index + 1], isRule);
+    if (junk) {
+      lineArtifacts.push(junk);
       continue;
     }
     const heading = headingAtLineStart(text, line);
@@ -58,6 +64,13 @@ export function readReport(text: string): Report {
       if (sub) subparts.push(sub);
     }
   }
+
+  if (lineArtifacts.length) {
+    artifacts.push(...lineArtifacts);
+    artifacts.sort((a, b) => a.span.start - b.span.start);
+  }
+  subparts.push(...misnumberedSubheadings(text, parts));
+  if (subparts.length > 1) subparts.sort((a, b) => a.span.start - b.span.start);
 
   const regions = locateTables(text, lines.lines, headingLines);
   const tables: ReadTable[] = [];

@@ -10,6 +10,12 @@ function describe(a: Artifact): Text2 {
       return { zh: `文档转换遗留的书签标记「${a.text}」，应删除`, en: `A bookmark marker "${a.text}" left by a document converter; remove it` };
     case 'replacement':
       return { zh: '乱码字符「�」：文字转换或解码失败留下的', en: 'Replacement characters "�" left by a failed conversion or decoding' };
+    case 'invented-header':
+      return { zh: `转换工具虚构的表头行「${a.text}」，不是报告的内容，应删除`, en: `A header row invented by a converter ("${a.text}"), not part of the report; remove it` };
+    case 'lone-marker':
+      return { zh: `转换工具留下的「${a.text}」，应删除`, en: `"${a.text}" left by a converter; remove it` };
+    case 'inserted-heading':
+      return { zh: `转换工具插入的标题「${a.text}」，不是报告的内容，应删除`, en: `A heading inserted by a converter ("${a.text}"), not part of the report; remove it` };
     case 'invisible': {
       const code = `U+${a.text.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       return { zh: `不可见字符 ${code}（控制字符或零宽字符），应删除`, en: `An invisible character ${code} (a control or zero-width character); remove it` };
@@ -26,9 +32,14 @@ export const conversionArtifact: Rule = {
   },
   check(report, emit) {
     for (const a of report.artifacts) {
-      // Replacement characters stand for text that was lost: removing them is
-      // offered, but not done by "fix all".
-      const fix = replaceFix(a.span, '', { zh: `删除「${a.kind === 'invisible' ? '不可见字符' : a.text}」`, en: `Remove ${a.kind === 'invisible' ? 'the invisible character' : `"${a.text}"`}` }, a.kind !== 'replacement');
+      // Replacement characters stand for lost text, and an invented header's
+      // removal reshapes a table: offered, not done by "fix all".
+      const fix = replaceFix(
+        a.remove ?? a.span,
+        '',
+        { zh: `删除「${a.kind === 'invisible' ? '不可见字符' : a.text}」`, en: `Remove ${a.kind === 'invisible' ? 'the invisible character' : `"${a.text}"`}` },
+        a.kind !== 'replacement' && a.kind !== 'invented-header',
+      );
       emit({ span: a.span, message: describe(a), fixes: [fix] });
     }
   },

@@ -1,6 +1,7 @@
 /** A blank cell, or `/`, `—`, where the format expects a number (read as 0). */
 import type { Report } from '../read/report';
 import type { ReadCell } from '../read/tables/assemble';
+import { impliedValue } from '../model/sums';
 import { allCells } from './cells';
 import { oddOneOut, setCellFix } from './fixes';
 import { cellName, formatNumber, type Fix, type Rule } from './rule';
@@ -10,9 +11,13 @@ import { cellName, formatNumber, type Fix, type Rule } from './rule';
  * written, except a blank total whose failing sum was reported here instead:
  * it gets the computed value, when it alone is wrong.
  */
-function fill(report: Report, cell: ReadCell): Fix[] | undefined {
-  const hidden = report.sums.find((s) => s.status === 'fail' && s.def.rule !== 'application-balance' && s.left.cells[0] === cell);
-  if (!hidden) return [{ ...setCellFix(report, cell, 0, true), title: { zh: '填写 0', en: 'Write 0' } }];
+function fill(report: Report, cell: ReadCell, implied: number | undefined): Fix[] | undefined {
+  const hidden = report.sums.find((s) => (s.status === 'fail' || s.status === 'unverifiable') && s.def.rule !== 'application-balance' && s.left.cells[0] === cell);
+  if (!hidden) {
+    // A blank whose row or column says it holds more than 0: that value, offered, not applied by fix-all.
+    if (implied) return [setCellFix(report, cell, implied, false)];
+    return [{ ...setCellFix(report, cell, 0, true), title: { zh: '填写 0', en: 'Write 0' } }];
+  }
   const value = oddOneOut(report, hidden, cell);
   return value === undefined ? undefined : [setCellFix(report, cell, value, true)];
 }
@@ -30,10 +35,14 @@ export const emptyCell: Rule = {
       const where = cellName(cell);
       // A blank total: say what it should hold, since the sum is reported here.
       const sum = report.sums.find((s) => s.left.cells.length === 1 && s.left.cells[0] === cell && s.right.value !== null);
+      // Any other blank: what its row or column implies, when that is not 0.
+      const implied = sum ? undefined : impliedValue(cell, report.sums);
       const expected =
         sum && sum.right.value !== 0
           ? { zh: `；按${sum.def.rightName.zh}应为 ${formatNumber(sum.right.value)}`, en: `; by ${sum.def.rightName.en} it should be ${formatNumber(sum.right.value)}` }
-          : { zh: '', en: '' };
+          : implied
+            ? { zh: `；按所在行或列的合计应为 ${formatNumber(implied)}`, en: `; by its row's or column's total it should be ${formatNumber(implied)}` }
+            : { zh: '', en: '' };
       const shown = cell.raw ? { zh: `填了「${cell.raw}」`, en: `holds "${cell.raw}"` } : { zh: '为空', en: 'is blank' };
       emit({
         span: cell.span,
@@ -41,7 +50,7 @@ export const emptyCell: Rule = {
           zh: `${where.zh}${shown.zh}，按 0 计算${expected.zh}`,
           en: `${where.en} ${shown.en}; read as 0${expected.en}`,
         },
-        fixes: fill(report, cell),
+        fixes: fill(report, cell, implied),
       });
     }
   },

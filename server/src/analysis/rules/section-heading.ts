@@ -1,5 +1,5 @@
 /** A heading worded differently from the standard: a hint with the standard wording. */
-import { standardHeading } from '../schema/parts';
+import { NUMERALS, PARTS, standardHeading } from '../schema/parts';
 import { replaceFix } from './fixes';
 import type { Rule } from './rule';
 
@@ -21,6 +21,20 @@ export const sectionHeading: Rule = {
           en: `The heading "${heading.text}" differs from the standard wording "${standard}"`,
         },
         fixes: [replaceFix(heading.span, standard, { zh: `改为标准标题「${standard}」`, en: `Use the standard heading "${standard}"` }, false)],
+      });
+    }
+    // Sub-headings of part 一 numbered like parts: the words say which they are.
+    const subparts = PARTS[0].subparts ?? [];
+    for (const sub of report.subparts) {
+      if (!sub.misnumbered) continue;
+      const numeral = `（${subparts[sub.index - 1]?.numeral ?? NUMERALS[sub.index - 1]}）`;
+      emit({
+        span: sub.span,
+        message: {
+          zh: `「${sub.text}」是第一部分的小标题，却按部分编号；应编号为「${numeral}」`,
+          en: `"${sub.text}" is a sub-heading of part 1 numbered like a part; its number should be "${numeral}"`,
+        },
+        fixes: [replaceFix(sub.misnumbered, numeral, { zh: `改为「${numeral}」`, en: `Number it "${numeral}"` }, false)],
       });
     }
   },

@@ -128,16 +128,44 @@ export function assembleTable(
     return table;
   }
   const index = labelIndex(def);
+  const widths = new Set(def.blocks.map((b) => b.columns.length));
   const candidates: Candidate[] = [];
-  for (const raw of rawRows) {
+  for (const raw of kind === 'review' ? joinSplitRow(rawRows, def.blocks[0].columns.length) : rawRows) {
     const label = rowLabel(text, raw, layout);
     const match = label.text ? matchLabel(index, label.text) : -1;
     if (!isData(raw, match, layout)) continue;
+    // A converter's placeholder table (`| - | - | - |`): dashes only, and not as wide as any block.
+    if (raw.labels.every((l) => isDash(text, l)) && !widths.has(raw.values.length) && raw.values.every((v) => isDash(text, v))) continue;
     candidates.push({ raw, label: label.span, labelText: label.text, match });
     table.span.end = Math.max(table.span.end, raw.span.end);
   }
   align(table, index.rows, candidates, text, layout);
   return table;
+}
+
+/** A cell holding only dashes, as placeholder tables do. */
+function isDash(text: string, v: Span): boolean {
+  if (v.end === v.start) return true;
+  for (let i = v.start; i < v.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 45 && c !== 0x2014 && c !== 0xff0d && c !== 0x2013) return false;
+  }
+  return true;
+}
+
+/**
+ * The review table's one row split into pieces (three tables of five, one per
+ * group, as converters cut it): rows without a label whose cells, in order,
+ * add up to exactly the row's width, when no row has that width on its own.
+ */
+function joinSplitRow(rows: RawRow[], width: number): RawRow[] {
+  const unlabelled = rows.filter((r) => !r.labels.length && r.values.some((v) => v.end > v.start));
+  if (unlabelled.length < 2 || rows.some((r) => r.values.length === width)) return rows;
+  if (unlabelled.reduce((n, r) => n + r.values.length, 0) !== width) return rows;
+  const first = unlabelled[0];
+  const last = unlabelled[unlabelled.length - 1];
+  const joined: RawRow = { ...first, values: unlabelled.flatMap((r) => r.values), span: { start: first.span.start, end: last.span.end } };
+  return rows.filter((r) => !unlabelled.includes(r) || r === first).map((r) => (r === first ? joined : r));
 }
 
 /**
@@ -210,12 +238,37 @@ function firstValue(raw: RawRow): Span {
   return { start: v.start, end: v.end };
 }
 
+const isEmpty = (c: Span): boolean => c.end === c.start;
+
+/**
+ * A row's values without the blank cells that are padding: merged label cells
+ * on the left, Word's or a converter's extra cells on the right. Only as many
+ * are dropped as the row has more cells than the schema has columns, and only
+ * where it is certain which: when both ends are blank and either could be the
+ * padding, the row keeps them all (and is not placed).
+ */
+function withoutPadding(raw: RawRow, columns: number): Span[] {
+  const values = raw.values;
+  const excess = values.length - columns;
+  if (excess <= 0) return values.slice();
+  let lead = 0;
+  while (lead < values.length && isEmpty(values[lead])) lead++;
+  let trail = 0;
+  while (trail < values.length - lead && isEmpty(values[values.length - 1 - trail])) trail++;
+  if (raw.leadingBlanksAreLabels) {
+    // One cell per line: blanks on the left are label cells for certain.
+    const left = Math.min(lead, excess);
+    return values.slice(left, values.length - Math.min(trail, excess - left));
+  }
+  if (trail === 0 && lead >= excess) return values.slice(excess);
+  if (lead === 0 && trail >= excess) return values.slice(0, columns);
+  if (lead + trail === excess) return values.slice(lead, values.length - trail);
+  return values.slice();
+}
+
 function readRow(table: ReadTable, std: IndexedRow, cand: Candidate, placement: Placement, text: string): ReadRow {
   const columns = std.block.columns;
-  const values = cand.raw.values.slice();
-  // Merged label cells on the left and padding cells on the right are blank.
-  while (values.length > columns.length && cand.raw.leadingBlanksAreLabels && values[0].end === values[0].start) values.shift();
-  while (values.length > columns.length && values[values.length - 1].end === values[values.length - 1].start) values.pop();
+  const values = withoutPadding(cand.raw, columns.length);
   const row: ReadRow = { row: std.row, block: std.block, label: cand.label, placement, span: cand.raw.span, cells: [] };
   if (values.length !== columns.length) {
     row.found = values.length;

@@ -89,7 +89,24 @@ export function matchLabel(index: LabelIndex, label: string): number {
       }
     }
   }
-  return best;
+  return best >= 0 ? best : matchTruncated(index, folded);
+}
+
+/**
+ * A label whose long explanatory tail is missing (`1.申请人无正当理由逾期不补正`
+ * for `…逾期不补正、行政机关不再处理其政府信息公开申请`): the beginning of exactly
+ * one standard label, long enough to say which.
+ */
+function matchTruncated(index: LabelIndex, folded: string): number {
+  const bare = withoutItemNumber(folded);
+  if (bare.length < 6) return -1;
+  let found = -1;
+  for (const r of index.rows) {
+    if (!r.keys.some((k) => k.startsWith(folded) || withoutItemNumber(k).startsWith(bare))) continue;
+    if (found >= 0 && found !== r.index) return -1; // the beginning of two labels: not certain
+    found = r.index;
+  }
+  return found;
 }
 
 export type LabelFit = 'same' | 'fragment' | 'variant' | 'other';

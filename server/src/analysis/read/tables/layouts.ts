@@ -4,9 +4,10 @@
  * text. Which standard row a raw row is comes later (assemble.ts).
  */
 import { isSpace, trimSpan } from '../../text/fold';
-import type { Line, Span } from '../../text/lines';
+import { indexWithin, type Line, type Span } from '../../text/lines';
 import { looksLikeValue } from '../../text/numbers';
 import type { Layout } from './locate';
+import { markupPrefixEnd, markupSuffixStart } from '../markup';
 
 export interface RawRow {
   /** Non-empty label cells, outermost first. */
@@ -24,6 +25,14 @@ export interface RawRow {
 
 function cell(text: string, start: number, end: number): Span {
   const [s, e] = trimSpan(text, start, end);
+  // HTML remnants (`&nbsp;`, `<br>`) and bold marks are separators, not words:
+  // a cell of `&nbsp;` alone is blank.
+  const c = text.charCodeAt(s);
+  const d = text.charCodeAt(e - 1);
+  if (c === 60 || c === 38 || c === 42 || d === 62 || d === 59 || d === 42) {
+    const ms = markupPrefixEnd(text, s, e);
+    return ms >= e ? { start: s, end: s } : { start: ms, end: markupSuffixStart(text, ms, e) };
+  }
   return { start: s, end: e };
 }
 
@@ -87,42 +96,83 @@ function readCells(text: string, lines: Line[], first: number, end: number): Raw
   return rows;
 }
 
-/** A Markdown rule line: only pipes, colons, dashes and spaces, with a `---`. */
+/**
+ * A cell separator: the pipe, its full-width form, and the box-drawing
+ * vertical that text browsers (w3m) draw tables with.
+ */
+export function isPipe(c: number): boolean {
+  return c === 124 || c === 0x2502 || c === 0x2503 || c === 0xff5c;
+}
+
+/** Does the line hold a cell separator? */
+export function hasPipe(line: string): boolean {
+  return line.includes('|') || line.includes('\u2502') || line.includes('\u2503') || line.includes('\uff5c');
+}
+
+/** Box-drawing characters of a text browser's table borders (─ ┼ ├ ┤ ┌ ┐ └ ┘ ┬ ┴ …). */
+function isBoxRule(c: number): boolean {
+  return c >= 0x2500 && c <= 0x257f;
+}
+
+/** A Markdown rule line (only pipes, colons, dashes and spaces, with a `---`), or a box-drawn border. */
 export function isRule(line: string): boolean {
   let dashes = 0;
   let run = 0;
+  let box = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === '-') dashes = Math.max(dashes, ++run);
     else if (c === '|' || c === ':' || c === ' ' || c === '\t') run = 0;
+    else if (isBoxRule(line.charCodeAt(i)) && line.charCodeAt(i) !== 0x2502 && line.charCodeAt(i) !== 0x2503) box++;
+    else if (line.charCodeAt(i) === 0x2502 || line.charCodeAt(i) === 0x2503) run = 0;
     else return false;
   }
-  return dashes >= 3;
+  return dashes >= 3 || box >= 3;
 }
+
+/** A Markdown rule proper (`|---|`), which gives a table's width. */
+function isMarkdownRule(line: string): boolean {
+  return line.includes('---') && isRule(line);
+}
+
+/** How far above a table's anchor its Markdown rule may stand. */
+export const RULE_ABOVE = 3;
 
 /** Pipe rows (`label | 0 | 0 |`) and markdown tables (`| a | b |` with a rule). */
 function readPipes(text: string, lines: Line[], first: number, end: number, markdown: boolean, valueColumns: number): RawRow[] {
   const rows: RawRow[] = [];
   // A Markdown table's width is its rule's (|---|---|); a row with fewer cells
   // is short, not padded.
+  // The rule may stand above the anchor, under a blank header row (pandoc's
+  // gfm writes one when the first row of the table is merged).
   let width = 0;
-  for (let i = first; i < end && markdown && !width; i++) {
+  for (let i = Math.max(0, first - RULE_ABOVE); i < end && markdown && !width; i++) {
     const t = lines[i].text;
-    if (isRule(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
+    if (isMarkdownRule(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
   }
   for (let i = first; i < end; i++) {
     const line = lines[i];
-    if (!line.text.includes('|')) continue;
+    if (!hasPipe(line.text)) {
+      // A converter may write a table's first rows as `行政许可 97` lines
+      // above the pipe rows: a line with a label and numbers is a row too.
+      if (i > first && !isPageFooter(line.text)) {
+        const row = pdfRow(text, line, i);
+        const label = row.labels[0];
+        const short = label && label.end - label.start <= 40 && indexWithin(text, '。', label.start, label.end) < 0;
+        if (short && row.values.length && row.values.every((v) => isPlainNumber(text, v))) rows.push(row);
+      }
+      continue;
+    }
     if (isRule(line.text)) continue;
     const cells: Span[] = [];
     let start = line.start;
     for (let j = line.start; j <= line.end; j++) {
-      if (j === line.end || text.charCodeAt(j) === 124) {
+      if (j === line.end || isPipe(text.charCodeAt(j))) {
         cells.push(cell(text, start, j));
         start = j + 1;
       }
     }
-    const leadingPipe = text.charCodeAt(trimSpan(text, line.start, line.end)[0]) === 124;
+    const leadingPipe = isPipe(text.charCodeAt(trimSpan(text, line.start, line.end)[0]));
     if (leadingPipe) cells.shift();
     if (markdown) {
       if (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
@@ -148,7 +198,7 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
 /** `- 3 -`, the page footer that copying from a PDF leaves in the text. */
 export function isPageFooter(line: string): boolean {
   const t = line.trim();
-  return t.length <= 12 && /^[-－—]\s*\d{1,3}\s*[-－—]$/.test(t);
+  return t.length <= 16 && (/^[-－—–]+\s*\d{1,3}\s*[-－—–]+$/.test(t) || /^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$/.test(t));
 }
 
 /**
@@ -160,36 +210,72 @@ function readPdf(text: string, lines: Line[], first: number, end: number): RawRo
   for (let i = first; i < end; i++) {
     const line = lines[i];
     if (isBlank(text, line) || isPageFooter(line.text)) continue;
-    const values: Span[] = [];
-    let e = line.end;
-    let labelEnd = line.start;
-    for (;;) {
-      while (e > line.start && isSpace(text.charCodeAt(e - 1))) e--;
-      if (e === line.start) {
-        labelEnd = e;
-        break;
-      }
-      let s = e;
-      while (s > line.start && !isSpace(text.charCodeAt(s - 1))) s--;
-      // Single characters of a vertical label (三, 本, 年…) stand on lines of
-      // their own in PDF text, so a Chinese numeral is never a value here.
-      if (!looksLikeValue(text.slice(s, e), false)) {
-        labelEnd = e;
-        break;
-      }
-      values.unshift({ start: s, end: e });
-      e = s;
+    rows.push(pdfRow(text, line, i));
+  }
+  return joinCellColumns(rows);
+}
+
+/** One line of PDF text: its numbers at its end, its label before them. */
+function pdfRow(text: string, line: Line, i: number): RawRow {
+  const values: Span[] = [];
+  let e = line.end;
+  let labelEnd = line.start;
+  for (;;) {
+    while (e > line.start && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e === line.start) {
+      labelEnd = e;
+      break;
     }
-    const label = cell(text, line.start, labelEnd);
-    rows.push({
-      labels: label.end > label.start ? [label] : [],
+    let s = e;
+    while (s > line.start && !isSpace(text.charCodeAt(s - 1))) s--;
+    // Single characters of a vertical label (三, 本, 年…) stand on lines of
+    // their own in PDF text, so a Chinese numeral is never a value here.
+    if (!looksLikeValue(text.slice(s, e), false)) {
+      labelEnd = e;
+      break;
+    }
+    values.unshift({ start: s, end: e });
+    e = s;
+  }
+  const label = cell(text, line.start, labelEnd);
+  return {
+    labels: label.end > label.start ? [label] : [],
+    values,
+    span: { start: line.start, end: line.end },
+    line: i,
+    leadingBlanksAreLabels: false,
+  };
+}
+
+/**
+ * An office suite's "save as text" without tabs puts every cell on a line of
+ * its own: a label line, then one line per number. Two or more such number
+ * lines in a row, right after a line without numbers, are that row's cells.
+ */
+function joinCellColumns(rows: RawRow[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let k = i + 1;
+    while (k < rows.length && rows[k].values.length === 1 && !rows[k].labels.length && rows[k].line === rows[k - 1].line + 1) k++;
+    if (k - i - 1 < 2 || (row.values.length && row.labels.length)) {
+      out.push(row);
+      continue;
+    }
+    // A label line takes the numbers; numbers after numbers (a row without a label) stand alone.
+    const cells = rows.slice(row.values.length ? i : i + 1, k);
+    const values = cells.flatMap((r) => r.values);
+    const last = rows[k - 1];
+    out.push({
+      labels: row.values.length ? [] : row.labels,
       values,
-      span: { start: line.start, end: line.end },
-      line: i,
+      span: { start: row.values.length ? row.span.start : row.span.start, end: last.span.end },
+      line: row.line,
       leadingBlanksAreLabels: false,
     });
+    i = k - 1;
   }
-  return rows;
+  return out;
 }
 
 export function readRows(layout: Layout, text: string, lines: Line[], first: number, end: number, valueColumns: number): RawRow[] {

@@ -7,7 +7,8 @@ import type { TableKind } from '../../schema/tables';
 import { isSpace } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
-import { isRule } from './layouts';
+import { markupPrefixEnd } from '../markup';
+import { hasPipe, isPipe, isRule, RULE_ABOVE } from './layouts';
 
 export type Layout = 'cells' | 'pipe' | 'markdown' | 'pdf' | 'flat';
 
@@ -31,7 +32,8 @@ const OPENINGS: Record<TableKind, string[]> = {
 function opensTable(kind: TableKind, text: string, start: number, line: string): boolean {
   if (!OPENINGS[kind].some((o) => text.startsWith(o, start))) return false;
   // A caption or header is short, or is a row of cells; prose is neither.
-  const rowLike = line.length <= 60 || line.includes('|') || line.charCodeAt(0) === 9;
+  // Converters pad cells with spaces to align columns: measure the words.
+  const rowLike = line.length <= 60 || hasPipe(line) || line.charCodeAt(0) === 9 || wordsLength(line) <= 60;
   switch (kind) {
     case 'active':
       return rowLike;
@@ -40,6 +42,13 @@ function opensTable(kind: TableKind, text: string, start: number, line: string):
     case 'review':
       return rowLike && (line.includes('行政诉讼') || line.length <= 20) && !line.includes('。');
   }
+}
+
+/** The line's length without its spaces. */
+function wordsLength(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (!isSpace(line.charCodeAt(i))) n++;
+  return n;
 }
 
 /** Where, inside a line of flat text, the table of `kind` begins. */
@@ -103,12 +112,13 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
       continue;
     }
     let start = line.start;
-    while (start < line.end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === 124)) start++;
+    while (start < line.end && (isSpace(text.charCodeAt(start)) || isPipe(text.charCodeAt(start)))) start++;
+    if (!FIRST.has(text.charCodeAt(start))) start = markupPrefixEnd(text, start, line.end);
     if (!FIRST.has(text.charCodeAt(start))) continue;
     for (const kind of kinds) {
       if (anchors.has(kind) || !opensTable(kind, text, start, line.text)) continue;
       let end = line.end;
-      while (end > start && (isSpace(text.charCodeAt(end - 1)) || text[end - 1] === '|')) end--;
+      while (end > start && (isSpace(text.charCodeAt(end - 1)) || isPipe(text.charCodeAt(end - 1)))) end--;
       anchors.set(kind, { line: line.index, anchor: { start, end: Math.min(end, start + 60) }, flat: false });
       break;
     }
@@ -135,6 +145,8 @@ function detectLayout(text: string, lines: Line[], first: number, end: number): 
   let markdown = 0;
   let rule = false;
   let pipes = 0;
+  // A Markdown rule under a blank header row stands above the anchor.
+  for (let i = Math.max(0, first - RULE_ABOVE); i < first; i++) if (text.charCodeAt(lines[i].start) === 124 && isRule(lines[i].text)) rule = true;
   for (let i = first; i < end; i++) {
     const line = lines[i];
     const c = text.charCodeAt(line.start);
@@ -142,7 +154,7 @@ function detectLayout(text: string, lines: Line[], first: number, end: number): 
     else if (c === 124) {
       markdown++;
       if (isRule(line.text)) rule = true;
-    } else if (line.text.includes('|')) pipes++;
+    } else if (hasPipe(line.text)) pipes++;
   }
   if (tabs >= 2 && tabs >= markdown + pipes) return 'cells';
   if (markdown >= 2 && rule) return 'markdown';
