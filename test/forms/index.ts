@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { libreOffice, pool, runChecked, type Converter } from './convert';
 import { docxBytes } from './docx';
 import { cmsHtml, gbkBytes, wordHtml } from './html';
@@ -230,25 +230,36 @@ export async function fixtureForms(): Promise<FixtureSet> {
   if (existsSync(join(dir, 'manifest.json'))) return { dir, built: false, versions, variants };
 
   mkdirSync(cache, { recursive: true });
-  // What an interrupted build left behind (an hour old: another may be running).
-  for (const name of readdirSync(cache)) {
-    const path = join(cache, name);
-    if (name.includes('.partial-') && Date.now() - statSync(path).mtimeMs > 3600_000) rmSync(path, { recursive: true, force: true });
-  }
-  // Built apart and moved into place whole, so a half-built folder is never used.
-  const partial = `${dir}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
-  say(`building the fixture forms into ${dir}`);
-  try {
-    await build(partial, planned);
+  // One build at a time: test files running in parallel wait for the first.
+  const lock = `${dir}.lock`;
+  for (;;) {
     try {
-      renameSync(partial, dir);
+      mkdirSync(lock);
+      break;
     } catch (error) {
-      // Another process built the same forms meanwhile: use theirs.
-      if (!existsSync(join(dir, 'manifest.json'))) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (existsSync(join(dir, 'manifest.json'))) return { dir, built: false, versions, variants };
+      // A lock older than any build is what a killed build left behind.
+      if (Date.now() - statSync(lock).mtimeMs > 30 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((done) => setTimeout(done, 1000));
+    }
+  }
+  try {
+    if (existsSync(join(dir, 'manifest.json'))) return { dir, built: false, versions, variants };
+    // Built apart and moved into place whole, so a half-built folder is never
+    // used; with the lock held, any other is what a killed build left.
+    const partial = `${dir}.partial-${process.pid}`;
+    const name = basename(dir);
+    for (const other of readdirSync(cache)) if (other.startsWith(`${name}.partial-`)) rmSync(join(cache, other), { recursive: true, force: true });
+    say(`building the fixture forms into ${dir}`);
+    try {
+      await build(partial, planned);
+      renameSync(partial, dir);
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
     }
   } finally {
-    rmSync(partial, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
   return { dir, built: true, versions, variants };
 }

@@ -65,7 +65,7 @@ describe('fixture forms: the document model', () => {
     }
   });
 
-  it('carries the numbers the text has, and the review table under its two header rows', () => {
+  it('carries the numbers the text has, and the review table under its header rows', () => {
     const spec = cleanSpec('2021');
     const row = grid('application').rows.find((r) => r.some((c) => c.text === '（七）总计'))!;
     assert.deepEqual(row.filter((c) => c.role === 'value').map((c) => c.text), spec.application['3.7']);
