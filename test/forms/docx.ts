@@ -150,7 +150,12 @@ export function docxDocument(doc: ReportDocument): Document {
     creator: 'GovReport fixtures',
     title: '政府信息公开工作年度报告',
     styles: {
-      default: { document: { run: { size: 32, font: BODY_FONT } } },
+      // Headings as the template prints them: black, 黑体 and 楷体, no theme colour.
+      default: {
+        document: { run: { size: 32, font: BODY_FONT } },
+        heading1: { run: { size: 32, font: HEADING_FONT, color: '000000', bold: false }, paragraph: { spacing: { before: 120, after: 120 } } },
+        heading2: { run: { size: 32, font: BODY_FONT, color: '000000', bold: true }, paragraph: { spacing: { before: 60, after: 60 } } },
+      },
     },
     numbering: {
       config: [
