@@ -12,6 +12,7 @@ import { analyze } from '../../server/src/analysis';
 import { docxBytes } from '../forms/docx';
 import { cmsHtml, gbkBytes, wordHtml } from '../forms/html';
 import { reportDocument, type GridCell, type TableGrid } from '../forms/model';
+import { checkConverted, describeCell, passes } from '../forms/matrix';
 import { plantDefect } from '../forms/planted';
 import { cleanSpec, render } from '../support/reports';
 
@@ -140,5 +141,45 @@ describe('fixture forms: the planted defect', () => {
 
   it('plants nothing where no table can be read', () => {
     assert.equal(plantDefect(render(cleanSpec('2021'), 'flat')), undefined);
+  });
+});
+
+describe('converter matrix: judging a converted text', () => {
+  const planted = plantDefect(text)!;
+
+  it('passes the same text', () => {
+    const r = checkConverted(text, render(cleanSpec('2021'), 'pipe'));
+    assert.ok(passes(r));
+    assert.equal(describeCell(r), 'same');
+  });
+
+  it('fails on an arithmetic error the text does not have', () => {
+    const r = checkConverted(text, planted.text);
+    assert.deepEqual(r.falseErrors, planted.expected);
+    assert.ok(!passes(r));
+    assert.equal(describeCell(r), '✗ 2 false errors');
+  });
+
+  it('fails on an error of another rule the text does not have', () => {
+    const noTable = render({ ...cleanSpec('2021'), omit: new Set(['review']) }, 'cells');
+    const r = checkConverted(text, noTable);
+    assert.deepEqual(r.falseErrors.map((k) => k.slice(0, k.indexOf(':'))), ['missing-table']);
+  });
+
+  it('fails when the planted defect is lost although the table is read', () => {
+    const r = checkConverted(planted.text, text, planted.expected);
+    assert.deepEqual(r.missed, planted.expected);
+    assert.equal(r.plantedFound, false);
+    assert.ok(!passes(r));
+  });
+
+  it('lets a finding go only where the converted table cannot be read, and says so', () => {
+    const flat = render(cleanSpec('2021'), 'flat');
+    const r = checkConverted(planted.text, flat, planted.expected);
+    assert.deepEqual(r.missed, []);
+    assert.deepEqual(r.lostToUnreadable, planted.expected);
+    assert.deepEqual(r.unreadable, ['active', 'application', 'review']);
+    assert.ok(passes(r));
+    assert.equal(describeCell(r), 'unreadable (表一 表二 表三)');
   });
 });
