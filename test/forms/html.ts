@@ -211,7 +211,7 @@ const CHROME_AFTER = `<div class="share">分享到：<a href="javascript:;">微�
 <p><a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></p></div>
 <script type="text/javascript">var _hmt = _hmt || []; (function () { var s = document.createElement('script'); s.src = '/js/stat.js'; })();</script>`;
 
-/** The page as a government CMS serves it, as text (encode with `cmsHtmlBytes`). */
+/** The page as a government CMS serves it, as text (encode it with `gbkBytes`). */
 export function cmsHtml(doc: ReportDocument): string {
   const title = doc.blocks.find((b): b is Extract<DocBlock, { kind: 'title' }> => b.kind === 'title')?.text ?? '政府信息公开工作年度报告';
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
