@@ -1,10 +1,10 @@
 /** The command line as a user runs it: output formats, exit status, bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ROOT } from '../support/fixtures';
 import { SKIP_SHARED, sharedFile } from '../support/shared';
 
@@ -14,6 +14,17 @@ function govreport(...args: string[]): { status: number | null; stdout: string; 
 }
 
 const fixture = (name: string) => join('test', 'fixtures', name);
+
+/** A fresh folder in the system's temp folder, removed when the tests end. */
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'govreport-'));
+  temps.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('govreport check', () => {
   it('reads like a compiler, with the cells involved as notes', () => {
@@ -89,7 +100,7 @@ describe('govreport check', () => {
   });
 
   it('reports a file that cannot be read, and a binary file', { skip: process.getuid?.() === 0 ? 'root reads any file' : false }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-'));
+    const dir = tempDir();
     const locked = join(dir, 'locked.txt');
     writeFileSync(locked, '一、总体情况');
     chmodSync(locked, 0);
@@ -99,7 +110,7 @@ describe('govreport check', () => {
   });
 
   it('says a binary file is not a report', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-'));
+    const dir = tempDir();
     const binary = join(dir, 'image.txt');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 1, 2, 0, 0]));
     const r = govreport('check', binary);
