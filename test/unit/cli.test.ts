@@ -1,9 +1,10 @@
 /** The command line as a user runs it: output formats, exit status, bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { ROOT } from '../support/fixtures';
 import { SKIP_SHARED, sharedFile } from '../support/shared';
@@ -55,7 +56,14 @@ describe('govreport check', () => {
     assert.equal(data.length, 2);
     assert.equal(data[0].file, fixture('pdf.report.txt'));
     const review = data[0].diagnostics.find((d: { code: string }) => d.code === 'review-total');
-    assert.deepEqual(Object.keys(review).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'severity']);
+    assert.deepEqual(Object.keys(review).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'related', 'severity']);
+    // The cells involved, as the text output's note: lines.
+    const text = govreport('check', fixture('pdf.report.txt')).stdout;
+    assert.ok(review.related.length >= 2);
+    for (const rel of review.related) {
+      assert.deepEqual(Object.keys(rel).sort(), ['column', 'line', 'message']);
+      assert.ok(text.includes(`${fixture('pdf.report.txt')}:${rel.line}:${rel.column}: note: ${rel.message}`), JSON.stringify(rel));
+    }
     assert.deepEqual([review.line, review.column, review.endLine, review.endColumn, review.severity], [78, 29, 78, 30, 'error']);
     assert.equal(data[1].diagnostics[0].code, 'missing-title');
     assert.equal(data[1].diagnostics[0].line, 1);
@@ -67,7 +75,13 @@ describe('govreport check', () => {
     assert.equal(log.version, '2.1.0');
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'GovReport');
-    assert.ok(run.tool.driver.rules.some((rule: { id: string }) => rule.id === 'subtotal'));
+    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'subtotal');
+    // Each rule links to its documentation, the README's section of that name.
+    assert.match(rule.helpUri, /^file:\/\/.*\/README\.md#subtotal$/);
+    assert.ok(existsSync(fileURLToPath(rule.helpUri.replace(/#.*/, ''))));
+    assert.match(readFileSync(fileURLToPath(rule.helpUri.replace(/#.*/, '')), 'utf8'), /^### subtotal$/m);
+    assert.match(rule.help.text, /（七）总计等于（一）至（六）各项之和/);
+    assert.match(rule.help.markdown, /\[subtotal\]\(file:/);
     const subtotal = run.results.find((x: { ruleId: string }) => x.ruleId === 'subtotal');
     assert.equal(subtotal.level, 'error');
     assert.equal(subtotal.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/markdown.report.txt');
