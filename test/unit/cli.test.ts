@@ -99,6 +99,25 @@ describe('govreport check', () => {
     assert.deepEqual(JSON.parse(glob.stdout).map((f: { file: string }) => f.file), ['test/fixtures/pdf.report.txt', 'test/fixtures/pipe.report.txt']);
   });
 
+  it('in a folder, skips text that is no report and says so; a file named is always checked', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), '会议记录：明天讨论预算。\n');
+    writeFileSync(join(dir, 'todo.txt'), 'TODO\n');
+    writeFileSync(join(dir, '2023年报.txt'), readFileSync(join(ROOT, 'test', 'fixtures', 'pdf.report.txt')));
+    const r = govreport('check', '--format', 'json', dir);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), [join(dir, '2023年报.txt')]);
+    assert.match(r.stderr, /已跳过文件夹中 2 个不是报告的文件/);
+    assert.equal(govreport('check', '--locale', 'en', dir).stderr.split('\n').filter((l) => /skipped/.test(l)).length, 1);
+    assert.match(govreport('check', '--locale', 'en', dir).stderr, /2 files in the folders skipped/);
+    // Named, or matched by a pattern, a file is checked whatever it holds.
+    const named = govreport('check', join(dir, 'notes.txt'));
+    assert.equal(named.status, 1);
+    assert.match(named.stdout, /notes\.txt:1:1: error missing-section/);
+    assert.doesNotMatch(named.stderr, /跳过/);
+    const glob = govreport('check', '--format', 'json', join(dir, 'no*.txt'));
+    assert.equal(JSON.parse(glob.stdout).length, 1);
+  });
+
   it('decodes GBK instead of garbling it', () => {
     const gbk = govreport('check', '--format', 'json', fixture('encoding/gbk.report.txt'));
     const utf8 = govreport('check', '--format', 'json', fixture('pipe.report.txt'));

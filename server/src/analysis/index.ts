@@ -76,3 +76,4 @@ export { hoverAt, type Hover } from './features/hover';
 export { tableTemplate, skeletonHeadings, type TemplateStyle } from './schema/templates';
 export type { Fix, TextEdit } from './rules/rule';
 export type { Text2 } from './schema/tables';
+export { looksLikeReport } from './features/recognize';

@@ -41,10 +41,15 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Expands the command line's PATHs into files, keeping the user's order. */
-export function expandPaths(paths: string[]): { files: string[]; missing: string[] } {
+/**
+ * Expands the command line's PATHs into files, keeping the user's order.
+ * `found` are those found by walking a folder rather than named (by path or
+ * pattern): only those may be skipped as not reports.
+ */
+export function expandPaths(paths: string[]): { files: string[]; missing: string[]; found: Set<string> } {
   const files: string[] = [];
   const missing: string[] = [];
+  const found = new Set<string>();
   const seen = new Set<string>();
   const add = (f: string): void => {
     if (!seen.has(f)) {
@@ -60,9 +65,12 @@ export function expandPaths(paths: string[]): { files: string[]; missing: string
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walk(p, found);
-      found.forEach(add);
+      const walked: string[] = [];
+      walk(p, walked);
+      for (const f of walked) {
+        if (!seen.has(f)) found.add(f);
+        add(f);
+      }
     } else if (stat) {
       add(p);
     } else if (tinyglobby.isDynamicPattern(p)) {
@@ -73,7 +81,12 @@ export function expandPaths(paths: string[]): { files: string[]; missing: string
       missing.push(p);
     }
   }
-  return { files, missing };
+  return { files, missing, found };
+}
+
+/** Names that say a file is a report, whatever its text. */
+export function isNamedReport(name: string): boolean {
+  return /\.(govreport|report\.txt)$/i.test(name);
 }
 
 const NOT_TEXT: Text2 = { zh: '不是文本文件（内容多为二进制数据）', en: 'not a text file (it is mostly binary data)' };

@@ -5,12 +5,12 @@
  * that could not be read.
  */
 import { parseArgs } from 'node:util';
-import { analyze, reportView } from '../analysis';
+import { analyze, looksLikeReport, reportView } from '../analysis';
 import { pick, type Checked, type Locale } from './checked';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { formatText, summary } from './format-text';
-import { expandPaths, readInput } from './inputs';
+import { formatText, skippedNote, summary } from './format-text';
+import { expandPaths, isNamedReport, readInput } from './inputs';
 import { formatTotals } from './totals';
 
 declare const GOVREPORT_VERSION: string | undefined;
@@ -20,8 +20,9 @@ const USAGE = `用法 / Usage:
   govreport check [--format text|json|sarif] [--locale zh-CN|en] PATH...
   govreport totals [--format text|json] [--locale zh-CN|en] FILE
 
-  check    检查报告：文件、文件夹（查找 .txt 与 .govreport 文件）或通配模式
-           Check reports: files, folders (searched for .txt and .govreport files) or globs
+  check    检查报告：文件、文件夹（查找 .txt 与 .govreport 文件，跳过不是报告的文本）或通配模式
+           Check reports: files, folders (searched for .txt and .govreport files; text
+           that is no report is skipped) or globs
   totals   列出报告中读到的表格、每项合计及其是否成立
            Print the tables as read, with every sum and whether it holds
 
@@ -43,15 +44,28 @@ function usageError(io: Io, message: string): number {
   return 2;
 }
 
-function checkFiles(paths: string[]): { results: Checked[]; missing: string[] } {
-  const { files, missing } = expandPaths(paths);
-  const results = files.map((file): Checked => {
+/**
+ * Checks the files; of those found in a folder, text that is no report (see
+ * looksLikeReport) is skipped and counted. A file named is always checked.
+ */
+function checkFiles(paths: string[]): { results: Checked[]; missing: string[]; skipped: number } {
+  const { files, missing, found } = expandPaths(paths);
+  const results: Checked[] = [];
+  let skipped = 0;
+  for (const file of files) {
     const input = readInput(file);
-    if (input.text === undefined) return { input, findings: [] };
+    if (input.text === undefined) {
+      results.push({ input, findings: [] });
+      continue;
+    }
+    if (found.has(file) && !isNamedReport(file) && !looksLikeReport(input.text)) {
+      skipped++;
+      continue;
+    }
     const analysis = analyze(input.text);
-    return { input, findings: analysis.findings, lines: analysis.report.lines };
-  });
-  return { results, missing };
+    results.push({ input, findings: analysis.findings, lines: analysis.report.lines });
+  }
+  return { results, missing, skipped };
 }
 
 export function main(argv: string[], io: Io = processIo): number {
@@ -87,7 +101,7 @@ export function main(argv: string[], io: Io = processIo): number {
   if (command === 'check') {
     if (!['text', 'json', 'sarif'].includes(format)) return usageError(io, `未知的输出格式 unknown format「${format}」（text | json | sarif）`);
     if (!paths.length) return usageError(io, '请指定要检查的文件或文件夹 / name the files or folders to check');
-    const { results, missing } = checkFiles(paths);
+    const { results, missing, skipped } = checkFiles(paths);
     for (const m of missing) {
       io.err(locale === 'en' ? `govreport: ${m}: no such file, folder or matching file\n` : `govreport: ${m}：文件、文件夹不存在，或没有匹配的文件\n`);
     }
@@ -100,6 +114,7 @@ export function main(argv: string[], io: Io = processIo): number {
     if (format !== 'text') {
       for (const r of results) if (r.input.error) io.err(`govreport: ${r.input.file}: ${pick(r.input.error, locale)}\n`);
     }
+    if (skipped) io.err(`${skippedNote(skipped, locale)}\n`);
     if (missing.length || results.some((r) => r.input.error)) return 2;
     return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
