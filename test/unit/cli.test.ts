@@ -183,6 +183,31 @@ describe('govreport totals', () => {
     assert.match(r.stdout, /✓ 「自然人」列：一 \+ 二 = 11，（七）总计 \+ 四 = 11/);
   });
 
+  it('prints the review table as three rows by five columns, the group rows, the title on one line, the parts as 一…六 in order', () => {
+    const r = govreport('totals', fixture('pdf.report.txt'));
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.every((l) => l.length <= 160), 'no line runs on');
+    assert.ok(lines.includes('标题: 某某市某某区人民政府 2023年政府信息公开工作年度报告（2023 年）'), r.stdout);
+    assert.ok(lines.includes('部分: 一 ✓  二 ✓  三 ✓  四 ✓  五 ✓  六 ✓'));
+    const head = lines.findIndex((l) => l.startsWith('政府信息公开行政复议、行政诉讼情况'));
+    assert.deepEqual(lines[head + 1].trim().split(/\s+/), ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+    assert.deepEqual(lines.slice(head + 2, head + 5).map((l) => l.trim().split(/\s+/)), [
+      ['行政复议', '1', '0', '1', '0', '2'],
+      ['行政诉讼（未经复议直接起诉）', '0', '1', '0', '0', '1'],
+      ['行政诉讼（复议后起诉）', '0', '0', '0', '1', '0'],
+    ]);
+    // The group rows of the applications table, its items below them.
+    const outcomes = lines.indexOf('  三、本年度办理结果');
+    assert.ok(outcomes > 0);
+    assert.match(lines[outcomes + 1], /^ {4}（一）予以公开 +5 +1/);
+    assert.equal(lines[outcomes + 3], '    （三）不予公开');
+    assert.match(lines[outcomes + 4], /^ {6}1\.属于国家秘密 +0/);
+    // Part 五 after 六, said so.
+    const md = govreport('totals', fixture('markdown.report.txt')).stdout;
+    assert.match(md, /^部分: 一 ✓ {2}二 ✓ {2}三 ✓ {2}四 ✓ {2}五 ⚠ 在六之后 {2}六 ✓$/m);
+    assert.match(govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout, /^Parts: 1 ✓ {2}2 ✓ {2}3 ✓ {2}4 ✓ {2}5 ⚠ after 6 {2}6 ✓$/m);
+  });
+
   it('json: the model the totals preview shows', () => {
     const r = govreport('totals', '--format', 'json', fixture('pdf.report.txt'));
     const view = JSON.parse(r.stdout);
@@ -193,6 +218,12 @@ describe('govreport totals', () => {
     assert.equal(failing.length, 1);
     assert.deepEqual([failing[0].left, failing[0].right], [0, 1]);
     assert.deepEqual(failing[0].range.start, { line: 77, character: 28 });
+    const [block] = review.blocks;
+    assert.deepEqual(block.columns.map((c: { id: string }) => c.id), ['upheld', 'corrected', 'other', 'pending', 'total']);
+    assert.deepEqual(block.rows.map((row: { name: { zh: string } }) => row.name.zh), ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）']);
+    assert.deepEqual(block.rows[2].cells.map((c: { value: number }) => c.value), [0, 0, 0, 1, 0]);
+    // The failing total is the cell its sum points at.
+    assert.deepEqual(block.rows[2].cells[4].range, failing[0].range);
   });
 
   it('takes exactly one file', () => {
