@@ -48,7 +48,11 @@ describe('language server over stdio', () => {
     assert.equal(rowTotal.severity, 1);
     assert.equal(rowTotal.source, 'govreport');
     assert.match(rowTotal.codeDescription!.href, /README\.md#row-total$/);
-    assert.ok(rowTotal.relatedInformation!.some((r) => r.message === '「（一）予以公开」行「自然人」列：5'));
+    // The cells that explain the failure: the total, then the items that are not nought.
+    assert.deepEqual(
+      rowTotal.relatedInformation!.map((r) => r.message),
+      ['「（一）予以公开」行「总计」列：8', '「（一）予以公开」行「自然人」列：5', '「（一）予以公开」行「商业企业」列：1', '「（一）予以公开」行「法律服务机构」列：1'],
+    );
 
     // Typing the right total: the two arithmetic findings go.
     const edited = await client.change(uri, [{ range: rowTotal.range, text: '7' }]);
@@ -109,6 +113,11 @@ describe('language server over stdio', () => {
     assert.match(number!.value, /\*\*（一）予以公开\*\* · 总计：8/);
     assert.match(number!.value, /✗ 「（一）予以公开」行：总计 = 8，各类申请人之和 = 7/);
     assert.match(number!.value, /✗ 「总计」列：（七）总计 = 13，（一）至（六）各项之和 = 14/);
+    // The failing sums come first, the cell's own line last.
+    const blocks = number!.value.split('\n\n');
+    assert.match(blocks[0], /^✗ /);
+    assert.match(blocks[1], /^✗ /);
+    assert.match(blocks[blocks.length - 1], /^\*\*（一）予以公开\*\* · 总计：8$/);
     const lines = text.split(/\r?\n/);
     const partial = lines.findIndex((l) => l.startsWith('\t（二）部分公开'));
     assert.match((await at(partial, 3))!.value, /区分处理的，只计这一情形/);
