@@ -34,7 +34,8 @@ describe('language server over stdio', () => {
     const caps = client.capabilities.capabilities;
     assert.equal((caps.textDocumentSync as { change: number }).change, 2);
     assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.hoverProvider && caps.codeLensProvider);
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.govreport']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.govreport', 'refactor.rewrite']);
+    assert.ok(caps.documentFormattingProvider && caps.documentRangeFormattingProvider);
   });
 
   it('publishes diagnostics on open, after an edit, and clears them on close', async () => {
@@ -154,6 +155,48 @@ describe('language server over stdio', () => {
       }
       await client.close(uri);
     }
+  });
+
+  it('formats the document and a range: Markdown tables aligned, the findings unchanged', async () => {
+    const uri = uriOf('format.report.txt');
+    const text = fixture('markdown.report.txt');
+    const opened = await client.open(uri, text);
+    const options = { tabSize: 4, insertSpaces: true };
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options });
+    assert.ok(edits.length > 10);
+    const formatted = apply(text, edits);
+    const row = formatted.split('\n').find((l) => l.includes('1.信访举报投诉类申请'))!;
+    assert.match(row, /^\| +\| （五）不予处理 +\| 1\.信访举报投诉类申请 +\| +2 \| +0 \|/);
+    const after = await client.change(uri, [{ text: formatted }]);
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.message]), opened.diagnostics.map((d) => [d.code, d.message]));
+    assert.deepEqual(await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options }), []);
+    // A range on prose touches no table.
+    await client.change(uri, [{ text }]);
+    const prose = { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } };
+    assert.deepEqual(await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: prose, options }), []);
+    const inTable = { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } };
+    const some = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: inTable, options });
+    assert.ok(some.length > 0 && some.length < edits.length && some.every((e) => e.range.start.line >= 30 && e.range.start.line < 61));
+    await client.close(uri);
+  });
+
+  it('rewrites a table read in another layout as the standard Markdown table', async () => {
+    const uri = uriOf('rewrite.report.txt');
+    const text = fixture('pdf.report.txt');
+    const opened = await client.open(uri, text);
+    const line = text.split('\n').indexOf('行政复议 行政诉讼');
+    const at = { start: { line: line + 3, character: 0 }, end: { line: line + 3, character: 0 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: at, context: { diagnostics: [] } });
+    const rewrite = actions.find((a) => a.kind === 'refactor.rewrite');
+    assert.equal(rewrite?.title, '将此表改写为标准 Markdown 表格');
+    const rewritten = apply(text, rewrite!.edit!.changes![uri]);
+    assert.match(rewritten, /\n\| 行政复议 +\| +\| +\| +\| +\| 行政诉讼 /);
+    const after = await client.change(uri, [{ text: rewritten }]);
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.message]), opened.diagnostics.map((d) => [d.code, d.message]));
+    // Only on request for refactorings of another kind: none.
+    const only = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: at, context: { diagnostics: [], only: ['refactor.extract'] } });
+    assert.equal(only.length, 0);
+    await client.close(uri);
   });
 
   it('returns the report model for the totals preview', async () => {

@@ -77,3 +77,5 @@ export { tableTemplate, skeletonHeadings, type TemplateStyle } from './schema/te
 export type { Fix, TextEdit } from './rules/rule';
 export type { Text2 } from './schema/tables';
 export { looksLikeReport } from './features/recognize';
+export { formatTables } from './features/format';
+export { rewriteTableAt, type TableRewrite } from './features/rewrite-table';
