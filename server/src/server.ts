@@ -17,7 +17,7 @@ import {
   type CodeAction,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, applySettings, fixAllEdits, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, safeEdits, tableLenses, type Analysis } from './analysis';
+import { analyze, applySettings, fixAllEdits, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, safeEdits, skeletonYear, tableLenses, type Analysis } from './analysis';
 import * as lsp from './lsp/convert';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
 
@@ -95,6 +95,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, lsp.FIX_ALL_KIND, CodeActionKind.RefactorRewrite] },
       documentFormattingProvider: true,
+      completionProvider: {},
       documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'govreport' },
@@ -178,6 +179,16 @@ connection.onCodeAction((p) =>
 connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.edits({ edits: formatTables(a.report.lines) }, a.report.lines)));
 connection.onDocumentRangeFormatting((p) =>
   withDoc(p.textDocument.uri, [], (doc, a) => lsp.edits({ edits: formatTables(a.report.lines, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }) }, a.report.lines)),
+);
+
+/** The whole report's skeleton, at the start of a line, for the year the file is about. */
+connection.onCompletion((p) =>
+  withDoc(p.textDocument.uri, [], (doc) => {
+    const before = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+    if (!/^\S*$/.test(before)) return [];
+    const name = decodeURIComponent(p.textDocument.uri.replace(/[?#].*$/, '').split('/').pop() ?? '');
+    return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: p.position.line, character: 0 }, end: p.position }, locale());
+  }),
 );
 
 /** The report model the totals preview shows. */

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CodeLens, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readInput } from '../../server/src/cli/inputs';
 import { FIXTURES } from '../support/fixtures';
@@ -197,6 +197,26 @@ describe('language server over stdio', () => {
     const only = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: at, context: { diagnostics: [], only: ['refactor.extract'] } });
     assert.equal(only.length, 0);
     await client.close(uri);
+  });
+
+  it('completes the whole report at the start of a line, for the year of the file name or last year', async () => {
+    const complete = async (uri: string, text: string, line: number, character: number) => {
+      await client.open(uri, text);
+      const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      await client.close(uri);
+      return items;
+    };
+    const named = await complete(uriOf(encodeURIComponent('某某区2023年报.txt')), '年', 0, 1);
+    assert.deepEqual(named.map((i) => i.label), ['年报', 'nianbao', 'report-skeleton']);
+    const item = named[0];
+    assert.equal(item.insertTextFormat, 2);
+    assert.deepEqual((item.textEdit as TextEdit).range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+    assert.match((item.textEdit as TextEdit).newText, /^\$\{1:某某单位\}\$\{2:2023\}年政府信息公开工作年度报告\n/);
+    assert.match(item.detail!, /^2023 年政府信息公开工作年度报告/);
+    const unnamed = await complete(uriOf('draft.govreport'), '', 0, 0);
+    assert.match((unnamed[0].textEdit as TextEdit).newText, new RegExp(`\\$\\{2:${new Date().getFullYear() - 1}\\}`));
+    // Not in the middle of a line.
+    assert.deepEqual(await complete(uriOf('prose.govreport'), '本机关 年', 0, 5), []);
   });
 
   it('returns the report model for the totals preview', async () => {

@@ -79,3 +79,4 @@ export type { Text2 } from './schema/tables';
 export { looksLikeReport } from './features/recognize';
 export { formatTables } from './features/format';
 export { rewriteTableAt, type TableRewrite } from './features/rewrite-table';
+export { skeletonSnippet, skeletonYear, SKELETON_PREFIXES } from './features/skeleton';
