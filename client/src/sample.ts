@@ -39,5 +39,8 @@ export async function showSampleProblem(context: vscode.ExtensionContext): Promi
   if (!error) return;
   editor.selection = new vscode.Selection(error.range.start, error.range.start);
   editor.revealRange(error.range, vscode.TextEditorRevealType.InCenter);
+  // The hover shows in the focused editor only (a walkthrough's button leaves focus on the walkthrough).
+  await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   await vscode.commands.executeCommand('editor.action.showHover');
 }
