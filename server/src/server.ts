@@ -186,7 +186,13 @@ connection.onCompletion((p) =>
   withDoc(p.textDocument.uri, [], (doc) => {
     const before = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
     if (!/^\S*$/.test(before)) return [];
-    const name = decodeURIComponent(p.textDocument.uri.replace(/[?#].*$/, '').split('/').pop() ?? '');
+    const last = p.textDocument.uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
+    let name = last;
+    try {
+      name = decodeURIComponent(last);
+    } catch {
+      // A malformed escape: the name as it stands still shows its digits.
+    }
     return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: p.position.line, character: 0 }, end: p.position }, locale());
   }),
 );
