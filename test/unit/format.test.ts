@@ -5,6 +5,7 @@
  * standard Markdown table.
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -89,6 +90,19 @@ describe('Format Document', () => {
     const out = applyEdits(text, formatTables(lines, second)).split('\n');
     assert.deepEqual(out.slice(0, 3), ['|a|b|', '|--|--|', '|1|22|']);
     assert.deepEqual(out.slice(6), ['| c   | d   |', '| --- | --- |', '| 333 |   4 |']);
+  });
+
+  it('on any text of pipes, cells, CJK and line breaks: only blanks and dashes change, once for all (property)', () => {
+    const token = fc.constantFrom('|', '| ', ' |', '\n', '\r\n', '\n|', '---', ':--', '--:', ' ', '  ', '0', '12', '１２', '总计', '（一）予以公开', '\\|', '\t', 'a', '\u200b', '😀');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 80 }).map((t) => t.join('')), (text) => {
+        const once = format(text);
+        assert.equal(format(once), once);
+        // Cells are trimmed of any blank (a tab too); line breaks stay.
+        assert.equal(once.replace(/[^\S\r\n]|-/g, ''), text.replace(/[^\S\r\n]|-/g, ''));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('leaves prose, pipe rows and lines that are only a pipe alone', () => {
