@@ -13,6 +13,9 @@ import { SetupError, setup } from './e2e/setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
+/** The report opened in the editor at start: the walkthrough's sample, a mistake and its fix. */
+const SAMPLE = '示例报告.govreport';
+
 function build() {
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -24,6 +27,7 @@ function sampleWorkspace(folder) {
   const fixtures = join(root, 'test', 'fixtures');
   for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.report.txt'))) cpSync(join(fixtures, name), join(folder, name));
   cpSync(join(root, 'test', 'e2e', 'workspace', 'sample.govreport'), join(folder, 'sample.govreport'));
+  cpSync(join(root, 'media', 'sample', 'sample.govreport'), join(folder, SAMPLE));
   writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'govreport.locale': 'zh-CN' }, null, 2));
   return folder;
 }
@@ -38,7 +42,7 @@ async function main() {
     const { temp } = isolatedFolders('govreport-start-');
     const workspace = sampleWorkspace(join(temp, 'samples'));
     console.log(`Opening VS Code with the extension and the sample reports in ${workspace}`);
-    spawn('code', ['--new-window', '--extensionDevelopmentPath', root, workspace, join(workspace, 'markdown.report.txt')], { stdio: 'inherit' });
+    spawn('code', ['--new-window', '--extensionDevelopmentPath', root, workspace, join(workspace, SAMPLE)], { stdio: 'inherit' });
     return;
   }
   let paths;
@@ -75,10 +79,10 @@ async function main() {
 GovReport is running in VS Code (code-server), with sample reports.
 Open this address in a browser on this machine:
 
-  ${workbenchUrl(port, workspace, root)}
+  ${workbenchUrl(port, workspace, root, undefined, join(workspace, SAMPLE))}
 
-Then open a report from the Explorer (markdown.report.txt shows every feature).
-Press Ctrl+C to stop.`);
+It opens ${SAMPLE}; the other reports are in the Explorer (markdown.report.txt
+shows every feature). Press Ctrl+C to stop.`);
 }
 
 await main();

@@ -7,11 +7,19 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TotalsPreview } from './preview';
+import { openSample, showSampleProblem } from './sample';
 import { ReportStatus, type Analyzed } from './status';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+/** What the extension gives other extensions (and its end-to-end tests). */
+export interface GovReportApi {
+  client: LanguageClient;
+  status: ReportStatus;
+  preview: TotalsPreview;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GovReportApi> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -35,13 +43,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       const doc = vscode.window.activeTextEditor?.document;
       if (doc) await vscode.languages.setTextDocumentLanguage(doc, 'govreport');
     }),
+    vscode.commands.registerCommand('govreport.openSample', () => openSample(context)),
+    vscode.commands.registerCommand('govreport.showSampleProblem', () => showSampleProblem(context)),
     client.onNotification('govreport/analyzed', (p: Analyzed) => {
       status.update(p);
       preview.refresh(p.uri);
     }),
   );
   await client.start();
-  return { client };
+  return { client, status, preview };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { currentLocale, onDidChangeLocale, t } from './locale';
 
 interface Range {
   start: { line: number; character: number };
@@ -32,14 +33,21 @@ export class TotalsPreview implements vscode.Disposable {
           void this.update();
         }
       }),
+      // The server re-sends its analysis on a settings change; the title is the client's own.
+      onDidChangeLocale(() => void this.update()),
     );
+  }
+
+  /** The preview's tab title, or undefined when it is closed (for tests). */
+  get title(): string | undefined {
+    return this.panel?.title;
   }
 
   async show(uri?: vscode.Uri): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     const target = uri ?? (editor?.document.languageId === 'govreport' ? editor.document.uri : this.uri);
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to preview its totals.'));
+      void vscode.window.showInformationMessage(t('openReportFirst'));
       return;
     }
     this.uri = target;
@@ -56,7 +64,7 @@ export class TotalsPreview implements vscode.Disposable {
   private createPanel(): vscode.WebviewPanel {
     const root = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel('govreport.preview', vscode.l10n.t('Totals preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel('govreport.preview', t('previewName'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: [root, dist],
     });
@@ -71,7 +79,7 @@ export class TotalsPreview implements vscode.Disposable {
     const css = panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css'));
     const js = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.js'));
     panel.webview.html = `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
+<html lang="${currentLocale() === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -94,7 +102,7 @@ export class TotalsPreview implements vscode.Disposable {
     const uri = this.uri;
     if (!panel || !uri) return;
     const model = await this.client.sendRequest('govreport/tables', { textDocument: { uri: uri.toString() } });
-    panel.title = vscode.l10n.t('Totals: {0}', uri.path.split('/').pop() ?? '');
+    panel.title = t('previewTitle', uri.path.split('/').pop() ?? '');
     await panel.webview.postMessage({ type: 'model', model });
   }
 

@@ -1,5 +1,6 @@
 /** The language status item: `年报：2 个错误`, and a way to the totals preview. */
 import * as vscode from 'vscode';
+import { onDidChangeLocale, t } from './locale';
 
 /** What the server says after each analysis (`govreport/analyzed`). */
 export interface Analyzed {
@@ -12,15 +13,10 @@ export class ReportStatus implements vscode.Disposable {
   private readonly problems = vscode.languages.createLanguageStatusItem('govreport.problems', { language: 'govreport' });
   private readonly preview = vscode.languages.createLanguageStatusItem('govreport.preview', { language: 'govreport' });
   private readonly latest = new Map<string, Analyzed>();
-  private readonly listener = vscode.window.onDidChangeActiveTextEditor(() => this.render());
+  private readonly listeners = [vscode.window.onDidChangeActiveTextEditor(() => this.render()), onDidChangeLocale(() => this.render())];
 
   constructor() {
-    this.problems.name = vscode.l10n.t('Report problems');
-    this.problems.text = vscode.l10n.t('Report: checking…');
-    this.problems.command = { title: vscode.l10n.t('Show problems'), command: 'workbench.actions.view.problems' };
-    this.preview.name = vscode.l10n.t('Totals preview');
-    this.preview.text = vscode.l10n.t('Totals');
-    this.preview.command = { title: vscode.l10n.t('Open totals preview'), command: 'govreport.showPreview' };
+    this.render();
   }
 
   update(analyzed: Analyzed): void {
@@ -28,23 +24,37 @@ export class ReportStatus implements vscode.Disposable {
     this.render();
   }
 
+  /** Every text in the current language; the counts of the active report, if known. */
   private render(): void {
+    this.problems.name = t('problemsName');
+    this.problems.command = { title: t('showProblems'), command: 'workbench.actions.view.problems' };
+    this.preview.name = t('previewName');
+    this.preview.text = t('totals');
+    this.preview.command = { title: t('openPreview'), command: 'govreport.showPreview' };
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const a = uri ? this.latest.get(uri) : undefined;
-    if (!a) return;
+    if (!a) {
+      this.problems.text = t('checking');
+      return;
+    }
     const { error, warning } = a.counts;
     this.problems.text =
       error > 0
-        ? vscode.l10n.t('Report: {0} errors', error)
+        ? error === 1 ? t('oneError') : t('errors', error)
         : warning > 0
-          ? vscode.l10n.t('Report: {0} warnings', warning)
-          : vscode.l10n.t('Report: no problems');
+          ? warning === 1 ? t('oneWarning') : t('warnings', warning)
+          : t('clean');
     this.problems.severity = error > 0 ? vscode.LanguageStatusSeverity.Error : warning > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  }
+
+  /** What the status item says now (for tests). */
+  get text(): string {
+    return this.problems.text;
   }
 
   dispose(): void {
     this.problems.dispose();
     this.preview.dispose();
-    this.listener.dispose();
+    for (const l of this.listeners) l.dispose();
   }
 }

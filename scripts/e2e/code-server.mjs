@@ -104,9 +104,11 @@ export async function healthy(port) {
 }
 
 /** The address that opens `workspace` with the extension at `root` (and, for tests, their index). */
-export function workbenchUrl(port, workspace, root, testIndex) {
+export function workbenchUrl(port, workspace, root, testIndex, openFile) {
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   const payload = [['extensionDevelopmentPath', remote(root)]];
   if (testIndex) payload.push(['extensionTestsPath', remote(testIndex)]);
+  // The web workbench opens this file in an editor once it is up.
+  if (openFile) payload.push(['openFile', remote(openFile)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -85,6 +85,9 @@ async function startControlServer(getPage) {
   return server;
 }
 
+/** The report the workbench opens at start. */
+const STARTUP_FILE = 'sample.govreport';
+
 async function runInEditor(paths, options, state) {
   const { temp, env: isolated } = isolatedFolders('govreport-e2e-');
   state.cleanups.push(() => rmSync(temp, { recursive: true, force: true }));
@@ -103,6 +106,8 @@ async function runInEditor(paths, options, state) {
     // Read by test/e2e/suite (the extension host inherits code-server's environment).
     GOVREPORT_E2E_CONTROL: `http://127.0.0.1:${control.address().port}`,
     GOVREPORT_E2E_GREP: options.grep,
+    // The file the workbench opens at start, as `npm start` does (test/e2e/suite/index.ts waits for it).
+    GOVREPORT_E2E_OPENED: STARTUP_FILE,
   };
   state.step = 'starting code-server';
   const server = startCodeServer({ codeServer: paths.codeServer, port, temp, workspace, env, logFile: join(artifacts, 'code-server.log') });
@@ -162,7 +167,7 @@ async function runInEditor(paths, options, state) {
   });
   crashed.catch(() => {});
 
-  const url = workbenchUrl(port, workspace, root, testIndex);
+  const url = workbenchUrl(port, workspace, root, testIndex, join(workspace, STARTUP_FILE));
   state.step = 'loading the workbench';
   const started = Date.now();
   await Promise.race([page.goto(url, { timeout: 0 }), died, crashed]);

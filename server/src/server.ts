@@ -17,7 +17,7 @@ import {
   type CodeAction,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, applySettings, fixAllEdits, foldingRanges, hoverAt, outline, reportView, safeEdits, tableLenses, type Analysis } from './analysis';
+import { analyze, applySettings, fixAllEdits, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, safeEdits, skeletonYear, tableLenses, type Analysis } from './analysis';
 import * as lsp from './lsp/convert';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
 
@@ -93,7 +93,10 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, lsp.FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, lsp.FIX_ALL_KIND, CodeActionKind.RefactorRewrite] },
+      documentFormattingProvider: true,
+      completionProvider: {},
+      documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'govreport' },
   };
@@ -165,7 +168,32 @@ connection.onCodeAction((p) =>
     // Beside the fixes at hand, "fix all" when there is more than one to make.
     const everything = actions.length && safeEdits(all).length > 1 ? fixAll() : undefined;
     if (everything) actions.push({ ...everything, kind: CodeActionKind.QuickFix });
+    if (!only || only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k))) {
+      const rewrite = rewriteTableAt(a.report, doc.getText(), { start, end });
+      if (rewrite) actions.push({ title: lsp.text(rewrite.title, locale()), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: lsp.edits({ edits: [rewrite.edit] }, lines) } } });
+    }
     return actions;
+  }),
+);
+
+connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.edits({ edits: formatTables(a.report.lines) }, a.report.lines)));
+connection.onDocumentRangeFormatting((p) =>
+  withDoc(p.textDocument.uri, [], (doc, a) => lsp.edits({ edits: formatTables(a.report.lines, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }) }, a.report.lines)),
+);
+
+/** The whole report's skeleton, at the start of a line, for the year the file is about. */
+connection.onCompletion((p) =>
+  withDoc(p.textDocument.uri, [], (doc) => {
+    const before = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+    if (!/^\S*$/.test(before)) return [];
+    const last = p.textDocument.uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
+    let name = last;
+    try {
+      name = decodeURIComponent(last);
+    } catch {
+      // A malformed escape: the name as it stands still shows its digits.
+    }
+    return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: p.position.line, character: 0 }, end: p.position }, locale());
   }),
 );
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -16,7 +16,7 @@ test('npm run package makes a .vsix that installs in VS Code', { skip: SKIP }, (
   const temp = mkdtempSync(join(tmpdir(), 'govreport-vsix-'));
   try {
     const vsix = join(temp, 'govreport.vsix');
-    const vsce = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+    const vsce = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'README.marketplace.md', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(vsce.status, 0, vsce.stderr || vsce.stdout);
     assert.ok(statSync(vsix).size > 50_000);
 
@@ -30,6 +30,11 @@ test('npm run package makes a .vsix that installs in VS Code', { skip: SKIP }, (
     assert.match(install.stdout, /successfully installed/, install.stderr);
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     assert.match(cli('--list-extensions', '--show-versions').stdout, new RegExp(`govreport\\.govreport@${version.replace(/\./g, '\\.')}`));
+    // Installed: the users' README (with the rules the diagnostics link to), the icon, the changelog, the walkthrough's files.
+    const installed = join(temp, 'ext', `govreport.govreport-${version}`);
+    assert.equal(readFileSync(join(installed, 'readme.md'), 'utf8'), readFileSync(join(ROOT, 'README.marketplace.md'), 'utf8'));
+    assert.ok(!existsSync(join(installed, 'README.md')) || readFileSync(join(installed, 'README.md'), 'utf8') === readFileSync(join(installed, 'readme.md'), 'utf8'));
+    for (const file of ['media/icon.png', 'changelog.md', 'media/sample/sample.govreport', 'media/walkthrough/open.md']) assert.ok(existsSync(join(installed, file)), file);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

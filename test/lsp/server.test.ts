@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CodeLens, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readInput } from '../../server/src/cli/inputs';
 import { FIXTURES } from '../support/fixtures';
@@ -34,7 +34,8 @@ describe('language server over stdio', () => {
     const caps = client.capabilities.capabilities;
     assert.equal((caps.textDocumentSync as { change: number }).change, 2);
     assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.hoverProvider && caps.codeLensProvider);
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.govreport']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.govreport', 'refactor.rewrite']);
+    assert.ok(caps.documentFormattingProvider && caps.documentRangeFormattingProvider);
   });
 
   it('publishes diagnostics on open, after an edit, and clears them on close', async () => {
@@ -48,7 +49,11 @@ describe('language server over stdio', () => {
     assert.equal(rowTotal.severity, 1);
     assert.equal(rowTotal.source, 'govreport');
     assert.match(rowTotal.codeDescription!.href, /README\.md#row-total$/);
-    assert.ok(rowTotal.relatedInformation!.some((r) => r.message === '「（一）予以公开」行「自然人」列：5'));
+    // The cells that explain the failure: the total, then the items that are not nought.
+    assert.deepEqual(
+      rowTotal.relatedInformation!.map((r) => r.message),
+      ['「（一）予以公开」行「总计」列：8', '「（一）予以公开」行「自然人」列：5', '「（一）予以公开」行「商业企业」列：1', '「（一）予以公开」行「法律服务机构」列：1'],
+    );
 
     // Typing the right total: the two arithmetic findings go.
     const edited = await client.change(uri, [{ range: rowTotal.range, text: '7' }]);
@@ -109,6 +114,11 @@ describe('language server over stdio', () => {
     assert.match(number!.value, /\*\*（一）予以公开\*\* · 总计：8/);
     assert.match(number!.value, /✗ 「（一）予以公开」行：总计 = 8，各类申请人之和 = 7/);
     assert.match(number!.value, /✗ 「总计」列：（七）总计 = 13，（一）至（六）各项之和 = 14/);
+    // The failing sums come first, the cell's own line last.
+    const blocks = number!.value.split('\n\n');
+    assert.match(blocks[0], /^✗ /);
+    assert.match(blocks[1], /^✗ /);
+    assert.match(blocks[blocks.length - 1], /^\*\*（一）予以公开\*\* · 总计：8$/);
     const lines = text.split(/\r?\n/);
     const partial = lines.findIndex((l) => l.startsWith('\t（二）部分公开'));
     assert.match((await at(partial, 3))!.value, /区分处理的，只计这一情形/);
@@ -145,6 +155,68 @@ describe('language server over stdio', () => {
       }
       await client.close(uri);
     }
+  });
+
+  it('formats the document and a range: Markdown tables aligned, the findings unchanged', async () => {
+    const uri = uriOf('format.report.txt');
+    const text = fixture('markdown.report.txt');
+    const opened = await client.open(uri, text);
+    const options = { tabSize: 4, insertSpaces: true };
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options });
+    assert.ok(edits.length > 10);
+    const formatted = apply(text, edits);
+    const row = formatted.split('\n').find((l) => l.includes('1.信访举报投诉类申请'))!;
+    assert.match(row, /^\| +\| （五）不予处理 +\| 1\.信访举报投诉类申请 +\| +2 \| +0 \|/);
+    const after = await client.change(uri, [{ text: formatted }]);
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.message]), opened.diagnostics.map((d) => [d.code, d.message]));
+    assert.deepEqual(await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options }), []);
+    // A range on prose touches no table.
+    await client.change(uri, [{ text }]);
+    const prose = { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } };
+    assert.deepEqual(await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: prose, options }), []);
+    const inTable = { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } };
+    const some = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range: inTable, options });
+    assert.ok(some.length > 0 && some.length < edits.length && some.every((e) => e.range.start.line >= 30 && e.range.start.line < 61));
+    await client.close(uri);
+  });
+
+  it('rewrites a table read in another layout as the standard Markdown table', async () => {
+    const uri = uriOf('rewrite.report.txt');
+    const text = fixture('pdf.report.txt');
+    const opened = await client.open(uri, text);
+    const line = text.split('\n').indexOf('行政复议 行政诉讼');
+    const at = { start: { line: line + 3, character: 0 }, end: { line: line + 3, character: 0 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: at, context: { diagnostics: [] } });
+    const rewrite = actions.find((a) => a.kind === 'refactor.rewrite');
+    assert.equal(rewrite?.title, '将此表改写为标准 Markdown 表格');
+    const rewritten = apply(text, rewrite!.edit!.changes![uri]);
+    assert.match(rewritten, /\n\| 行政复议 +\| +\| +\| +\| +\| 行政诉讼 /);
+    const after = await client.change(uri, [{ text: rewritten }]);
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.message]), opened.diagnostics.map((d) => [d.code, d.message]));
+    // Only on request for refactorings of another kind: none.
+    const only = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: at, context: { diagnostics: [], only: ['refactor.extract'] } });
+    assert.equal(only.length, 0);
+    await client.close(uri);
+  });
+
+  it('completes the whole report at the start of a line, for the year of the file name or last year', async () => {
+    const complete = async (uri: string, text: string, line: number, character: number) => {
+      await client.open(uri, text);
+      const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      await client.close(uri);
+      return items;
+    };
+    const named = await complete(uriOf(encodeURIComponent('某某区2023年报.txt')), '年', 0, 1);
+    assert.deepEqual(named.map((i) => i.label), ['年报', 'nianbao', 'report-skeleton']);
+    const item = named[0];
+    assert.equal(item.insertTextFormat, 2);
+    assert.deepEqual((item.textEdit as TextEdit).range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+    assert.match((item.textEdit as TextEdit).newText, /^\$\{1:某某单位\}\$\{2:2023\}年政府信息公开工作年度报告\n/);
+    assert.match(item.detail!, /^2023 年政府信息公开工作年度报告/);
+    const unnamed = await complete(uriOf('draft.govreport'), '', 0, 0);
+    assert.match((unnamed[0].textEdit as TextEdit).newText, new RegExp(`\\$\\{2:${new Date().getFullYear() - 1}\\}`));
+    // Not in the middle of a line.
+    assert.deepEqual(await complete(uriOf('prose.govreport'), '本机关 年', 0, 5), []);
   });
 
   it('returns the report model for the totals preview', async () => {

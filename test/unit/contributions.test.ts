@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, RULE_CODES } from '../../server/src/analysis';
+import { analyze, RULE_CODES, skeletonSnippet, skeletonYear } from '../../server/src/analysis';
 import { contributions } from '../../server/src/contributions';
-import type { Snippet } from '../../server/src/contributions/snippets';
+import { snippetName, type Snippet } from '../../server/src/contributions/snippets';
 import { ROOT } from '../support/fixtures';
 import { cleanSpec, copySpec, render } from '../support/reports';
 
@@ -41,26 +41,33 @@ describe('contributions', () => {
 
   const snippets = contributions()['snippets/govreport.code-snippets'] as Record<string, Snippet>;
 
-  it('has a snippet for each table in both styles, and the skeleton', () => {
+  it('has a snippet for each table in both styles, named by what it inserts', () => {
     assert.deepEqual(Object.keys(snippets).sort(), [
-      'govreport.skeleton',
-      'govreport.table.active.markdown',
-      'govreport.table.active.pipe',
-      'govreport.table.application.markdown',
-      'govreport.table.application.pipe',
-      'govreport.table.review.markdown',
-      'govreport.table.review.pipe',
+      '表一 主动公开政府信息情况（Markdown 表格）',
+      '表一 主动公开政府信息情况（竖线分隔）',
+      '表三 政府信息公开行政复议、行政诉讼情况（Markdown 表格）',
+      '表三 政府信息公开行政复议、行政诉讼情况（竖线分隔）',
+      '表二 收到和处理政府信息公开申请情况（Markdown 表格）',
+      '表二 收到和处理政府信息公开申请情况（竖线分隔）',
     ]);
     // A tab stop on every number: 10 + 175 + 15 cells.
     const stops = (name: string) => snippets[name].body.join('\n').match(/\$\{\d+:0\}/g)?.length;
-    assert.deepEqual(['active', 'application', 'review'].map((k) => stops(`govreport.table.${k}.markdown`)), [10, 175, 15]);
-    assert.deepEqual(['active', 'application', 'review'].map((k) => stops(`govreport.table.${k}.pipe`)), [10, 175, 15]);
+    assert.deepEqual((['active', 'application', 'review'] as const).map((k) => stops(snippetName(k, 'markdown'))), [10, 175, 15]);
+    assert.deepEqual((['active', 'application', 'review'] as const).map((k) => stops(snippetName(k, 'pipe'))), [10, 175, 15]);
   });
 
-  it('the skeleton, filled with its defaults, checks clean', () => {
-    const text = expand(snippets['govreport.skeleton'], 2025);
+  it('the skeleton, filled with its defaults, checks clean, in the year it is given', () => {
+    const text = expand({ prefix: [], body: skeletonSnippet(2025).split('\n'), description: '' }, 0);
     assert.deepEqual(analyze(text).findings.map((f) => `${f.code}: ${f.message.zh}`), []);
     assert.match(text, /^某某单位2025年政府信息公开工作年度报告\n.*统计期限自2025年1月1日起至2025年12月31日止/);
+  });
+
+  it('the skeleton is about last year, or the year the file name gives', () => {
+    assert.equal(skeletonYear(undefined, new Date(2026, 1, 10)), 2025);
+    assert.equal(skeletonYear('报告.txt', new Date(2026, 0, 1)), 2025);
+    assert.equal(skeletonYear('某某区2023年政府信息公开工作年度报告.txt', new Date(2026, 1, 10)), 2023);
+    assert.equal(skeletonYear('/reports/2019/草稿-2024.govreport', new Date(2026, 1, 10)), 2024);
+    assert.equal(skeletonYear('v120231.txt', new Date(2026, 1, 10)), 2025, 'digits inside a longer number are no year');
   });
 
   for (const kind of ['active', 'application', 'review'] as const) {
@@ -73,7 +80,7 @@ describe('contributions', () => {
         const part = { active: '二、主动公开政府信息情况', application: '三、收到和处理政府信息公开申请情况', review: '四、政府信息公开行政复议、行政诉讼情况' }[kind];
         const text = render(spec, 'cells');
         assert.deepEqual(analyze(text).findings.map((f) => f.code), ['missing-table']);
-        const inserted = text.replace(`${part}\n`, `${part}\n${expand(snippets[`govreport.table.${kind}.${style}`], 2023)}\n`);
+        const inserted = text.replace(`${part}\n`, `${part}\n${expand(snippets[snippetName(kind, style)], 2023)}\n`);
         assert.deepEqual(analyze(inserted).findings.map((f) => `${f.code}: ${f.message.zh}`), []);
       });
     }

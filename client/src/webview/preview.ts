@@ -21,6 +21,8 @@ const WORDS = {
   zh: {
     parts: '部分',
     missing: '缺失',
+    after: (_n: number, numeral: string) => `在第${numeral}部分之后`,
+    times: (n: number) => `出现 ${n} 次`,
     errors: (n: number) => `${n} 个错误`,
     warnings: (n: number) => `${n} 个警告`,
     clean: '未发现问题',
@@ -40,6 +42,8 @@ const WORDS = {
   en: {
     parts: 'Parts',
     missing: 'missing',
+    after: (n: number) => `after part ${n}`,
+    times: (n: number) => `appears ${n} times`,
     errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
     warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
     clean: 'No problems found',
@@ -114,6 +118,13 @@ function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh
   const th = revealing(el('th', pick(row.name, locale), `label depth-${row.depth}`), row.range);
   th.scope = 'row';
   tr.append(th);
+  if (row.group) {
+    // A group's heading row (三、本年度办理结果) spans the table, over its rows.
+    tr.className = 'group';
+    th.scope = 'rowgroup';
+    th.colSpan = width + 1;
+    return tr;
+  }
   if (!row.cells) {
     const td = el('td', w.rowUnread, 'unread');
     td.colSpan = width;
@@ -184,6 +195,8 @@ function sumElement(s: SumView, locale: 'zh' | 'en'): HTMLLIElement {
   return s.range ? revealing(li, s.range) : li;
 }
 
+const numeral = (view: ReportView, n: number) => view.parts.find((p) => p.number === n)?.numeral ?? String(n);
+
 function render(model: Model | null): void {
   const root = document.getElementById('root')!;
   root.replaceChildren();
@@ -203,8 +216,8 @@ function render(model: Model | null): void {
   const parts = el('ul', undefined, 'parts');
   parts.setAttribute('aria-label', w.parts);
   for (const p of view.parts) {
-    const li = el('li', `${p.present ? '✓' : '✗'} ${pick(p.name, locale)}`, p.present ? 'present' : 'absent');
-    if (!p.present) li.title = w.missing;
+    const problem = !p.present ? w.missing : p.after ? w.after(p.after, numeral(view, p.after)) : p.times > 1 ? w.times(p.times) : '';
+    const li = el('li', `${!p.present ? '✗' : problem ? '⚠' : '✓'} ${pick(p.name, locale)}${problem ? `（${problem}）` : ''}`, !p.present ? 'absent' : problem ? 'misplaced' : 'present');
     parts.append(p.range ? revealing(li, p.range) : li);
   }
   header.append(parts);

@@ -76,3 +76,7 @@ export { hoverAt, type Hover } from './features/hover';
 export { tableTemplate, skeletonHeadings, type TemplateStyle } from './schema/templates';
 export type { Fix, TextEdit } from './rules/rule';
 export type { Text2 } from './schema/tables';
+export { looksLikeReport } from './features/recognize';
+export { formatTables } from './features/format';
+export { rewriteTableAt, type TableRewrite } from './features/rewrite-table';
+export { skeletonSnippet, skeletonYear, SKELETON_PREFIXES } from './features/skeleton';

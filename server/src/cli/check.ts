@@ -2,12 +2,12 @@
  * `govreport check`: each file is read, checked and written out before the
  * next one is read, so memory does not grow with the number of files.
  */
-import { analyze } from '../analysis';
+import { analyze, looksLikeReport } from '../analysis';
 import { pick, type Checked, type Locale } from './checked';
 import { jsonEntry } from './format-json';
 import { sarifLog, sarifNotification, sarifResults } from './format-sarif';
-import { formatTextFile, summary, Tally } from './format-text';
-import { expand, readInput } from './inputs';
+import { formatTextFile, skippedNote, summary, Tally } from './format-text';
+import { expand, isNamedReport, readInput } from './inputs';
 import { JsonWriter, type Io } from './output';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -26,6 +26,7 @@ export function check(paths: string[], format: CheckFormat, locale: Locale, io: 
   const tally = new Tally();
   const unreadable: Checked[] = [];
   let notFound = 0;
+  let skipped = 0;
   const json =
     format === 'json'
       ? new JsonWriter(io, RESULTS, [RESULTS])
@@ -43,7 +44,13 @@ export function check(paths: string[], format: CheckFormat, locale: Locale, io: 
       io.err(`govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`);
       continue;
     }
-    const r = checkOne(readInput(e.path));
+    const input = readInput(e.path);
+    // Text found in a folder that is no report (notes, a readme) is skipped and counted; a file named is always checked.
+    if (e.walked && input.text !== undefined && !isNamedReport(input.file) && !looksLikeReport(input.text)) {
+      skipped++;
+      continue;
+    }
+    const r = checkOne(input);
     tally.add(r);
     if (r.input.error) unreadable.push(r);
     if (format === 'json') json!.item(jsonEntry(r, locale));
@@ -57,6 +64,10 @@ export function check(paths: string[], format: CheckFormat, locale: Locale, io: 
   }
   if (format === 'text') io.err(`${summary(tally, locale)}\n`);
   else for (const r of unreadable) io.err(`govreport: ${r.input.file}: ${pick(r.input.error!, locale)}\n`);
-  if (notFound || unreadable.length) return 2;
+  if (skipped) io.err(`${skippedNote(skipped, locale)}\n`);
+  // Folders whose every text was skipped hold no report either.
+  const none = skipped > 0 && tally.files + tally.unreadable === 0;
+  if (none) io.err('govreport: 没有找到报告文件 / no report files found\n');
+  if (notFound || unreadable.length || none) return 2;
   return tally.counts.error ? 1 : 0;
 }

@@ -1,4 +1,8 @@
-/** `[{file, diagnostics: [{code, severity, line, column, endLine, endColumn, message}]}]`, 1-based. */
+/**
+ * `[{file, diagnostics: [{code, severity, line, column, endLine, endColumn, message,
+ * related: [{line, column, message}]}]}]`, 1-based; `related` are the cells
+ * involved, as the text output's `note:` lines.
+ */
 import { pick, place, type Checked, type Locale } from './checked';
 
 /** One file's entry of the array. */
@@ -12,6 +16,10 @@ export function jsonEntry(r: Checked, locale: Locale): object {
           severity: f.severity,
           ...place(r.lines!, f.span),
           message: pick(f.message, locale),
+          related: (f.related ?? []).map((rel) => {
+            const p = place(r.lines!, rel.span);
+            return { line: p.line, column: p.column, message: pick(rel.message, locale) };
+          }),
         })),
       };
 }

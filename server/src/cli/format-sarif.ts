@@ -2,6 +2,7 @@
 import { RULES } from '../analysis/rules';
 import type { Severity } from '../analysis/rules/rule';
 import { pick, place, type Checked, type Locale } from './checked';
+import { ruleHelpUri } from './docs';
 import { relativeUri } from './paths';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -58,6 +59,11 @@ export function sarifLog(locale: Locale, version: string, results: unknown, noti
               name: r.code,
               shortDescription: { text: pick(r.description, locale) },
               fullDescription: { text: `${r.description.zh} ${r.description.en}` },
+              helpUri: ruleHelpUri(r.code),
+              help: {
+                text: `${r.description.zh}\n${r.description.en}\n${ruleHelpUri(r.code)}`,
+                markdown: `${r.description.zh}\n\n${r.description.en}\n\n[${r.code}](${ruleHelpUri(r.code)})`,
+              },
               defaultConfiguration: { level: LEVEL[r.severity] },
             })),
           },

@@ -52,3 +52,10 @@ export function summary(results: Checked[] | Tally, locale: Locale): string {
   }
   return `共检查 ${files} 个文件：${counts.error} 个错误，${counts.warning} 个警告，${counts.info + counts.hint} 条提示${unreadable ? `；${unreadable} 个文件无法读取` : ''}`;
 }
+
+/** Says how many files found in folders were left alone as not reports. */
+export function skippedNote(skipped: number, locale: Locale): string {
+  return locale === 'en'
+    ? `${skipped} file${skipped === 1 ? '' : 's'} in the folders skipped: no report title or part headings near the start (name a file to check it anyway)`
+    : `已跳过文件夹中 ${skipped} 个不是报告的文件：开头没有报告标题或部分标题（直接写出文件名可照常检查）`;
+}

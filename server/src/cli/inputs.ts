@@ -64,7 +64,11 @@ function* walk(dir: FilePath, folders: Set<string>): Generator<FilePath> {
 }
 
 /** What a command-line PATH stands for: files to check, or why there are none. */
-export type Expanded = { kind: 'file'; path: FilePath } | { kind: 'missing'; arg: string } | { kind: 'no-reports'; arg: string };
+export type Expanded =
+  /** `walked`: found by walking a folder, not named (by path or pattern): only such files may be skipped as not reports. */
+  | { kind: 'file'; path: FilePath; walked: boolean }
+  | { kind: 'missing'; arg: string }
+  | { kind: 'no-reports'; arg: string };
 
 /**
  * Expands the command line's PATHs into files, in the user's order, lazily
@@ -89,16 +93,16 @@ export function* expand(paths: string[]): Generator<Expanded> {
         let found = 0;
         for (const file of walk(arg, folders)) {
           found++;
-          if (once(file)) yield { kind: 'file', path: file };
+          if (once(file)) yield { kind: 'file', path: file, walked: true };
         }
         if (!found) yield { kind: 'no-reports', arg: p };
-      } else if (once(arg)) yield { kind: 'file', path: arg };
+      } else if (once(arg)) yield { kind: 'file', path: arg, walked: false };
     } else if (tinyglobby.isDynamicPattern(p)) {
       const matched = tinyglobby.globSync(p, { onlyFiles: true, expandDirectories: false }).sort();
       if (!matched.length) yield { kind: 'missing', arg: p };
       for (const m of matched) {
         const native = m.split('/').join(sep);
-        for (const file of exists(native) ? [native] : recoverBytes(native)) if (once(file)) yield { kind: 'file', path: file };
+        for (const file of exists(native) ? [native] : recoverBytes(native)) if (once(file)) yield { kind: 'file', path: file, walked: false };
       }
     } else {
       yield { kind: 'missing', arg: p };
@@ -123,15 +127,9 @@ function isDirectory(path: FilePath): boolean {
   }
 }
 
-/** Expands the command line's PATHs into files, keeping the user's order. */
-export function expandPaths(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const e of expand(paths)) {
-    if (e.kind === 'file') files.push(displayPath(e.path));
-    else missing.push(e.arg);
-  }
-  return { files, missing };
+/** Names that say a file is a report, whatever its text. */
+export function isNamedReport(name: string): boolean {
+  return /\.(govreport|report\.txt)$/i.test(name);
 }
 
 const NOT_TEXT: Text2 = { zh: '不是文本文件（内容多为二进制数据）', en: 'not a text file (it is mostly binary data)' };

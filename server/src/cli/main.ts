@@ -19,8 +19,9 @@ const USAGE = `用法 / Usage:
   govreport check [--format text|json|sarif] [--locale zh-CN|en] PATH...
   govreport totals [--format text|json] [--locale zh-CN|en] FILE
 
-  check    检查报告：文件、文件夹（查找 .txt 与 .govreport 文件）或通配模式
-           Check reports: files, folders (searched for .txt and .govreport files) or globs
+  check    检查报告：文件、文件夹（查找 .txt 与 .govreport 文件，跳过不是报告的文本）或通配模式
+           Check reports: files, folders (searched for .txt and .govreport files; text
+           that is no report is skipped) or globs
   totals   列出报告中读到的表格、每项合计及其是否成立
            Print the tables as read, with every sum and whether it holds
 

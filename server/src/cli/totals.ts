@@ -3,7 +3,7 @@
  * it holds, printed from the same model the totals preview shows.
  */
 import { describeSum } from '../analysis/model/describe';
-import type { ReportView, TableView } from '../analysis/model/view';
+import type { PartView, ReportView, TableView } from '../analysis/model/view';
 import { pick, type Locale } from './checked';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
@@ -35,18 +35,22 @@ function tableText(t: TableView, locale: Locale): string[] {
   const en = locale === 'en';
   const out: string[] = [];
   const layout = { cells: en ? 'one cell per line' : '每格一行', pipe: en ? 'pipe rows' : '竖线分隔', markdown: 'Markdown', pdf: en ? 'text from a PDF' : 'PDF 复制文本', flat: en ? 'flat text' : '粘连文本' }[t.layout] ?? t.layout;
-  out.push(`${pick(t.name, locale)}（${en ? `${t.format} format, ${layout}` : `${t.format} 年格式，${layout}`}）`);
+  out.push(en ? `${t.name.en} (${t.format} format, ${layout})` : `${t.name.zh}（${t.format} 年格式，${layout}）`);
   if (!t.readable) {
     out.push(en ? '  cannot be read: its cells run together' : '  无法读取：单元格粘连在一起');
     return out;
   }
   for (const block of t.blocks) {
     if (block.caption) out.push(`  ${block.caption}`);
-    const labelWidth = Math.min(28, Math.max(8, ...block.rows.map((r) => width(pick(r.name, locale)) + 2 * r.depth)));
+    const labelWidth = Math.min(40, Math.max(8, ...block.rows.filter((r) => !r.group).map((r) => width(pick(r.name, locale)) + 2 * r.depth)));
     const heads = block.columns.map((c) => pick(c.name, locale));
     const widths = heads.map((h) => Math.max(6, width(h)));
     out.push(`  ${padEnd('', labelWidth)}  ${heads.map((h, i) => padStart(h, widths[i])).join('  ')}`);
     for (const row of block.rows) {
+      if (row.group) {
+        out.push(`  ${'  '.repeat(row.depth)}${pick(row.name, locale)}`);
+        continue;
+      }
       const label = padEnd(`${'  '.repeat(row.depth)}${pick(row.name, locale)}`, labelWidth);
       const cells = row.cells
         ? row.cells.map((c, i) => padStart(c.state === 'empty' ? (en ? '(blank)' : '（空）') : c.value === null ? `!${c.raw}` : String(c.value), widths[i])).join('  ')
@@ -68,12 +72,26 @@ function tableText(t: TableView, locale: Locale): string[] {
   return out;
 }
 
+/** `一 ✓`, `五 ✗`, `五 ⚠ 在六之后` (part 1 ✓ … in English). */
+function partText(view: ReportView, p: PartView, en: boolean): string {
+  const name = en ? String(p.number) : p.numeral;
+  if (!p.present) return `${name} ✗${en ? ' missing' : ' 缺失'}`;
+  if (p.after) {
+    const later = view.parts.find((x) => x.number === p.after);
+    return `${name} ⚠ ${en ? `after ${p.after}` : `在${later?.numeral ?? p.after}之后`}`;
+  }
+  if (p.times > 1) return `${name} ⚠ ${en ? `${p.times} times` : `出现 ${p.times} 次`}`;
+  return `${name} ✓`;
+}
+
 export function formatTotals(file: string, view: ReportView, locale: Locale): string {
   const en = locale === 'en';
   const out: string[] = [];
   out.push(`${en ? 'File' : '文件'}: ${file}`);
-  out.push(`${en ? 'Title' : '标题'}: ${view.title?.text ?? (en ? '(none)' : '（无）')}${view.year ? (en ? ` (${view.year})` : `（${view.year} 年）`) : ''}`);
-  out.push(`${en ? 'Parts' : '部分'}: ${view.parts.map((p) => `${p.number} ${p.present ? '✓' : '✗'}`).join('  ')}`);
+  // A title broken over lines in the report is one line here.
+  const title = view.title?.text.replace(/\s*\n\s*/g, ' ').trim();
+  out.push(`${en ? 'Title' : '标题'}: ${title ?? (en ? '(none)' : '（无）')}${view.year ? (en ? ` (${view.year})` : `（${view.year} 年）`) : ''}`);
+  out.push(`${en ? 'Parts' : '部分'}: ${view.parts.map((p) => partText(view, p, en)).join('  ')}`);
   for (const t of view.tables) {
     out.push('');
     out.push(...tableText(t, locale));

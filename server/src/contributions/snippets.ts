@@ -1,9 +1,9 @@
 /**
- * The snippets for the standard tables and the report's skeleton, generated
- * from the schema's templates: each table as a Markdown table and as pipe
- * rows, with a tab stop (default 0) on every number.
+ * The snippets for the standard tables, generated from the schema's
+ * templates: each table as a Markdown table and as pipe rows, with a tab stop
+ * (default 0) on every number. The whole report's skeleton is a completion
+ * the server computes (features/skeleton.ts), since its year depends on the file.
  */
-import { PARTS, standardHeading } from '../analysis/schema/parts';
 import { TABLES, type TableKind } from '../analysis/schema/tables';
 import { tableTemplate, type TemplateStyle } from '../analysis/schema/templates';
 
@@ -36,35 +36,18 @@ function tableSnippet(kind: TableKind, style: TemplateStyle): Snippet {
   };
 }
 
-function skeleton(): Snippet {
-  const part = (n: number) => literal(standardHeading(PARTS[n - 1]));
-  const table = (kind: TableKind) => tableTemplate(kind, 'markdown').map(literal);
-  return {
-    prefix: ['年报', 'nianbao', 'report-skeleton'],
-    body: [
-      '${1:某某单位}${2:$CURRENT_YEAR}年政府信息公开工作年度报告',
-      '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${2}年1月1日起至${2}年12月31日止。',
-      part(1),
-      '${3}',
-      part(2),
-      ...table('active'),
-      part(3),
-      ...table('application'),
-      part(4),
-      ...table('review'),
-      part(5),
-      '${4}',
-      part(6),
-      '$0',
-    ],
-    description: '政府信息公开工作年度报告：标题、六个部分与三张标准表 / The report: title, six parts and the three standard tables',
-  };
-}
-
+/**
+ * The snippets by name; VS Code shows the name beside the prefix in the
+ * suggestions, so it says what the snippet inserts (`表二 收到和处理政府信息公开申请情况（Markdown 表格）`).
+ */
 export function snippets(): Record<string, Snippet> {
-  const out: Record<string, Snippet> = { 'govreport.skeleton': skeleton() };
+  const out: Record<string, Snippet> = {};
   for (const kind of ['active', 'application', 'review'] as const) {
-    for (const style of ['markdown', 'pipe'] as const) out[`govreport.table.${kind}.${style}`] = tableSnippet(kind, style);
+    for (const style of ['markdown', 'pipe'] as const) out[snippetName(kind, style)] = tableSnippet(kind, style);
   }
   return out;
+}
+
+export function snippetName(kind: TableKind, style: TemplateStyle): string {
+  return `${NUMBERS[kind].zh} ${TABLES['2021'][kind].name.zh}（${style === 'markdown' ? 'Markdown 表格' : '竖线分隔'}）`;
 }

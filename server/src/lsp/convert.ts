@@ -2,6 +2,9 @@
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  type CompletionItem,
   DiagnosticSeverity,
   SymbolKind,
   type CodeLens,
@@ -12,7 +15,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import type { Finding, Fix, Fold, Hover as ReportHover, OutlineKind, OutlineNode, Severity, TableLens, Text2 } from '../analysis';
+import { SKELETON_PREFIXES, skeletonSnippet, type Finding, type Fix, type Fold, type Hover as ReportHover, type OutlineKind, type OutlineNode, type Severity, type TableLens, type Text2 } from '../analysis';
 import type { LineIndex } from '../analysis/text/lines';
 import type { Span } from '../analysis/text/lines';
 import type { Locale } from './settings';
@@ -107,4 +110,20 @@ export function internalError(locale: Locale): Diagnostic {
     source: 'govreport',
     message: locale === 'en' ? 'GovReport could not check this report (an internal error, recorded in the GovReport output)' : 'GovReport 无法检查此报告（内部错误，详见 GovReport 输出面板）',
   };
+}
+
+/** The skeleton under each of its prefixes (年报, nianbao, report-skeleton), replacing what was typed. */
+export function skeletonCompletions(year: number, range: Range, locale: Locale): CompletionItem[] {
+  const body = skeletonSnippet(year);
+  const detail = locale === 'en' ? `${year} annual report: title, six parts, three standard tables` : `${year} 年政府信息公开工作年度报告：标题、六个部分与三张标准表`;
+  return SKELETON_PREFIXES.map((prefix, i) => ({
+    label: prefix,
+    labelDetails: { description: detail },
+    kind: CompletionItemKind.Snippet,
+    detail,
+    documentation: { kind: 'markdown', value: ['```', body.replace(/\$\{\d+:([^}]*)\}|\$\{(\d+)\}|\$\d+/g, (_m, d, n) => d ?? (n === '2' ? String(year) : '')).split('\n').slice(0, 8).join('\n'), '…', '```'].join('\n') },
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: body },
+    sortText: `0${i}`,
+  }));
 }

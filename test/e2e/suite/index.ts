@@ -41,7 +41,22 @@ class Reporter extends Mocha.reporters.Spec {
   }
 }
 
+/**
+ * Waits (up to 20 s) for the editor the workbench opens at start
+ * (GOVREPORT_E2E_OPENED), so that it is open before the first test, and says
+ * whether it came in GOVREPORT_E2E_STARTUP (checked by start.e2e.ts).
+ */
+async function awaitStartupEditor(): Promise<void> {
+  const name = process.env.GOVREPORT_E2E_OPENED;
+  if (!name) return;
+  const vscode: typeof import('vscode') = require('vscode');
+  const opened = () => vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith(`/${name}`));
+  for (let waited = 0; !opened() && waited < 20_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  process.env.GOVREPORT_E2E_STARTUP = opened() ? name : '';
+}
+
 export async function run(): Promise<void> {
+  await awaitStartupEditor();
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,

@@ -102,7 +102,9 @@ describe('a report in the editor', () => {
         await waitForDiagnostics(uri, (d) => missing(d).length === 3);
         const line = editor.document.getText().split('\n').indexOf(part) + 1;
         editor.selection = new vscode.Selection(line, 0, line, 0);
-        await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'govreport', name: `govreport.table.${kind}.${style}` });
+        // By the name the suggestion list shows beside the prefix.
+        const name = `${{ active: '表一 主动公开政府信息情况', application: '表二 收到和处理政府信息公开申请情况', review: '表三 政府信息公开行政复议、行政诉讼情况' }[kind]}（${style === 'markdown' ? 'Markdown 表格' : '竖线分隔'}）`;
+        await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'govreport', name });
         // Leave the snippet, as a person would after filling it in.
         await vscode.commands.executeCommand('leaveSnippet');
         assert.match(editor.document.getText(), new RegExp(`${part}\\n[|（第行]`));

@@ -1,6 +1,6 @@
 /**
- * Hover: on a number, its row and column and the sums it takes part in, each
- * with its value and whether it holds; on a row label or a heading, what the
+ * Hover: on a number, the sums it takes part in (failing ones first), each
+ * with its value and whether it holds, then its row and column; on a row label or a heading, what the
  * standard format says belongs there.
  */
 import { describeSum, shown } from '../model/describe';
@@ -33,10 +33,13 @@ function cellHover(report: Report, cell: ReadCell): Hover {
         ? { zh: `「${cell.raw}」（不是可用于合计的数字）`, en: `"${cell.raw}" (not a number the sums can use)` }
         : { zh: shown(cell.value), en: shown(cell.value) };
   const row = cell.row.label ? { zh: `**${cell.row.name.zh}** · ${cell.column.name.zh}`, en: `**${cell.row.name.en}** · ${cell.column.name.en}` } : { zh: `**${cell.column.name.zh}**`, en: `**${cell.column.name.en}**` };
-  const sums = report.sums.filter((s) => s.left.cells.includes(cell) || s.right.cells.includes(cell)).map(sumLine);
+  const sums = report.sums.filter((s) => s.left.cells.includes(cell) || s.right.cells.includes(cell));
+  // The sums first, failing ones on top: the editor shows the diagnostic
+  // above this, and what is below the fold of a small hover goes unseen.
+  const ordered = [...sums.filter((s) => s.status === 'fail'), ...sums.filter((s) => s.status !== 'fail')].map(sumLine);
   return {
     span: cell.span,
-    contents: join([{ zh: `${row.zh}：${value.zh}`, en: `${row.en}: ${value.en}` }, ...(sums.length ? [join(sums)] : [])]),
+    contents: join([...(ordered.length ? [join(ordered)] : []), { zh: `${row.zh}：${value.zh}`, en: `${row.en}: ${value.en}` }]),
   };
 }
 

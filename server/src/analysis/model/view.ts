@@ -7,7 +7,7 @@
 import type { Analysis } from '../index';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { PARTS } from '../schema/parts';
-import { TABLE_KINDS, type Format, type TableKind, type Text2 } from '../schema/tables';
+import { TABLE_KINDS, type BlockDef, type Format, type TableKind, type Text2 } from '../schema/tables';
 import type { LineIndex, Position, Span } from '../text/lines';
 import type { CellState } from '../text/numbers';
 import type { Severity } from '../rules/rule';
@@ -38,6 +38,8 @@ export interface RowView {
   /** Cells in column order; null when the row could not be read in full. */
   cells: CellView[] | null;
   placement: 'label' | 'neighbours';
+  /** A group's heading row (三、本年度办理结果): a label over the rows below, no cells. */
+  group?: boolean;
 }
 
 export interface ColumnView {
@@ -75,10 +77,16 @@ export interface TableView {
 
 export interface PartView {
   number: number;
+  /** 一 to 六. */
+  numeral: string;
   name: Text2;
   present: boolean;
   heading?: string;
   range?: Range;
+  /** When the part comes after a later one (五 after 六): that later part's number. */
+  after?: number;
+  /** How many times its heading appears (more than once is a problem too). */
+  times: number;
 }
 
 export interface ReportView {
@@ -115,6 +123,71 @@ function sumView(lines: LineIndex, sum: SumResult): SumView {
   };
 }
 
+/** The rows of a block as read, each group's heading row before its first row read. */
+function blockRows(lines: LineIndex, block: BlockDef, byRow: Map<string, ReadTable['rows'][number]>): RowView[] {
+  const out: RowView[] = [];
+  let open: string[] = [];
+  for (const row of block.rows) {
+    const read = byRow.get(row.id);
+    if (!read) continue;
+    const groups = row.groups ?? [];
+    const rowRange = range(lines, read.label ?? read.span);
+    groups.forEach((g, depth) => {
+      if (open[depth] === g) return;
+      open = open.slice(0, depth);
+      open[depth] = g;
+      out.push({ id: `${row.id}#group`, label: g, name: { zh: g, en: g }, depth, range: rowRange, cells: null, placement: 'label', group: true });
+    });
+    open = open.slice(0, groups.length);
+    // Under its group's heading （三）不予公开, an item reads 1.属于国家秘密, not （三）1.属于国家秘密.
+    const numbering = /^（[一二三四五六七八九十]+）/.exec(groups[groups.length - 1] ?? '')?.[0];
+    const name = numbering && row.name.zh.startsWith(numbering) ? { ...row.name, zh: row.name.zh.slice(numbering.length) } : row.name;
+    out.push({
+      id: row.id,
+      label: row.label,
+      name,
+      depth: groups.length,
+      range: rowRange,
+      cells: read.cells.length ? read.cells.map((c) => cellView(lines, c)) : null,
+      placement: read.placement,
+    });
+  }
+  return out;
+}
+
+/**
+ * A block printed as one long row whose columns all fall in groups (the
+ * review table: three groups of five) reads better as a grid: a row per
+ * group, a column per result.
+ */
+function asGrid(block: BlockView): BlockView {
+  const [row] = block.rows;
+  if (block.rows.length !== 1 || !block.columns.every((c) => c.group)) return block;
+  const groups: Text2[] = [];
+  for (const c of block.columns) if (!groups.some((g) => g.zh === c.group!.zh)) groups.push(c.group!);
+  const per = block.columns.length / groups.length;
+  if (!Number.isInteger(per)) return block;
+  const short = (c: ColumnView): ColumnView => ({
+    id: c.id.slice(c.id.lastIndexOf('.') + 1),
+    name: { zh: c.name.zh.replace(c.group!.zh, ''), en: capital(c.name.en.replace(`${c.group!.en}: `, '')) },
+  });
+  return {
+    ...block,
+    columns: block.columns.slice(0, per).map(short),
+    rows: groups.map((g, i) => ({
+      ...row,
+      id: `${row.id}.${i + 1}`,
+      label: g.zh,
+      name: g,
+      depth: 0,
+      range: row.cells?.[i * per]?.range ?? row.range,
+      cells: row.cells ? row.cells.slice(i * per, (i + 1) * per) : null,
+    })),
+  };
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function tableView(lines: LineIndex, table: ReadTable, sums: SumResult[]): TableView {
   const byRow = new Map(table.rows.map((r) => [r.row.id, r]));
   return {
@@ -124,29 +197,43 @@ function tableView(lines: LineIndex, table: ReadTable, sums: SumResult[]): Table
     layout: table.layout,
     readable: table.readable,
     range: range(lines, table.span),
-    blocks: table.def.blocks.map((block) => ({
-      id: block.id,
-      caption: block.caption,
-      columns: block.columns.map((c) => ({ id: c.id, name: c.name, group: c.group })),
-      rows: block.rows.flatMap((row) => {
-        const read = byRow.get(row.id);
-        if (!read) return [];
-        return [
-          {
-            id: row.id,
-            label: row.label,
-            name: row.name,
-            depth: row.groups?.length ?? 0,
-            range: range(lines, read.label ?? read.span),
-            cells: read.cells.length ? read.cells.map((c) => cellView(lines, c)) : null,
-            placement: read.placement,
-          },
-        ];
+    blocks: table.def.blocks.map((block) =>
+      asGrid({
+        id: block.id,
+        caption: block.caption,
+        columns: block.columns.map((c) => ({ id: c.id, name: c.name, group: c.group })),
+        rows: blockRows(lines, block, byRow),
       }),
-    })),
+    ),
     sums: sums.filter((s) => s.table === table).map((s) => sumView(lines, s)),
     problems: table.problems.length,
   };
+}
+
+/** The six parts: present or not, and out of order when one comes after a later one (as section-order says). */
+function partViews(report: Analysis['report'], lines: LineIndex): PartView[] {
+  const after = new Map<number, number>();
+  let latest = 0;
+  for (const h of report.parts) {
+    const n = h.part.number;
+    if (after.has(n) || report.parts.find((x) => x.part.number === n) !== h) continue;
+    if (n < latest) after.set(n, latest);
+    latest = Math.max(latest, n);
+  }
+  return PARTS.map((part) => {
+    const headings = report.parts.filter((h) => h.part === part);
+    const heading = headings[0];
+    return {
+      number: part.number,
+      numeral: part.numeral,
+      name: part.name,
+      present: !!heading,
+      heading: heading?.text,
+      range: heading ? range(lines, heading.span) : undefined,
+      after: after.get(part.number),
+      times: headings.length,
+    };
+  });
 }
 
 export function reportView(analysis: Analysis): ReportView {
@@ -159,16 +246,7 @@ export function reportView(analysis: Analysis): ReportView {
     year: report.year,
     period: report.period ? { year: report.period.year, endYear: report.period.endYear } : undefined,
     format: report.format,
-    parts: PARTS.map((part) => {
-      const heading = report.parts.find((h) => h.part === part);
-      return {
-        number: part.number,
-        name: part.name,
-        present: !!heading,
-        heading: heading?.text,
-        range: heading ? range(lines, heading.span) : undefined,
-      };
-    }),
+    parts: partViews(report, lines),
     tables: report.tables.map((t) => tableView(lines, t, report.sums)),
     missingTables: TABLE_KINDS.filter((k) => !report.tables.some((t) => t.kind === k)),
     counts,

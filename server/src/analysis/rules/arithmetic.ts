@@ -1,13 +1,13 @@
 /**
  * What the four arithmetic rules share: each reports the equations of its kind
  * that do not hold, at the cell a reviewer would correct first, naming the
- * cells involved.
+ * cells that explain the failure.
  */
 import type { Report } from '../read/report';
 import type { ReadCell } from '../read/tables/assemble';
 import type { SumResult } from '../model/sums';
 import type { ArithmeticCode, Text2 } from '../schema/tables';
-import { cellNote, involved } from './cells';
+import { cellNote, explaining } from './cells';
 import { oddOneOut, setCellFix } from './fixes';
 import { formatNumber, type FindingInit } from './rule';
 
@@ -23,7 +23,7 @@ export function reportFailedSums(
     const target = at(sum);
     // A blank total is reported once, by empty-cell, with the value it should hold.
     if (rule !== 'application-balance' && target.state === 'empty') continue;
-    const cells = [...involved(sum.left.cells), ...involved(sum.right.cells)];
+    const cells = explaining([...sum.left.cells, ...sum.right.cells], target);
     const text = message(sum, formatNumber(sum.left.value), formatNumber(sum.right.value));
     // Blank cells count as 0; say so, since they may be the real cause.
     const blanks = [...sum.left.cells, ...sum.right.cells].filter((c) => c?.state === 'empty').length;

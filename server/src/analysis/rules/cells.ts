@@ -25,3 +25,13 @@ export function involved(cells: (ReadCell | undefined)[]): ReadCell[] {
   if (present.length <= 7) return present;
   return present.filter((c, i) => i === 0 || i === present.length - 1 || c.value !== 0);
 }
+
+/**
+ * The cells that explain a failing sum: the total a reviewer would correct,
+ * and every other cell that is not nought (a nought adds nothing, and seven
+ * lines of them hide the sums in the editor's hover). Blank cells are counted
+ * in the message instead.
+ */
+export function explaining(cells: (ReadCell | undefined)[], total: ReadCell): ReadCell[] {
+  return cells.filter((c): c is ReadCell => c !== undefined && (c === total || (c.state !== 'empty' && c.value !== 0)));
+}

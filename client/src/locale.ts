@@ -1,0 +1,47 @@
+/**
+ * The one language of everything the extension shows: `govreport.locale`, or
+ * VS Code's display language when it is `auto` (as the server resolves it, so
+ * that squiggles, status item and preview speak alike). vscode.l10n follows
+ * the display language alone, so the client keeps its strings here.
+ */
+import * as vscode from 'vscode';
+
+export type Locale = 'zh' | 'en';
+
+export function currentLocale(): Locale {
+  const setting = vscode.workspace.getConfiguration('govreport').get<string>('locale', 'auto');
+  if (setting === 'en') return 'en';
+  if (setting === 'zh-CN') return 'zh';
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+const MESSAGES = {
+  problemsName: { zh: '年报问题', en: 'Report problems' },
+  checking: { zh: '年报：检查中…', en: 'Report: checking…' },
+  showProblems: { zh: '显示问题', en: 'Show problems' },
+  previewName: { zh: '合计预览', en: 'Totals preview' },
+  totals: { zh: '合计', en: 'Totals' },
+  openPreview: { zh: '打开合计预览', en: 'Open totals preview' },
+  errors: { zh: '年报：{0} 个错误', en: 'Report: {0} errors' },
+  oneError: { zh: '年报：1 个错误', en: 'Report: 1 error' },
+  warnings: { zh: '年报：{0} 个警告', en: 'Report: {0} warnings' },
+  oneWarning: { zh: '年报：1 个警告', en: 'Report: 1 warning' },
+  clean: { zh: '年报：无问题', en: 'Report: no problems' },
+  openReportFirst: { zh: '请先打开一份报告，再预览其合计。', en: 'Open a report to preview its totals.' },
+  previewTitle: { zh: '合计：{0}', en: 'Totals: {0}' },
+  sampleTitle: { zh: '示例报告', en: 'Sample report' },
+} satisfies Record<string, { zh: string; en: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The message in the current language, `{0}`… replaced by `args`. */
+export function t(key: MessageKey, ...args: (string | number)[]): string {
+  return MESSAGES[key][currentLocale()].replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+}
+
+/** Fires when the language setting changes. */
+export function onDidChangeLocale(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('govreport.locale')) listener();
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * The whole report as a snippet, for a new file: the title, the statistics
+ * period, the six parts and the three standard tables. Reports are written in
+ * January to March about the year before, so the year is the one the file's
+ * name gives, or else last year: the server computes it, which a static
+ * snippet ($CURRENT_YEAR) cannot.
+ */
+import { PARTS, standardHeading } from '../schema/parts';
+import type { TableKind } from '../schema/tables';
+import { tableTemplate } from '../schema/templates';
+
+/** The year a new report is about: one named in the file's name, or the year before `now`. */
+export function skeletonYear(fileName: string | undefined, now: Date): number {
+  const base = fileName?.split(/[\\/]/).pop() ?? '';
+  const named = /(?<!\d)(20\d\d)(?!\d)/.exec(base);
+  return named ? Number(named[1]) : now.getFullYear() - 1;
+}
+
+/** Text that a snippet must take literally. */
+const literal = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
+
+/** The skeleton in snippet syntax, lines joined with `\n`; `${2}` mirrors the year. */
+export function skeletonSnippet(year: number): string {
+  const part = (n: number) => literal(standardHeading(PARTS[n - 1]));
+  const table = (kind: TableKind) => tableTemplate(kind, 'markdown').map(literal);
+  return [
+    `\${1:某某单位}\${2:${year}}年政府信息公开工作年度报告`,
+    '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${2}年1月1日起至${2}年12月31日止。',
+    part(1),
+    '${3}',
+    part(2),
+    ...table('active'),
+    part(3),
+    ...table('application'),
+    part(4),
+    ...table('review'),
+    part(5),
+    '${4}',
+    part(6),
+    '$0',
+  ].join('\n');
+}
+
+/** The words that offer the skeleton. */
+export const SKELETON_PREFIXES = ['年报', 'nianbao', 'report-skeleton'];

@@ -1,0 +1,34 @@
+/**
+ * `govreport` on the PATH, as the README says: the tarball `npm pack` makes
+ * installs with `npm install -g` and its command checks a report. Into a
+ * temporary prefix, with no network (the package has no dependencies).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../support/fixtures';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+test('npm pack, then npm install -g of the tarball, puts a working govreport on the PATH', (t) => {
+  const temp = mkdtempSync(join(tmpdir(), 'govreport-install-'));
+  t.after(() => rmSync(temp, { recursive: true, force: true }));
+  const env = { ...process.env, npm_config_cache: join(temp, 'cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  // The bundles are built (npm test builds first): no need for `prepare` again.
+  const pack = spawnSync(npm, ['pack', '--ignore-scripts', '--pack-destination', temp], { cwd: ROOT, env, encoding: 'utf8' });
+  assert.equal(pack.status, 0, pack.stderr);
+  const tarball = readdirSync(temp).find((f) => f.endsWith('.tgz'))!;
+  const prefix = join(temp, 'prefix');
+  const install = spawnSync(npm, ['install', '-g', '--prefix', prefix, join(temp, tarball)], { cwd: temp, env, encoding: 'utf8' });
+  assert.equal(install.status, 0, install.stderr);
+  const bin = process.platform === 'win32' ? join(prefix, 'govreport.cmd') : join(prefix, 'bin', 'govreport');
+  const path = `${process.platform === 'win32' ? prefix : join(prefix, 'bin')}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH}`;
+  const version = spawnSync('govreport', ['--version'], { env: { ...env, PATH: path }, encoding: 'utf8', shell: process.platform === 'win32' });
+  assert.equal(version.stdout.trim(), JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json").version)'], { cwd: ROOT, encoding: 'utf8' }).stdout));
+  const check = spawnSync(bin, ['check', join(ROOT, 'test', 'fixtures', 'pdf.report.txt')], { env, encoding: 'utf8' });
+  assert.equal(check.status, 1);
+  assert.match(check.stdout, /error review-total/);
+});

@@ -1,0 +1,62 @@
+/**
+ * What the package brings a user besides code: the icon, the users' README
+ * with every rule the diagnostics link to, the changelog, the walkthrough
+ * and its sample report (a mistake that one fix mends).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze, applyEdits, RULE_CODES } from '../../server/src/analysis';
+import { ROOT } from '../support/fixtures';
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
+
+describe('the package', () => {
+  it('has a 128×128 PNG icon', () => {
+    const png = readFileSync(join(ROOT, manifest.icon));
+    assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  it('packs the users’ README, which documents every rule as the developers’ README does', () => {
+    assert.match(manifest.scripts.package, /--readme-path README\.marketplace\.md/);
+    const users = readFileSync(join(ROOT, 'README.marketplace.md'), 'utf8');
+    const developers = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = (text: string, code: string) => new RegExp(`^### ${code}\\n([^#]+)`, 'm').exec(text)?.[1].trim();
+    for (const code of RULE_CODES) {
+      assert.ok(section(users, code), `README.marketplace.md: ### ${code}`);
+      assert.equal(section(users, code), section(developers, code), code);
+    }
+    assert.doesNotMatch(users, /npm (test|start)|Project layout|Benchmarks/, 'no developer material');
+  });
+
+  it('has a changelog for the version it is', () => {
+    assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}$`, 'm'));
+  });
+
+  it('has a walkthrough whose steps exist, in English and Chinese, with commands that exist', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['open', 'squiggle', 'fix', 'preview']);
+    const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const strings = nls(file);
+      for (const step of walkthrough.steps) {
+        assert.ok(existsSync(join(ROOT, step.media.markdown)), step.media.markdown);
+        const description = strings[step.description.slice(1, -1)];
+        const linked = [...description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
+        assert.equal(linked.length, 1, `${file} ${step.id}`);
+        assert.ok(commands.has(linked[0]) || linked[0].startsWith('editor.action.'), linked[0]);
+      }
+    }
+  });
+
+  it('has a sample report with one wrong total, which its fix mends entirely', () => {
+    const text = readFileSync(join(ROOT, 'media', 'sample', 'sample.govreport'), 'utf8');
+    const { findings } = analyze(text);
+    assert.deepEqual(findings.map((f) => f.code), ['row-total', 'subtotal']);
+    const [fix] = findings[0].fixes!;
+    assert.deepEqual(analyze(applyEdits(text, fix.edits)).findings, []);
+  });
+});
