@@ -1,5 +1,5 @@
 /** The user's settings (`govreport.*`), as the client sends them. */
-import { RULE_CODES, type RuleSettings } from '../analysis';
+import { CROSS_RULE_CODES, RULE_CODES, type RuleSettings } from '../analysis';
 
 export type RunMode = 'onType' | 'onSave';
 export type Locale = 'zh' | 'en';
@@ -20,7 +20,7 @@ export function readSettings(raw: unknown): Settings {
   const s = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
   const rules: RuleSettings = {};
   if (s.rules && typeof s.rules === 'object') {
-    for (const code of RULE_CODES) {
+    for (const code of [...RULE_CODES, ...CROSS_RULE_CODES]) {
       const v = (s.rules as Record<string, unknown>)[code];
       if (typeof v === 'string' && LEVELS.has(v)) rules[code] = v as RuleSettings[typeof code];
     }
