@@ -5,6 +5,7 @@
 import type { AnalysisResult } from './analysis';
 import type { BatchResult } from './batch';
 import type { EditingResult } from './editing';
+import type { FolderResult } from './folder';
 import type { FootprintResult } from './footprint';
 
 export interface Results {
@@ -12,6 +13,7 @@ export interface Results {
   editing?: EditingResult;
   batch?: BatchResult;
   footprint?: FootprintResult;
+  folder?: FolderResult;
 }
 
 export interface Target {
@@ -89,6 +91,16 @@ export function targets(r: Results): Target[] {
       met: b.ms <= 1500 && b.outputFiles === b.files,
     });
   }
+  for (const run of r.folder?.runs ?? []) {
+    const files = r.folder!.files;
+    out.push({
+      name: `${files.toLocaleString('en-US')} reports: ${run.command}`,
+      target: '≥ 1,000 reports/s',
+      measured: `${Math.round(run.reportsPerSecond).toLocaleString('en-US')} reports/s, peak ${num(run.peakRssMB)} MB`,
+      value: run.reportsPerSecond,
+      met: run.reportsPerSecond >= 1000 && run.outputReports === files,
+    });
+  }
   if (r.footprint?.rssMB !== undefined) {
     const f = r.footprint;
     out.push({ name: `server resident with ${f.reportsOpen} reports open`, target: '≤ 80 MB', measured: `${num(f.rssMB!)} MB`, value: f.rssMB!, met: f.rssMB! <= 80 });
@@ -105,6 +117,7 @@ export function summaryLine(r: Results): string {
   }
   if (r.editing) parts.push(`edit p95 ${ms(r.editing.p95)} ms`);
   if (r.batch) parts.push(`${r.batch.files.toLocaleString('en-US')} reports ${num(r.batch.ms / 1000, 2)} s`);
+  for (const run of r.folder?.runs ?? []) parts.push(`${run.command.split(' ')[1]} ${Math.round(run.reportsPerSecond).toLocaleString('en-US')} reports/s`);
   if (r.footprint?.rssMB !== undefined) parts.push(`RSS ${Math.round(r.footprint.rssMB)} MB`);
   return parts.join(' · ');
 }
@@ -159,6 +172,18 @@ export function render(r: Results, header: string[]): string {
       ),
     );
     out.push(`   files: ${b.how}`);
+    out.push('');
+  }
+  const d = r.folder;
+  if (d) {
+    out.push(`5. Folder scan: ${d.files.toLocaleString('en-US')} reports (${size(d.bytes)}), one process, wall time (process start included), peak resident memory of the process`);
+    out.push(
+      table(
+        ['command', 'wall s', 'reports/s', 'peak MB', 'reports in output', 'across reports', 'exit'],
+        d.runs.map((x) => [x.command, num(x.ms / 1000, 2), Math.round(x.reportsPerSecond).toLocaleString('en-US'), num(x.peakRssMB), String(x.outputReports), x.crossFindings === undefined ? '–' : String(x.crossFindings), String(x.exitCode)]),
+      ),
+    );
+    out.push(`   files: ${d.how}`);
     out.push('');
   }
   const f = r.footprint;

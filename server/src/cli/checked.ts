@@ -1,4 +1,5 @@
 /** A checked file: its input and its findings, with 1-based positions for output. */
+import type { CrossFinding } from '../analysis/corpus';
 import type { Finding } from '../analysis/rules/rule';
 import type { Text2 } from '../analysis/schema/tables';
 import type { LineIndex, Span } from '../analysis/text/lines';
@@ -10,6 +11,8 @@ export interface Checked {
   input: Input;
   findings: Finding[];
   lines?: LineIndex;
+  /** Findings across reports that stand on this file. */
+  cross?: CrossFinding[];
 }
 
 export interface Place {

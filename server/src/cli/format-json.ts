@@ -1,5 +1,6 @@
 /** `[{file, diagnostics: [{code, severity, line, column, endLine, endColumn, message}]}]`, 1-based. */
 import { pick, place, type Checked, type Locale } from './checked';
+import { crossJson } from './cross';
 
 export function formatJson(results: Checked[], locale: Locale): string {
   const data = results.map((r) =>
@@ -12,7 +13,7 @@ export function formatJson(results: Checked[], locale: Locale): string {
             severity: f.severity,
             ...place(r.lines!, f.span),
             message: pick(f.message, locale),
-          })),
+          })).concat((r.cross ?? []).map((f) => crossJson(f, locale)) as never[]),
         },
   );
   return `${JSON.stringify(data, null, 2)}\n`;

@@ -1,13 +1,15 @@
 /** SARIF 2.1.0, for code scanning: one run, the rules as its driver's rules. */
+import { CROSS_RULES } from '../analysis/corpus';
 import { RULES } from '../analysis/rules';
 import type { Severity } from '../analysis/rules/rule';
 import { pick, place, type Checked, type Locale } from './checked';
+import { placeOf } from './cross';
 import { relativeUri } from './inputs';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 export function formatSarif(results: Checked[], locale: Locale, version: string): string {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  const ruleIndex = new Map<string, number>([...RULES, ...CROSS_RULES].map((r, i) => [r.code, i]));
   const location = (uri: string, p: ReturnType<typeof place>) => ({
     physicalLocation: {
       artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
@@ -23,7 +25,7 @@ export function formatSarif(results: Checked[], locale: Locale, version: string)
           driver: {
             name: 'GovReport',
             version,
-            rules: RULES.map((r) => ({
+            rules: [...RULES, ...CROSS_RULES].map((r) => ({
               id: r.code,
               name: r.code,
               shortDescription: { text: pick(r.description, locale) },
@@ -48,7 +50,7 @@ export function formatSarif(results: Checked[], locale: Locale, version: string)
         results: results.flatMap((r) => {
           if (r.input.error) return [];
           const uri = relativeUri(r.input.file);
-          return r.findings.map((f) => ({
+          return r.findings.map((f): Record<string, unknown> => ({
             ruleId: f.code,
             ruleIndex: ruleIndex.get(f.code),
             level: LEVEL[f.severity],
@@ -59,7 +61,16 @@ export function formatSarif(results: Checked[], locale: Locale, version: string)
               ...location(uri, place(r.lines!, rel.span)),
               message: { text: pick(rel.message, locale) },
             })),
-          }));
+          })).concat(
+            (r.cross ?? []).map((f) => ({
+              ruleId: f.code,
+              ruleIndex: ruleIndex.get(f.code),
+              level: LEVEL[f.severity],
+              message: { text: pick(f.message, locale) },
+              locations: [location(uri, placeOf(f.range))],
+              relatedLocations: f.related.map((rel, id) => ({ id, ...location(relativeUri(rel.file), placeOf(rel.range)), message: { text: pick(rel.message, locale) } })),
+            })),
+          );
         }),
       },
     ],

@@ -1,6 +1,7 @@
 /** Compiler-style output: `file:line:col: error subtotal message`, notes below. */
 import type { Severity } from '../analysis/rules/rule';
 import { pick, place, type Checked, type Locale } from './checked';
+import { crossText } from './cross';
 
 export function formatText(results: Checked[], locale: Locale): string {
   const out: string[] = [];
@@ -17,6 +18,7 @@ export function formatText(results: Checked[], locale: Locale): string {
         out.push(`    ${r.input.file}:${q.line}:${q.column}: note: ${pick(rel.message, locale)}`);
       }
     }
+    if (r.cross) out.push(...crossText(r.cross, locale));
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }
@@ -24,7 +26,7 @@ export function formatText(results: Checked[], locale: Locale): string {
 /** One line that sums up a run, for the terminal. */
 export function summary(results: Checked[], locale: Locale): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const r of results) for (const f of r.findings) counts[f.severity]++;
+  for (const r of results) for (const f of [...r.findings, ...(r.cross ?? [])]) counts[f.severity]++;
   const unreadable = results.filter((r) => r.input.error).length;
   const files = results.length - unreadable;
   if (locale === 'en') {

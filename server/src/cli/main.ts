@@ -11,6 +11,8 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText, summary } from './format-text';
 import { expandPaths, readInput } from './inputs';
+import { CrossReports } from './cross';
+import { runSummary, SUMMARY_FORMATS } from './summary';
 import { formatTotals } from './totals';
 
 declare const GOVREPORT_VERSION: string | undefined;
@@ -19,11 +21,14 @@ const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0
 const USAGE = `用法 / Usage:
   govreport check [--format text|json|sarif] [--locale zh-CN|en] PATH...
   govreport totals [--format text|json] [--locale zh-CN|en] FILE
+  govreport summary [--format csv|json|markdown] [--locale zh-CN|en] PATH...
 
   check    检查报告：文件、文件夹（查找 .txt 与 .govreport 文件）或通配模式
            Check reports: files, folders (searched for .txt and .govreport files) or globs
   totals   列出报告中读到的表格、每项合计及其是否成立
            Print the tables as read, with every sum and whether it holds
+  summary  每份报告一行：机关、年度、申请与复议诉讼数字、错误与警告数（CSV 带 BOM，可用 Excel 打开）
+           One row per report: body, year, figures, errors and warnings (CSV with a BOM for Excel)
 
 退出码 / Exit status: 0 无错误 no error, 1 有错误 errors found, 2 用法错误或文件无法读取 bad usage or unreadable file
 `;
@@ -45,12 +50,17 @@ function usageError(io: Io, message: string): number {
 
 function checkFiles(paths: string[]): { results: Checked[]; missing: string[] } {
   const { files, missing } = expandPaths(paths);
+  const cross = new CrossReports();
   const results = files.map((file): Checked => {
     const input = readInput(file);
     if (input.text === undefined) return { input, findings: [] };
     const analysis = analyze(input.text);
+    cross.add(input.file, analysis);
     return { input, findings: analysis.findings, lines: analysis.report.lines };
   });
+  // Across reports, once every file has been read.
+  const byFile = cross.byFile();
+  for (const r of results) r.cross = byFile.get(r.input.file);
   return { results, missing };
 }
 
@@ -101,7 +111,7 @@ export function main(argv: string[], io: Io = processIo): number {
       for (const r of results) if (r.input.error) io.err(`govreport: ${r.input.file}: ${pick(r.input.error, locale)}\n`);
     }
     if (missing.length || results.some((r) => r.input.error)) return 2;
-    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    return results.some((r) => [...r.findings, ...(r.cross ?? [])].some((f) => f.severity === 'error')) ? 1 : 0;
   }
 
   if (command === 'totals') {
@@ -117,6 +127,13 @@ export function main(argv: string[], io: Io = processIo): number {
     if (format === 'json') io.out(`${JSON.stringify({ file: input.file, ...view }, null, 2)}\n`);
     else io.out(formatTotals(input.file, view, locale));
     return view.tables.some((t) => t.sums.some((s) => s.status === 'fail')) ? 1 : 0;
+  }
+
+  if (command === 'summary') {
+    const summaryFormat = values.format ?? 'csv';
+    if (!SUMMARY_FORMATS.includes(summaryFormat)) return usageError(io, `未知的输出格式 unknown format「${summaryFormat}」（csv | json | markdown）`);
+    if (!paths.length) return usageError(io, '请指定报告文件或文件夹 / name the report files or folders');
+    return runSummary(paths, summaryFormat, locale, io);
   }
 
   return usageError(io, `未知的命令 unknown command「${command}」`);
