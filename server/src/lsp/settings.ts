@@ -2,6 +2,8 @@
 import { CROSS_RULE_CODES, RULE_CODES, type RuleSettings } from '../analysis';
 
 export type RunMode = 'onType' | 'onSave';
+/** Which reports are checked: the open ones, or every report of the workspace. */
+export type Scope = 'open' | 'workspace';
 export type Locale = 'zh' | 'en';
 
 export interface Settings {
@@ -9,9 +11,10 @@ export interface Settings {
   run: RunMode;
   /** The message language; `auto` follows the editor's display language. */
   locale: 'auto' | 'zh-CN' | 'en';
+  scope: Scope;
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', locale: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', locale: 'auto', scope: 'open' };
 
 const LEVELS = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
@@ -29,6 +32,7 @@ export function readSettings(raw: unknown): Settings {
     rules,
     run: s.run === 'onSave' ? 'onSave' : 'onType',
     locale: s.locale === 'zh-CN' || s.locale === 'en' ? s.locale : 'auto',
+    scope: s.scope === 'workspace' ? 'workspace' : 'open',
   };
 }
 

@@ -17,11 +17,13 @@ export interface SummaryRow extends Figures {
   format: string | null;
   errors: number;
   warnings: number;
+  /** The body's name without its province or city, to group by (not a column of the table). */
+  bodyKey: string | null;
   /** Where to open the report: its first finding (not a column of the table). */
   first?: Range;
 }
 
-export type SummaryKey = Exclude<keyof SummaryRow, 'first'>;
+export type SummaryKey = Exclude<keyof SummaryRow, 'first' | 'bodyKey'>;
 
 /** The table's columns, in order, with their headings. */
 export const SUMMARY_COLUMNS: { key: SummaryKey; name: Text2 }[] = [
@@ -62,6 +64,7 @@ export function summaryRow(d: ReportDigest, cross: readonly CrossFinding[] = [])
   return {
     file: d.file,
     body: d.body?.name ?? null,
+    bodyKey: d.body?.key ?? null,
     year: d.year ?? null,
     format: d.format ?? null,
     ...d.figures,
