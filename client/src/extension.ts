@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       return result;
     }),
     vscode.commands.registerCommand('govreport.showOverview', () => overview.show()),
-    vscode.commands.registerCommand('govreport.exportSummary', () => overview.exportCsv()),
+    vscode.commands.registerCommand('govreport.exportSummary', (to?: vscode.Uri) => overview.exportCsv(to instanceof vscode.Uri ? to : undefined)),
     vscode.commands.registerCommand('govreport.showPreview', (uri?: string | vscode.Uri) => preview.show(uri ? vscode.Uri.parse(String(uri)) : undefined)),
     vscode.commands.registerCommand('govreport.treatAsReport', async () => {
       const doc = vscode.window.activeTextEditor?.document;

@@ -46,18 +46,19 @@ export class FolderOverview implements vscode.Disposable {
     await this.update(true);
   }
 
-  /** Saves the summary as CSV (UTF-8 with a BOM, for Excel). */
-  async exportCsv(): Promise<void> {
+  /** Saves the summary as CSV (UTF-8 with a BOM, for Excel), where the user says (or to `to`). */
+  async exportCsv(to?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const summary = await this.client.sendRequest<Summary>('govreport/summary', { csv: true, review: true });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
+    const target = to ?? await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, 'govreport-summary.csv') : undefined,
       filters: { CSV: ['csv'] },
       saveLabel: vscode.l10n.t('Export'),
     });
-    if (!target || summary.csv === undefined) return;
+    if (!target || summary.csv === undefined) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(summary.csv, 'utf8'));
     void vscode.window.showInformationMessage(vscode.l10n.t('Summary of {0} reports saved to {1}', summary.rows.length, vscode.workspace.asRelativePath(target)));
+    return target;
   }
 
   private createPanel(): vscode.WebviewPanel {

@@ -155,7 +155,10 @@ function table(rows: Row[], w: (typeof WORDS)['zh']): HTMLTableElement {
       if (typeof v === 'number' || v === null) td.className = 'num';
       if (c.key === 'errors' && r.errors) td.className = 'num errors';
       if (c.key === 'warnings' && r.warnings) td.className = 'num warnings';
-      if (c.key === 'body' && !v) td.textContent = w.noBody;
+      if (c.key === 'body') {
+        td.className = 'body';
+        if (!v) td.textContent = w.noBody;
+      }
       if (c.key === 'file') {
         td.className = 'file';
         td.tabIndex = 0;
