@@ -33,10 +33,10 @@ export interface FolderResult {
 }
 
 const BODIES = 2000;
-const YEARS = [2020, 2021, 2022, 2023, 2024];
+export const YEARS = [2020, 2021, 2022, 2023, 2024];
 
 /** One body's report for one year, consistent with its other years; every 50th body carries a defect across years. */
-function report(body: number, k: number): string {
+export function report(body: number, k: number): string {
   const year = YEARS[k];
   const spec = copySpec(cleanSpec(year < 2021 ? '2019' : '2021', year));
   spec.title = [`甲${body}市乙${body}区人民政府`, `${year}年政府信息公开工作年度报告`];

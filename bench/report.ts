@@ -7,6 +7,7 @@ import type { BatchResult } from './batch';
 import type { EditingResult } from './editing';
 import type { FolderResult } from './folder';
 import type { FootprintResult } from './footprint';
+import type { ReviewResult } from './review';
 
 export interface Results {
   analysis?: AnalysisResult;
@@ -14,6 +15,7 @@ export interface Results {
   batch?: BatchResult;
   footprint?: FootprintResult;
   folder?: FolderResult;
+  review?: ReviewResult;
 }
 
 export interface Target {
@@ -101,6 +103,11 @@ export function targets(r: Results): Target[] {
       met: run.reportsPerSecond >= 1000 && run.outputReports === files,
     });
   }
+  if (r.review) {
+    const v = r.review;
+    out.push({ name: `edit to diagnostics p95 during a ${v.reports.toLocaleString('en-US')}-report workspace review`, target: '≤ 60 ms', measured: `${ms(v.p95)} ms (${v.editsDuringScan} edits)`, value: v.p95, met: v.p95 <= 60 && v.editsDuringScan > 0 });
+    if (v.rssMB !== undefined) out.push({ name: `server resident after reviewing ${v.reports.toLocaleString('en-US')} reports`, target: '≤ 200 MB', measured: `${num(v.rssMB)} MB`, value: v.rssMB, met: v.rssMB <= 200 });
+  }
   if (r.footprint?.rssMB !== undefined) {
     const f = r.footprint;
     out.push({ name: `server resident with ${f.reportsOpen} reports open`, target: '≤ 80 MB', measured: `${num(f.rssMB!)} MB`, value: f.rssMB!, met: f.rssMB! <= 80 });
@@ -172,6 +179,18 @@ export function render(r: Results, header: string[]): string {
       ),
     );
     out.push(`   files: ${b.how}`);
+    out.push('');
+  }
+  const v = r.review;
+  if (v) {
+    out.push(`6. Workspace review over stdio: ${v.reports.toLocaleString('en-US')} closed reports reviewed while a report is edited (a digit typed and deleted, each waiting for its diagnostics)`);
+    out.push(
+      table(
+        ['reports', 'scan s', 'reports/s', 'edits during scan', 'p50 ms', 'p95 ms', 'max ms', 'RSS after MB'],
+        [[String(v.reports), num(v.scanMs / 1000, 2), Math.round(v.reportsPerSecond).toLocaleString('en-US'), String(v.editsDuringScan), ms(v.p50), ms(v.p95), ms(v.max), v.rssMB === undefined ? '–' : num(v.rssMB)]],
+      ),
+    );
+    out.push(`   memory from ${v.rssSource}`);
     out.push('');
   }
   const d = r.folder;
