@@ -122,6 +122,8 @@ async function loadSettings(pushed?: unknown): Promise<void> {
   const scope = settings.scope;
   settings = readSettings(raw);
   for (const doc of documents.all()) validate(doc);
+  // Closed reports too: another severity, another language.
+  for (const uri of review.closedReports()) publish(uri);
   if (settings.scope !== scope) {
     if (settings.scope === 'workspace') void reviewWorkspace();
     else review.stop();

@@ -134,4 +134,25 @@ describe('workspace review', () => {
       await client.stop();
     }
   });
+
+  it('the scan can be cancelled from its progress', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
+    folders.push(dir);
+    const text = render(cleanSpec('2021', 2023), 'cells');
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `${String(i).padStart(3, '0')}.report.txt`), text.replace('某某区', `某${i}区`));
+    const client = await TestClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      let cancelled = false;
+      client.connection.onNotification('$/progress', (p: { token: string; value: { kind: string } }) => {
+        if (cancelled || p.value.kind !== 'report') return;
+        cancelled = true;
+        void client.connection.sendNotification('window/workDoneProgress/cancel', { token: p.token });
+      });
+      const result = await client.request<{ files: number; cancelled: boolean }>('govreport/reviewWorkspace', null);
+      assert.equal(result.cancelled, true);
+      assert.ok(result.files < 300, String(result.files));
+    } finally {
+      await client.stop();
+    }
+  });
 });

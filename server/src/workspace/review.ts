@@ -93,6 +93,11 @@ export class WorkspaceReview {
     this.forget(uri);
   }
 
+  /** The closed reports kept. */
+  closedReports(): string[] {
+    return [...this.closed.keys()];
+  }
+
   /** Own findings of a closed report (undefined when it is not one). */
   storedFindings(uri: string): StoredFinding[] | undefined {
     return this.closed.get(uri);
