@@ -64,6 +64,7 @@ const review = new WorkspaceReview({
   isOpen: (uri) => !!documents.get(uri),
   publish: (uri) => publish(uri),
   clear: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+  reindexOpen: () => documents.all().forEach(validate),
   settings: () => settings.rules,
   log: (message) => connection.console.warn(message),
 });

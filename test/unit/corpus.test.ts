@@ -61,6 +61,10 @@ describe('bodies', () => {
     assert.equal(a.key, '洪泽区人民政府');
     assert.ok(sameBody(a, b) && sameBody(a, c) && sameBody(b, c));
     assert.equal(bodyOf('洪泽区政府2023年政府信息公开工作年度报告')!.key, '洪泽区人民政府');
+    const yearFirst = bodyOf('2023年度淮安市洪泽区政府信息公开工作年度报告')!;
+    assert.equal(yearFirst.key, '洪泽区人民政府');
+    assert.ok(sameBody(yearFirst, a));
+    assert.equal(bodyOf('2024年淮安市政府信息公开工作年度报告')!.key, '淮安市人民政府');
   });
 
   it('keeps apart what is not one body', () => {

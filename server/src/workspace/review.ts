@@ -31,6 +31,8 @@ export interface ReviewHost {
   publish(uri: string): void;
   /** Clears a report's diagnostics. */
   clear(uri: string): void;
+  /** Analyses the open reports again (they join the index when the review starts). */
+  reindexOpen(): void;
   settings(): RuleSettings;
   log(message: string): void;
 }
@@ -76,9 +78,14 @@ export class WorkspaceReview {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   }
 
-  /** An open document was analysed: its digest replaces the one in the index. */
+  /**
+   * An open document was analysed: while the workspace is reviewed, its digest
+   * replaces the one in the index. Only files count: a diff's or a commit's
+   * view of a report (git:, untitled:) is not another report.
+   */
   opened(uri: string, analysis: Analysis): string[] {
     this.closed.delete(uri);
+    if (!this.active || !uri.startsWith('file:')) return this.index.remove(uri).filter((u) => u !== uri);
     const affected = this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
     return affected.filter((u) => u !== uri);
   }
@@ -152,7 +159,10 @@ export class WorkspaceReview {
     if (this.scanning) this.scanning.cancel = true;
     const state = { cancel: false };
     this.scanning = state;
-    this.active = true;
+    if (!this.active) {
+      this.active = true;
+      this.host.reindexOpen();
+    }
     const cancelled = () => state.cancel || progress.cancelled();
     try {
       const found: { path: string; reader: Reader }[] = [];
@@ -182,6 +192,10 @@ export class WorkspaceReview {
     if (this.scanning) this.scanning.cancel = true;
     this.active = false;
     for (const uri of [...this.closed.keys()]) this.forget(uri);
+    // The open reports stay, on their own.
+    const open = [...this.index.all()].map((d) => d.file);
+    for (const uri of open) this.index.remove(uri);
+    for (const uri of open) this.host.publish(uri);
   }
 
   /** Files changed on disk (created, changed, deleted): the closed ones are read again. */

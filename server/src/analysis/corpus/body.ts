@@ -28,7 +28,8 @@ export function bodyOf(title: string): Body | undefined {
   if (name.length < 2) return undefined;
   const places: string[] = [];
   let rest = name;
-  for (let m = PLACE.exec(rest); m && m[1].length < rest.length; m = PLACE.exec(rest)) {
+  // A name may end with its place (2023年淮安市洪泽区政府信息公开…): the government of it.
+  for (let m = PLACE.exec(rest); m; m = PLACE.exec(rest)) {
     places.push(m[1]);
     rest = rest.slice(m[1].length);
   }
