@@ -206,8 +206,12 @@ function chart(parent: HTMLElement, title: string, labels: string[], datasets: C
 
 function drawCharts(parent: HTMLElement, rows: Row[], w: (typeof WORDS)['zh']): void {
   const palette = [colour('blue', '#3794ff'), colour('green', '#89d185'), colour('yellow', '#cca700'), colour('orange', '#d18616'), colour('red', '#f14c4c'), colour('purple', '#b180d7')];
-  const label = (r: Row) => `${r.body ?? r.file.split('/').pop()} ${r.year ?? ''}`.trim();
   const ordered = rows.slice().sort((a, b) => (bodyOf(a) + (a.year ?? '') < bodyOf(b) + (b.year ?? '') ? -1 : 1));
+  const plain = (r: Row) => `${r.body ?? ''} ${r.year ?? ''}`.trim();
+  const seen = new Map<string, number>();
+  for (const r of ordered) seen.set(plain(r), (seen.get(plain(r)) ?? 0) + 1);
+  // Two reports of one body and year (or none named) are told apart by their file.
+  const label = (r: Row) => (plain(r) && seen.get(plain(r)) === 1 ? plain(r) : `${plain(r)} ${r.file.split('/').pop()}`.trim());
   const keys = Object.keys(w.series) as (keyof typeof w.series)[];
   chart(
     parent,
