@@ -8,12 +8,16 @@ export function formatJson(results: Checked[], locale: Locale): string {
       ? { file: r.input.file, error: pick(r.input.error, locale), diagnostics: [] }
       : {
           file: r.input.file,
-          diagnostics: r.findings.map((f) => ({
-            code: f.code,
-            severity: f.severity,
-            ...place(r.lines!, f.span),
-            message: pick(f.message, locale),
-          })).concat((r.cross ?? []).map((f) => crossJson(f, locale)) as never[]),
+          diagnostics: [
+            ...r.findings.map((f) => ({
+              code: f.code,
+              severity: f.severity,
+              ...place(r.lines!, f.span),
+              message: pick(f.message, locale),
+            })),
+            // Across reports: with `related`, places in other files.
+            ...(r.cross ?? []).map((f) => crossJson(f, locale)),
+          ],
         },
   );
   return `${JSON.stringify(data, null, 2)}\n`;
