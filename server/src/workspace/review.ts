@@ -85,9 +85,10 @@ export class WorkspaceReview {
    */
   opened(uri: string, analysis: Analysis): string[] {
     this.closed.delete(uri);
-    if (!this.active || !uri.startsWith('file:')) return this.index.remove(uri).filter((u) => u !== uri);
-    const affected = this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
-    return affected.filter((u) => u !== uri);
+    const before = this.index.related(uri);
+    if (!this.active || !uri.startsWith('file:')) this.index.remove(uri);
+    else this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
+    return [...new Set([...before, ...this.index.related(uri)])].filter((u) => u !== uri);
   }
 
   /** A document was closed: reread from disk when reviewing the workspace, else forgotten. */
@@ -142,14 +143,16 @@ export class WorkspaceReview {
     if (text === undefined || this.host.isOpen(uri)) return text !== undefined;
     const analysis = analyze(text);
     this.closed.set(uri, store(analysis));
-    const affected = this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
-    for (const u of affected) this.host.publish(u);
+    const before = this.index.related(uri);
+    this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
+    for (const u of new Set([...before, ...this.index.related(uri)])) this.host.publish(u);
     return true;
   }
 
   private forget(uri: string): void {
     const had = this.closed.delete(uri);
-    const affected = this.index.remove(uri);
+    const affected = this.index.related(uri);
+    this.index.remove(uri);
     if (had || affected.length) this.host.clear(uri);
     for (const u of affected) if (u !== uri) this.host.publish(u);
   }

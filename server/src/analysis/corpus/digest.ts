@@ -14,6 +14,7 @@ import type { Finding, Severity } from '../rules/rule';
 import { cellKey, type Format, type TableKind } from '../schema/tables';
 import type { LineIndex, Span } from '../text/lines';
 import { bodyOf, type Body } from './body';
+import { MIN_PROSE_LENGTH } from './rules/repeated-text';
 import { sketch, type Sketch } from './similarity';
 
 /** A cell read with certainty: a number as written (not blank, not a look-alike). */
@@ -140,16 +141,18 @@ function figuresOf(report: Report): Figures {
 /** A table every cell of which was read with certainty, as a string of its values. */
 function tableDigest(lines: LineIndex, table: ReadTable): TableDigest | undefined {
   if (!table.readable || table.problems.length) return undefined;
-  const values: string[] = [];
+  let rows = 0;
+  for (const block of table.def.blocks) rows += block.rows.length;
+  if (table.rows.length !== rows) return undefined;
+  const values: number[] = [];
   let nonZero = 0;
-  for (const block of table.def.blocks) {
-    for (const row of block.rows) {
-      for (const col of block.columns) {
-        const cell = table.cells.get(cellKey({ row: row.id, col: col.id }));
-        if (!cell || !cell.certain || cell.value === null) return undefined;
-        values.push(String(cell.value));
-        if (cell.value !== 0) nonZero++;
-      }
+  // Rows stand in the format's order (the reader places them so), cells in column order.
+  for (const row of table.rows) {
+    if (row.cells.length !== row.block.columns.length) return undefined;
+    for (const cell of row.cells) {
+      if (!cell.certain || cell.value === null) return undefined;
+      values.push(cell.value);
+      if (cell.value !== 0) nonZero++;
     }
   }
   return { kind: table.kind, range: range(lines, table.anchor), values: values.join(','), nonZero };
@@ -167,7 +170,9 @@ function proseOf(report: Report): ProseDigest[] {
     // To the next heading after it in the text, whichever part it is.
     let end = text.length;
     for (const p of parts) if (p.span.start > heading.span.end && p.span.start < end) end = p.span.start;
-    out.push({ part: n, range: range(lines, heading.span), sketch: sketch(text, heading.span.end, end) });
+    // A part shorter than the rule's minimum is never compared: its length is enough.
+    const short = end - heading.span.end < MIN_PROSE_LENGTH;
+    out.push({ part: n, range: range(lines, heading.span), sketch: short ? { length: end - heading.span.end, hashes: new Uint32Array(0) } : sketch(text, heading.span.end, end) });
   }
   return out;
 }

@@ -14,7 +14,8 @@ const byFile = (a: ReportDigest, b: ReportDigest): number => (a.file < b.file ? 
 
 export class ReportIndex {
   private readonly files = new Map<string, ReportDigest>();
-  private readonly bodies = new Map<string, Set<string>>();
+  /** Body key → year → files: a report meets only its body's previous and same year. */
+  private readonly bodies = new Map<string, Map<number, Set<string>>>();
 
   get size(): number {
     return this.files.size;
@@ -28,52 +29,67 @@ export class ReportIndex {
     return this.files.values();
   }
 
-  /** Adds or replaces a report; returns the files whose findings across reports may have changed. */
-  set(d: ReportDigest): string[] {
-    const affected = this.remove(d.file);
+  /** Adds or replaces a report. */
+  set(d: ReportDigest): void {
+    this.remove(d.file);
     this.files.set(d.file, d);
-    if (d.body) {
-      let group = this.bodies.get(d.body.key);
-      if (!group) this.bodies.set(d.body.key, (group = new Set()));
-      group.add(d.file);
-      for (const f of group) affected.push(f);
-    } else affected.push(d.file);
-    return [...new Set(affected)];
-  }
-
-  /** Removes a report; returns the files whose findings across reports may have changed. */
-  remove(file: string): string[] {
-    const old = this.files.get(file);
-    if (!old) return [];
-    this.files.delete(file);
-    const group = old.body ? this.bodies.get(old.body.key) : undefined;
-    if (!group) return [file];
-    group.delete(file);
-    if (!group.size) this.bodies.delete(old.body!.key);
-    return [file, ...group];
-  }
-
-  /** The reports of the same body as `d` (itself excluded), in file order. */
-  private peers(d: ReportDigest): ReportDigest[] {
-    if (!d.body) return [];
-    const group = this.bodies.get(d.body.key);
-    if (!group) return [];
-    const out: ReportDigest[] = [];
-    for (const f of group) {
-      const other = this.files.get(f)!;
-      if (f !== d.file && other.body && sameBody(other.body, d.body)) out.push(other);
+    if (d.body && d.year !== undefined) {
+      let years = this.bodies.get(d.body.key);
+      if (!years) this.bodies.set(d.body.key, (years = new Map()));
+      let files = years.get(d.year);
+      if (!files) years.set(d.year, (files = new Set()));
+      files.add(d.file);
     }
-    return out.sort(byFile);
+  }
+
+  /** Removes a report. */
+  remove(file: string): void {
+    const old = this.files.get(file);
+    if (!old) return;
+    this.files.delete(file);
+    if (old.body && old.year !== undefined) {
+      const years = this.bodies.get(old.body.key);
+      const files = years?.get(old.year);
+      files?.delete(file);
+      if (files && !files.size) years!.delete(old.year);
+      if (years && !years.size) this.bodies.delete(old.body.key);
+    }
+  }
+
+  /** A report and those whose findings across reports depend on it (its body's, in its year and the years beside). */
+  related(file: string): string[] {
+    const d = this.files.get(file);
+    if (!d) return [];
+    return d.body && d.year !== undefined ? [file, ...this.neighbours(d)] : [file];
+  }
+
+  /** The files of a report's body in its year and the years beside it (those it may be compared with). */
+  private neighbours(d: ReportDigest): string[] {
+    const years = this.bodies.get(d.body!.key);
+    if (!years) return [];
+    const out: string[] = [];
+    for (const y of [d.year! - 1, d.year!, d.year! + 1]) for (const f of years.get(y) ?? []) if (f !== d.file) out.push(f);
+    return out;
+  }
+
+  /** The first report, in file order, of the same body as `d` for `year` that passes `accept`. */
+  private first(d: ReportDigest, year: number, accept: (other: ReportDigest) => boolean): ReportDigest | undefined {
+    let best: ReportDigest | undefined;
+    for (const f of this.bodies.get(d.body!.key)?.get(year) ?? []) {
+      if (f === d.file) continue;
+      const other = this.files.get(f)!;
+      if (other.body && sameBody(other.body, d.body!) && accept(other) && (!best || byFile(other, best) < 0)) best = other;
+    }
+    return best;
   }
 
   /** The findings across reports that stand on `file`. */
   findingsFor(file: string, rules: readonly CrossRule[] = CROSS_RULES): CrossFinding[] {
     const d = this.files.get(file);
-    if (!d || d.year === undefined) return [];
-    const peers = this.peers(d);
-    const previous = peers.find((p) => p.year === d.year! - 1);
+    if (!d || !d.body || d.year === undefined) return [];
+    const previous = this.first(d, d.year - 1, () => true);
     // Of two reports for one year, the one later in file order carries the finding.
-    const twin = peers.find((p) => p.year === d.year && byFile(p, d) < 0);
+    const twin = this.first(d, d.year, (p) => byFile(p, d) < 0);
     const out: CrossFinding[] = [];
     for (const rule of rules) {
       const earlier = rule.pairs === 'previous-year' ? previous : twin;

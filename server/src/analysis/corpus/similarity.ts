@@ -34,24 +34,65 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+const BASE = 0x01000193;
+/** BASE to the power SHINGLE, to take the oldest character out of a rolling hash. */
+const BASE_OUT = [1, 2, 3, 4, 5].reduce((p) => Math.imul(p, BASE), 1);
+
+let scratch = new Uint32Array(4096);
+const RING = new Uint16Array(SHINGLE);
+
 export function sketch(text: string, start = 0, end = text.length): Sketch {
-  const codes: number[] = [];
+  // One scratch buffer for every text: sketching allocates only its result.
+  if (scratch.length < end - start) scratch = new Uint32Array(Math.max(end - start, 2 * scratch.length));
+  const all = scratch;
+  // One pass: a rolling polynomial hash over the last SHINGLE kept characters.
+  const ring = RING;
+  let slot = 0;
+  let kept = 0;
+  let h = 0;
+  let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (keep(c)) codes.push(c);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0x3400 && c <= 0x4dbf))) continue;
+    h = (Math.imul(h, BASE) + c - (kept >= SHINGLE ? Math.imul(ring[slot], BASE_OUT) : 0)) | 0;
+    ring[slot] = c;
+    if (++slot === SHINGLE) slot = 0;
+    if (++kept >= SHINGLE) all[n++] = mix(h);
   }
-  const n = codes.length - SHINGLE + 1;
-  if (n <= 0) return { length: codes.length, hashes: new Uint32Array(0) };
-  const all = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ codes[i + k], 0x01000193);
-    all[i] = mix(h);
+  if (!n) return { length: kept, hashes: new Uint32Array(0) };
+  // Only the smallest hashes matter: keep those under a bound that leaves
+  // several times SKETCH_SIZE of them (hashes are uniform), then sort those.
+  let pool: Uint32Array = all.subarray(0, n);
+  if (n > 4 * SKETCH_SIZE) {
+    const bound = Math.floor((4 * SKETCH_SIZE * 0x100000000) / n);
+    let m = 0;
+    for (let i = 0; i < n; i++) if (all[i] < bound) all[m++] = all[i];
+    // Too few under the bound (many repeats): all of them after all.
+    pool = m >= 2 * SKETCH_SIZE ? all.subarray(0, m) : sketchAll(text, start, end);
   }
-  all.sort();
+  pool.sort();
+  const out = new Uint32Array(Math.min(SKETCH_SIZE, pool.length));
+  let k = 0;
+  for (let i = 0; i < pool.length && k < out.length; i++) if (i === 0 || pool[i] !== pool[i - 1]) out[k++] = pool[i];
+  return { length: kept, hashes: out.slice(0, k) };
+}
+
+/** Every shingle hash of a text (the rare fallback of `sketch`). */
+function sketchAll(text: string, start: number, end: number): Uint32Array {
   const out: number[] = [];
-  for (let i = 0; i < n && out.length < SKETCH_SIZE; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]);
-  return { length: codes.length, hashes: Uint32Array.from(out) };
+  const ring = new Uint16Array(SHINGLE);
+  let kept = 0;
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!keep(c)) continue;
+    const slot = kept % SHINGLE;
+    h = (Math.imul(h, BASE) + c - (kept >= SHINGLE ? Math.imul(ring[slot], BASE_OUT) : 0)) | 0;
+    ring[slot] = c;
+    kept++;
+    if (kept >= SHINGLE) out.push(mix(h));
+  }
+  return Uint32Array.from(out);
 }
 
 /** The Jaccard index of two sketched texts (exact for short texts, else estimated). */
