@@ -192,6 +192,14 @@ describe('rules across reports', () => {
     assert.deepEqual(codes(check({ '2023.txt': render(y2023, 'cells'), '2024.txt': render(lookalike, 'cells') }).findings), ['2024.txt carry-over']);
   });
 
+  it('a report whose title and period name different years is not placed in any year', () => {
+    const { y2023, y2024 } = pair();
+    bump(y2024, '2', 2);
+    bump(y2024, '4', 2);
+    y2024.periodYear = 2023;
+    assert.deepEqual(codes(check({ '2023.txt': render(y2023, 'cells'), '2024.txt': render(y2024, 'cells') }).findings), []);
+  });
+
   it('active-count only in the 2021 format on both sides', () => {
     const y2020 = cleanSpec('2019', 2020);
     const { y2024: y2021 } = pair();

@@ -63,6 +63,8 @@ export interface ReportDigest {
   file: string;
   body?: Body;
   year?: number;
+  /** Whether the year is certain: the title and the statistics period do not disagree. */
+  yearCertain: boolean;
   format?: Format;
   titleRange?: Range;
   /** Application table rows 二 (上年结转) and 四 (结转下年度), by column id. */
@@ -202,6 +204,7 @@ export function digest(file: string, analysis: Analysis, findings: readonly Find
     file,
     body: report.title ? bodyOf(report.title.text) : undefined,
     year: report.year,
+    yearCertain: !(report.title?.year !== undefined && report.period && report.period.year !== report.title.year),
     format: report.format,
     titleRange: report.title ? range(lines, report.title.span) : undefined,
     carriedIn: cellsOf(lines, app, '2'),

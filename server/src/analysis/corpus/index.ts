@@ -12,6 +12,10 @@ import type { CrossFinding, CrossRule } from './rules/rule';
 
 const byFile = (a: ReportDigest, b: ReportDigest): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
+/** Compared across reports: a body, and a year that is certain (a report whose title and period disagree is not placed). */
+const indexed = (d: ReportDigest): d is ReportDigest & { body: NonNullable<ReportDigest['body']>; year: number } =>
+  !!d.body && d.year !== undefined && d.yearCertain;
+
 export class ReportIndex {
   private readonly files = new Map<string, ReportDigest>();
   /** Body key → year → files: a report meets only its body's previous and same year. */
@@ -33,7 +37,7 @@ export class ReportIndex {
   set(d: ReportDigest): void {
     this.remove(d.file);
     this.files.set(d.file, d);
-    if (d.body && d.year !== undefined) {
+    if (indexed(d)) {
       let years = this.bodies.get(d.body.key);
       if (!years) this.bodies.set(d.body.key, (years = new Map()));
       let files = years.get(d.year);
@@ -47,7 +51,7 @@ export class ReportIndex {
     const old = this.files.get(file);
     if (!old) return;
     this.files.delete(file);
-    if (old.body && old.year !== undefined) {
+    if (indexed(old)) {
       const years = this.bodies.get(old.body.key);
       const files = years?.get(old.year);
       files?.delete(file);
@@ -60,7 +64,7 @@ export class ReportIndex {
   related(file: string): string[] {
     const d = this.files.get(file);
     if (!d) return [];
-    return d.body && d.year !== undefined ? [file, ...this.neighbours(d)] : [file];
+    return indexed(d) ? [file, ...this.neighbours(d)] : [file];
   }
 
   /** The files of a report's body in its year and the years beside it (those it may be compared with). */
@@ -86,7 +90,7 @@ export class ReportIndex {
   /** The findings across reports that stand on `file`. */
   findingsFor(file: string, rules: readonly CrossRule[] = CROSS_RULES): CrossFinding[] {
     const d = this.files.get(file);
-    if (!d || !d.body || d.year === undefined) return [];
+    if (!d || !indexed(d)) return [];
     const previous = this.first(d, d.year - 1, () => true);
     // Of two reports for one year, the one later in file order carries the finding.
     const twin = this.first(d, d.year, (p) => byFile(p, d) < 0);
