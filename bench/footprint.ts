@@ -43,7 +43,7 @@ const OPEN = 50;
 const BUNDLES = ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/webview/preview.js'];
 
 /** The resident memory of a process, in MB. */
-function memoryOf(pid: number): { rss?: number; peak?: number; source: string } {
+export function memoryOf(pid: number): { rss?: number; peak?: number; source: string } {
   if (process.platform === 'linux') {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string): number | undefined => {

@@ -3,7 +3,7 @@
  * against markdownlint and against a floor. Prints a table and writes
  * bench/results.json. No pass or fail: the targets are reported, not enforced.
  *
- *   node out/bench/index.js [analysis] [editing] [batch] [footprint] [--no-production]
+ *   node out/bench/index.js [analysis] [editing] [batch] [footprint] [folder] [review] [--no-production]
  *
  * Names narrow the run to those parts; --no-production skips the minified build
  * (which rewrites dist/ and then builds it again the normal way).
@@ -15,11 +15,13 @@ import { ROOT } from '../test/support/fixtures';
 import { benchAnalysis } from './analysis';
 import { benchBatch } from './batch';
 import { benchEditing } from './editing';
+import { benchFolder } from './folder';
 import { benchFootprint } from './footprint';
 import { loadInputs } from './inputs';
+import { benchReview } from './review';
 import { render, summaryLine, targets, type Results } from './report';
 
-const PARTS = ['analysis', 'editing', 'batch', 'footprint'] as const;
+const PARTS = ['analysis', 'editing', 'batch', 'footprint', 'folder', 'review'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
   // The report edited: the first seed (a real report, one cell per line) or fixture.
   if (run('editing')) results.editing = await benchEditing(inputs.seeds[0], log);
   if (run('batch')) results.batch = benchBatch(inputs, log);
+  if (run('folder')) results.folder = benchFolder(log);
+  if (run('review')) results.review = await benchReview(inputs.seeds[0], log);
   if (run('footprint')) results.footprint = await benchFootprint(inputs, { production: !args.includes('--no-production') }, log);
   const seconds = (performance.now() - t0) / 1000;
 

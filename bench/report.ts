@@ -5,13 +5,17 @@
 import type { AnalysisResult } from './analysis';
 import type { BatchResult } from './batch';
 import type { EditingResult } from './editing';
+import type { FolderResult } from './folder';
 import type { FootprintResult } from './footprint';
+import type { ReviewResult } from './review';
 
 export interface Results {
   analysis?: AnalysisResult;
   editing?: EditingResult;
   batch?: BatchResult;
   footprint?: FootprintResult;
+  folder?: FolderResult;
+  review?: ReviewResult;
 }
 
 export interface Target {
@@ -89,6 +93,21 @@ export function targets(r: Results): Target[] {
       met: b.ms <= 1500 && b.outputFiles === b.files,
     });
   }
+  for (const run of r.folder?.runs ?? []) {
+    const files = r.folder!.files;
+    out.push({
+      name: `${files.toLocaleString('en-US')} reports: ${run.command}`,
+      target: '≥ 1,000 reports/s',
+      measured: `${Math.round(run.reportsPerSecond).toLocaleString('en-US')} reports/s, peak ${num(run.peakRssMB)} MB`,
+      value: run.reportsPerSecond,
+      met: run.reportsPerSecond >= 1000 && run.outputReports === files,
+    });
+  }
+  if (r.review) {
+    const v = r.review;
+    out.push({ name: `edit to diagnostics p95 during a ${v.reports.toLocaleString('en-US')}-report workspace review`, target: '≤ 60 ms', measured: `${ms(v.p95)} ms (${v.editsDuringScan} edits)`, value: v.p95, met: v.p95 <= 60 && v.editsDuringScan > 0 });
+    if (v.rssMB !== undefined) out.push({ name: `server resident after reviewing ${v.reports.toLocaleString('en-US')} reports`, target: '≤ 200 MB', measured: `${num(v.rssMB)} MB`, value: v.rssMB, met: v.rssMB <= 200 });
+  }
   if (r.footprint?.rssMB !== undefined) {
     const f = r.footprint;
     out.push({ name: `server resident with ${f.reportsOpen} reports open`, target: '≤ 80 MB', measured: `${num(f.rssMB!)} MB`, value: f.rssMB!, met: f.rssMB! <= 80 });
@@ -105,6 +124,7 @@ export function summaryLine(r: Results): string {
   }
   if (r.editing) parts.push(`edit p95 ${ms(r.editing.p95)} ms`);
   if (r.batch) parts.push(`${r.batch.files.toLocaleString('en-US')} reports ${num(r.batch.ms / 1000, 2)} s`);
+  for (const run of r.folder?.runs ?? []) parts.push(`${run.command.split(' ')[1]} ${Math.round(run.reportsPerSecond).toLocaleString('en-US')} reports/s`);
   if (r.footprint?.rssMB !== undefined) parts.push(`RSS ${Math.round(r.footprint.rssMB)} MB`);
   return parts.join(' · ');
 }
@@ -159,6 +179,30 @@ export function render(r: Results, header: string[]): string {
       ),
     );
     out.push(`   files: ${b.how}`);
+    out.push('');
+  }
+  const v = r.review;
+  if (v) {
+    out.push(`6. Workspace review over stdio: ${v.reports.toLocaleString('en-US')} closed reports reviewed while a report is edited (a digit typed and deleted, each waiting for its diagnostics)`);
+    out.push(
+      table(
+        ['reports', 'scan s', 'reports/s', 'edits during scan', 'p50 ms', 'p95 ms', 'max ms', 'RSS after MB'],
+        [[String(v.reports), num(v.scanMs / 1000, 2), Math.round(v.reportsPerSecond).toLocaleString('en-US'), String(v.editsDuringScan), ms(v.p50), ms(v.p95), ms(v.max), v.rssMB === undefined ? '–' : num(v.rssMB)]],
+      ),
+    );
+    out.push(`   memory from ${v.rssSource}`);
+    out.push('');
+  }
+  const d = r.folder;
+  if (d) {
+    out.push(`5. Folder scan: ${d.files.toLocaleString('en-US')} reports (${size(d.bytes)}), one process, wall time (process start included), peak resident memory of the process`);
+    out.push(
+      table(
+        ['command', 'wall s', 'reports/s', 'peak MB', 'reports in output', 'across reports', 'exit'],
+        d.runs.map((x) => [x.command, num(x.ms / 1000, 2), Math.round(x.reportsPerSecond).toLocaleString('en-US'), num(x.peakRssMB), String(x.outputReports), x.crossFindings === undefined ? '–' : String(x.crossFindings), String(x.exitCode)]),
+      ),
+    );
+    out.push(`   files: ${d.how}`);
     out.push('');
   }
   const f = r.footprint;

@@ -16,6 +16,7 @@ const bundles = [
   { entry: 'server/src/server.ts', out: 'dist/server.js' },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
+  { entry: 'client/src/webview/overview.ts', out: 'dist/webview/overview.js', platform: 'browser', format: 'iife' },
 ].filter((b) => existsSync(join(root, b.entry)));
 
 function* walk(dir) {

@@ -6,8 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { FolderOverview } from './overview';
 import { TotalsPreview } from './preview';
 import { openSample, showSampleProblem } from './sample';
+import { t } from './locale';
 import { ReportStatus, type Analyzed } from './status';
 
 let client: LanguageClient | undefined;
@@ -35,9 +37,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
 
   const preview = new TotalsPreview(context, client);
   const status = new ReportStatus();
+  const overview = new FolderOverview(context, client);
   context.subscriptions.push(
     preview,
     status,
+    overview,
+    vscode.commands.registerCommand('govreport.reviewWorkspace', async () => {
+      const result = await client!.sendRequest<{ files: number; cancelled: boolean }>('govreport/reviewWorkspace');
+      if (!result.cancelled) void vscode.window.showInformationMessage(t('workspaceChecked', result.files));
+      return result;
+    }),
+    vscode.commands.registerCommand('govreport.showOverview', () => overview.show()),
+    vscode.commands.registerCommand('govreport.exportSummary', (to?: vscode.Uri) => overview.exportCsv(to instanceof vscode.Uri ? to : undefined)),
     vscode.commands.registerCommand('govreport.showPreview', (uri?: string | vscode.Uri) => preview.show(uri ? vscode.Uri.parse(String(uri)) : undefined)),
     vscode.commands.registerCommand('govreport.treatAsReport', async () => {
       const doc = vscode.window.activeTextEditor?.document;

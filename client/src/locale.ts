@@ -30,6 +30,10 @@ const MESSAGES = {
   openReportFirst: { zh: '请先打开一份报告，再预览其合计。', en: 'Open a report to preview its totals.' },
   previewTitle: { zh: '合计：{0}', en: 'Totals: {0}' },
   sampleTitle: { zh: '示例报告', en: 'Sample report' },
+  overviewTitle: { zh: '报告总览', en: 'Reports overview' },
+  exportLabel: { zh: '导出', en: 'Export' },
+  summarySaved: { zh: '已将 {0} 份报告的汇总表保存到 {1}', en: 'Summary of {0} reports saved to {1}' },
+  workspaceChecked: { zh: '已检查工作区中的 {0} 份报告。', en: 'Checked {0} reports in the workspace.' },
 } satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -65,8 +65,19 @@ async function startControlServer(getPage) {
             text: document.body?.innerText ?? '',
             csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
             scripts: [...document.scripts].map((s) => s.src),
+            // Charts: each canvas's size and how many of its sampled pixels are painted.
+            canvases: [...document.querySelectorAll('canvas')].map((c) => {
+              let painted = 0;
+              try {
+                const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                for (let i = 3; i < data.length; i += 64) if (data[i]) painted++;
+              } catch {
+                painted = -1;
+              }
+              return { label: c.getAttribute('aria-label') ?? '', width: c.width, height: c.height, painted };
+            }),
           }))
-          .catch(() => ({ text: '', csp: '', scripts: [] }));
+          .catch(() => ({ text: '', csp: '', scripts: [], canvases: [] }));
       Promise.all(frames.map(read)).then(
         (views) => reply(200, { texts: views.map((v) => v.text), views }),
         (error) => reply(500, { error: String(error.message ?? error) }),

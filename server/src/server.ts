@@ -11,6 +11,8 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -20,6 +22,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applySettings, fixAllEdits, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, safeEdits, skeletonYear, tableLenses, type Analysis } from './analysis';
 import * as lsp from './lsp/convert';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
+import { SUMMARY_COLUMNS } from './analysis/corpus/summary';
+import { summaryCsv } from './summary/format';
+import { WorkspaceReview } from './workspace/review';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -31,6 +36,8 @@ const DEBOUNCE_MS = 30;
 let settings: Settings = DEFAULT_SETTINGS;
 let editorLocale: string | undefined;
 let pullConfiguration = false;
+let watchFiles = false;
+let folderEvents = false;
 const cache = new Map<string, { version: number; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
 
@@ -52,14 +59,49 @@ function analysisOf(doc: TextDocument): Analysis {
 const locale = () => resolveLocale(settings, editorLocale);
 const findings = (a: Analysis) => applySettings(a.findings, settings.rules);
 
+/** The reports checked together (the open ones, or the workspace's): rules across reports. */
+const review = new WorkspaceReview({
+  isOpen: (uri) => !!documents.get(uri),
+  publish: (uri) => publish(uri),
+  clear: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+  reindexOpen: () => documents.all().forEach(validate),
+  settings: () => settings.rules,
+  log: (message) => connection.console.warn(message),
+});
+
+/** The diagnostics across reports that stand on `uri`. */
+const crossDiagnostics = (uri: string) => review.crossFindings(uri).map((f) => lsp.crossDiagnostic(f, locale(), DOCS));
+
+/** Publishes a report's diagnostics from what is kept of it (open: its analysis; closed: its stored findings). */
+function publish(uri: string): void {
+  const doc = documents.get(uri);
+  if (doc) return publishOpen(doc, analysisOf(doc));
+  const stored = review.storedFindings(uri);
+  if (!stored) return;
+  const own = stored.flatMap((f) => {
+    const s = settings.rules[f.code];
+    if (s === 'off') return [];
+    return [lsp.storedDiagnostic(s ? { ...f, severity: s } : f, uri, locale(), DOCS)];
+  });
+  const diagnostics = [...own.slice(0, MAX_DIAGNOSTICS), ...crossDiagnostics(uri)];
+  void connection.sendDiagnostics({ uri, diagnostics });
+}
+
+function publishOpen(doc: TextDocument, a: Analysis): void {
+  const all = findings(a);
+  const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS));
+  if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, locale()));
+  if (a.failures.some((f) => f.code === 'reader')) diagnostics.push(lsp.internalError(locale()));
+  diagnostics.push(...crossDiagnostics(doc.uri));
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+}
+
 function validate(doc: TextDocument): void {
   try {
     const a = analysisOf(doc);
-    const all = findings(a);
-    const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS));
-    if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, locale()));
-    if (a.failures.some((f) => f.code === 'reader')) diagnostics.push(lsp.internalError(locale()));
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    const others = review.opened(doc.uri, a);
+    publishOpen(doc, a);
+    for (const uri of others) publish(uri);
     void connection.sendNotification('govreport/analyzed', { uri: doc.uri, version: doc.version, counts: reportView(a).counts });
   } catch (error) {
     // Whatever happened to this document, the server goes on serving the others.
@@ -78,16 +120,48 @@ function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
 
 async function loadSettings(pushed?: unknown): Promise<void> {
   const raw = pullConfiguration ? await connection.workspace.getConfiguration('govreport') : pushed;
+  const scope = settings.scope;
   settings = readSettings(raw);
   for (const doc of documents.all()) validate(doc);
+  // Closed reports too: another severity, another language.
+  for (const uri of review.closedReports()) publish(uri);
+  if (settings.scope !== scope) {
+    if (settings.scope === 'workspace') void reviewWorkspace();
+    else review.stop();
+  }
+}
+
+/** Checks every report of the workspace, with cancellable progress in the editor. */
+async function reviewWorkspace(): Promise<{ files: number; cancelled: boolean }> {
+  const progress = await connection.window.createWorkDoneProgress();
+  const title = locale() === 'en' ? 'GovReport: reviewing the workspace' : 'GovReport：检查工作区中的报告';
+  let last = 0;
+  try {
+    return await review.scan({
+      begin: (total) => progress.begin(title, 0, locale() === 'en' ? `${total} reports` : `共 ${total} 份报告`, true),
+      report: (done, total, file) => {
+        const now = Date.now();
+        if (now - last < 100 && done < total) return;
+        last = now;
+        progress.report(Math.floor((done / total) * 100), `${done}/${total} ${file}`);
+      },
+      cancelled: () => progress.token.isCancellationRequested,
+    });
+  } finally {
+    progress.done();
+  }
 }
 
 connection.onInitialize((params) => {
   editorLocale = params.locale;
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  folderEvents = !!params.capabilities.workspace?.workspaceFolders;
+  review.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
@@ -105,8 +179,35 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
-    void loadSettings();
+    void loadSettings().then(() => {
+      if (settings.scope === 'workspace' && !review.reviewing) void reviewWorkspace();
+    });
+  } else if (settings.scope === 'workspace') void reviewWorkspace();
+  // Reports changed on disk (outside the editor) keep the workspace review current.
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,govreport}' }] });
+  if (folderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      review.setFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+      if (review.reviewing) void reviewWorkspace();
+    });
   }
+});
+
+connection.onDidChangeWatchedFiles((p) => {
+  void review.changed(p.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+});
+
+/** *GovReport: Review Workspace*. */
+connection.onRequest('govreport/reviewWorkspace', () => reviewWorkspace());
+
+/** The folder overview's table: one row per report checked, and the CSV to export. */
+connection.onRequest('govreport/summary', async (p: { csv?: boolean; review?: boolean } | undefined) => {
+  // The overview is of the workspace: review it first if that was not done.
+  if (p?.review && !review.reviewing) await reviewWorkspace();
+  const rows = review.summary().map((r) => ({ ...r, uri: r.file, file: review.displayPath(r.file) }));
+  const lang = locale() === 'en' ? 'en' : 'zh-CN';
+  const columns = SUMMARY_COLUMNS.map((c) => ({ key: c.key, name: lsp.text(c.name, locale()) }));
+  return { locale: locale(), reviewed: review.reviewing, columns, rows, csv: p?.csv ? summaryCsv(rows, lang) : undefined };
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -125,6 +226,7 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  void review.closedDocument(e.document.uri);
 });
 
 /** Runs a handler on an open document's analysis; unknown documents get `fallback`. */

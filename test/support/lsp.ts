@@ -20,11 +20,16 @@ export interface ServerOptions {
   locale?: string;
   /** Whether the client answers workspace/configuration (VS Code does). */
   configuration?: boolean;
+  /** Workspace folders (file URIs), and whether the client watches files for the server. */
+  workspaceFolders?: string[];
+  watchFiles?: boolean;
 }
 
 export class TestClient {
   readonly published: Published[] = [];
   readonly log: string[] = [];
+  /** Work done progress the server reported: `$/progress` values by token. */
+  readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number; cancellable?: boolean } }[] = [];
   private waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -44,6 +49,10 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (p: TestClient['progress'][number]) => {
+      this.progress.push(p);
+    });
   }
 
   static async start(options: ServerOptions = {}): Promise<TestClient> {
@@ -54,9 +63,16 @@ export class TestClient {
     client.capabilities = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() })) ?? null,
       locale: options.locale ?? 'zh-cn',
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: options.configuration ?? true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: !!options.watchFiles },
+          workspaceFolders: !!options.workspaceFolders,
+        },
+        window: { workDoneProgress: true },
         textDocument: {
           synchronization: { didSave: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },

@@ -5,11 +5,12 @@
  */
 import { readReport, type Report } from './read/report';
 import { RULES } from './rules';
+import type { CrossRuleCode } from './corpus/rules/rule';
 import type { Finding, Rule, RuleCode, Severity } from './rules/rule';
 
 export type RuleSetting = Severity | 'off';
-/** Per rule code: off, or the severity to report with. */
-export type RuleSettings = Partial<Record<RuleCode, RuleSetting>>;
+/** Per rule code (the rules across reports too): off, or the severity to report with. */
+export type RuleSettings = Partial<Record<RuleCode | CrossRuleCode, RuleSetting>>;
 
 export interface RuleFailure {
   /** The rule that threw, or `reader` when reading the report failed. */
@@ -75,6 +76,7 @@ export { tableLenses, type TableLens } from './features/lenses';
 export { hoverAt, type Hover } from './features/hover';
 export { tableTemplate, skeletonHeadings, type TemplateStyle } from './schema/templates';
 export type { Fix, TextEdit } from './rules/rule';
+export { ReportIndex, digest, applyCrossSettings, CROSS_RULES, CROSS_RULE_CODES, type ReportDigest, type CrossFinding, type CrossRuleCode } from './corpus';
 export type { Text2 } from './schema/tables';
 export { looksLikeReport } from './features/recognize';
 export { formatTables } from './features/format';

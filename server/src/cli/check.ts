@@ -1,11 +1,14 @@
 /**
  * `govreport check`: each file is read, checked and written out before the
- * next one is read, so memory does not grow with the number of files.
+ * next one is read, so memory does not grow with the number of files; only
+ * each report's digest is kept for the rules across reports, whose findings
+ * follow once every file has been read.
  */
 import { analyze, looksLikeReport } from '../analysis';
+import { CrossReports, crossJson, crossText } from './cross';
 import { pick, type Checked, type Locale } from './checked';
 import { jsonEntry } from './format-json';
-import { sarifLog, sarifNotification, sarifResults } from './format-sarif';
+import { sarifCross, sarifLog, sarifNotification, sarifResults } from './format-sarif';
 import { formatTextFile, skippedNote, summary, Tally } from './format-text';
 import { expand, isNamedReport, readInput } from './inputs';
 import { JsonWriter, type Io } from './output';
@@ -15,15 +18,17 @@ export type CheckFormat = 'text' | 'json' | 'sarif';
 const RESULTS = '\u0000results';
 const NOTIFICATIONS = '\u0000notifications';
 
-function checkOne(input: ReturnType<typeof readInput>): Checked {
+function checkOne(input: ReturnType<typeof readInput>, cross: CrossReports): Checked {
   if (input.text === undefined) return { input, findings: [] };
   const analysis = analyze(input.text);
+  cross.add(input.file, analysis);
   return { input, findings: analysis.findings, lines: analysis.report.lines };
 }
 
 /** Checks `paths`; returns the exit status (0 no error, 1 errors found, 2 a path missing or unreadable). */
 export function check(paths: string[], format: CheckFormat, locale: Locale, io: Io, version: string): number {
   const tally = new Tally();
+  const cross = new CrossReports();
   const unreadable: Checked[] = [];
   let notFound = 0;
   let skipped = 0;
@@ -50,12 +55,19 @@ export function check(paths: string[], format: CheckFormat, locale: Locale, io: 
       skipped++;
       continue;
     }
-    const r = checkOne(input);
+    const r = checkOne(input, cross);
     tally.add(r);
     if (r.input.error) unreadable.push(r);
     if (format === 'json') json!.item(jsonEntry(r, locale));
     else if (format === 'sarif') sarifResults(r, locale).forEach((x) => json!.item(x));
     else io.out(formatTextFile(r, locale));
+  }
+  // Across reports, once every file has been read: after the files' own findings.
+  for (const [file, findings] of cross.byFile()) {
+    tally.addCross(findings);
+    if (format === 'json') json!.item({ file, diagnostics: findings.map((f) => crossJson(f, locale)) });
+    else if (format === 'sarif') findings.forEach((f) => json!.item(sarifCross(f, locale)));
+    else io.out(`${crossText(findings, locale).join('\n')}\n`);
   }
   if (json) json.next();
   if (format === 'sarif') {

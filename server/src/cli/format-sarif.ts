@@ -1,13 +1,15 @@
 /** SARIF 2.1.0, for code scanning: one run, the rules as its driver's rules. */
+import { CROSS_RULES, type CrossFinding } from '../analysis/corpus';
 import { RULES } from '../analysis/rules';
 import type { Severity } from '../analysis/rules/rule';
 import { pick, place, type Checked, type Locale } from './checked';
 import { ruleHelpUri } from './docs';
+import { placeOf } from './cross';
 import { relativeUri } from './paths';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+const ruleIndex = new Map<string, number>([...RULES, ...CROSS_RULES].map((r, i) => [r.code, i]));
 
 const location = (uri: string, p: ReturnType<typeof place>) => ({
   physicalLocation: {
@@ -34,6 +36,18 @@ export function sarifResults(r: Checked, locale: Locale): object[] {
   }));
 }
 
+/** A finding across reports, with the earlier report's place as a related location. */
+export function sarifCross(f: CrossFinding, locale: Locale): object {
+  return {
+    ruleId: f.code,
+    ruleIndex: ruleIndex.get(f.code),
+    level: LEVEL[f.severity],
+    message: { text: pick(f.message, locale) },
+    locations: [location(relativeUri(f.file), placeOf(f.range))],
+    relatedLocations: f.related.map((rel, id) => ({ id, ...location(relativeUri(rel.file), placeOf(rel.range)), message: { text: pick(rel.message, locale) } })),
+  };
+}
+
 /** A file that could not be read, as a notification of the run. */
 export function sarifNotification(r: Checked, locale: Locale): object {
   return {
@@ -54,7 +68,7 @@ export function sarifLog(locale: Locale, version: string, results: unknown, noti
           driver: {
             name: 'GovReport',
             version,
-            rules: RULES.map((r) => ({
+            rules: [...RULES, ...CROSS_RULES].map((r) => ({
               id: r.code,
               name: r.code,
               shortDescription: { text: pick(r.description, locale) },

@@ -1,5 +1,6 @@
 /** Compiler-style output: `file:line:col: error subtotal message`, notes below. */
 import type { Severity } from '../analysis/rules/rule';
+import type { CrossFinding } from '../analysis/corpus';
 import { pick, place, type Checked, type Locale } from './checked';
 
 /** One file's lines (its findings and their notes, or why it could not be read). */
@@ -34,6 +35,11 @@ export class Tally {
     if (r.input.error) this.unreadable++;
     else this.files++;
     for (const f of r.findings) this.counts[f.severity]++;
+  }
+
+  /** Findings across reports, counted once every file has been read. */
+  addCross(findings: readonly CrossFinding[]): void {
+    for (const f of findings) this.counts[f.severity]++;
   }
 }
 

@@ -10,6 +10,7 @@ import { check, type CheckFormat } from './check';
 import { pick, type Locale } from './checked';
 import { readInput } from './inputs';
 import { processIo, type Io } from './output';
+import { runSummary, SUMMARY_FORMATS } from './summary';
 import { formatTotals } from './totals';
 
 declare const GOVREPORT_VERSION: string | undefined;
@@ -18,12 +19,15 @@ const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0
 const USAGE = `用法 / Usage:
   govreport check [--format text|json|sarif] [--locale zh-CN|en] PATH...
   govreport totals [--format text|json] [--locale zh-CN|en] FILE
+  govreport summary [--format csv|json|markdown] [--locale zh-CN|en] PATH...
 
   check    检查报告：文件、文件夹（查找 .txt 与 .govreport 文件，跳过不是报告的文本）或通配模式
            Check reports: files, folders (searched for .txt and .govreport files; text
            that is no report is skipped) or globs
   totals   列出报告中读到的表格、每项合计及其是否成立
            Print the tables as read, with every sum and whether it holds
+  summary  每份报告一行：机关、年度、申请与复议诉讼数字、错误与警告数（CSV 带 BOM，可用 Excel 打开）
+           One row per report: body, year, figures, errors and warnings (CSV with a BOM for Excel)
 
 退出码 / Exit status: 0 无错误 no error, 1 有错误 errors found, 2 用法错误或文件无法读取 bad usage or unreadable file
 `;
@@ -84,6 +88,13 @@ export function main(argv: string[], io: Io = processIo()): number {
     if (format === 'json') io.out(`${JSON.stringify({ file: input.file, ...view }, null, 2)}\n`);
     else io.out(formatTotals(input.file, view, locale));
     return view.tables.some((t) => t.sums.some((s) => s.status === 'fail')) ? 1 : 0;
+  }
+
+  if (command === 'summary') {
+    const summaryFormat = values.format ?? 'csv';
+    if (!SUMMARY_FORMATS.includes(summaryFormat)) return usageError(io, `未知的输出格式 unknown format「${summaryFormat}」（csv | json | markdown）`);
+    if (!paths.length) return usageError(io, '请指定报告文件或文件夹 / name the report files or folders');
+    return runSummary(paths, summaryFormat, locale, io);
   }
 
   return usageError(io, `未知的命令 unknown command「${command}」`);

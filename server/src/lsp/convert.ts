@@ -15,6 +15,8 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
+import type { CrossFinding } from '../analysis/corpus';
+import type { StoredFinding } from '../workspace/review';
 import { SKELETON_PREFIXES, skeletonSnippet, type Finding, type Fix, type Fold, type Hover as ReportHover, type OutlineKind, type OutlineNode, type Severity, type TableLens, type Text2 } from '../analysis';
 import type { LineIndex } from '../analysis/text/lines';
 import type { Span } from '../analysis/text/lines';
@@ -44,6 +46,32 @@ export function diagnostic(f: Finding, lines: LineIndex, uri: string, locale: Lo
     source: 'govreport',
     message: text(f.message, locale),
     relatedInformation: f.related?.map((r) => ({ location: { uri, range: range(lines, r.span) }, message: text(r.message, locale) })),
+  };
+}
+
+/** A finding across reports: its related places are in other files. */
+export function crossDiagnostic(f: CrossFinding, locale: Locale, docs: string): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: `${docs}#${f.code}` },
+    source: 'govreport',
+    message: text(f.message, locale),
+    relatedInformation: f.related.map((r) => ({ location: { uri: r.file, range: r.range }, message: text(r.message, locale) })),
+  };
+}
+
+/** A closed report's finding, its places resolved when it was read. */
+export function storedDiagnostic(f: StoredFinding, uri: string, locale: Locale, docs: string): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: `${docs}#${f.code}` },
+    source: 'govreport',
+    message: text(f.message, locale),
+    relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: text(r.message, locale) })),
   };
 }
 

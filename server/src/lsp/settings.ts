@@ -1,7 +1,9 @@
 /** The user's settings (`govreport.*`), as the client sends them. */
-import { RULE_CODES, type RuleSettings } from '../analysis';
+import { CROSS_RULE_CODES, RULE_CODES, type RuleSettings } from '../analysis';
 
 export type RunMode = 'onType' | 'onSave';
+/** Which reports are checked: the open ones, or every report of the workspace. */
+export type Scope = 'open' | 'workspace';
 export type Locale = 'zh' | 'en';
 
 export interface Settings {
@@ -9,9 +11,10 @@ export interface Settings {
   run: RunMode;
   /** The message language; `auto` follows the editor's display language. */
   locale: 'auto' | 'zh-CN' | 'en';
+  scope: Scope;
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', locale: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', locale: 'auto', scope: 'open' };
 
 const LEVELS = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
@@ -20,7 +23,7 @@ export function readSettings(raw: unknown): Settings {
   const s = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
   const rules: RuleSettings = {};
   if (s.rules && typeof s.rules === 'object') {
-    for (const code of RULE_CODES) {
+    for (const code of [...RULE_CODES, ...CROSS_RULE_CODES]) {
       const v = (s.rules as Record<string, unknown>)[code];
       if (typeof v === 'string' && LEVELS.has(v)) rules[code] = v as RuleSettings[typeof code];
     }
@@ -29,6 +32,7 @@ export function readSettings(raw: unknown): Settings {
     rules,
     run: s.run === 'onSave' ? 'onSave' : 'onType',
     locale: s.locale === 'zh-CN' || s.locale === 'en' ? s.locale : 'auto',
+    scope: s.scope === 'workspace' ? 'workspace' : 'open',
   };
 }
 

@@ -33,6 +33,8 @@ export interface WebviewView {
   csp: string;
   /** The scripts the page loaded. */
   scripts: string[];
+  /** The page's canvases (charts): size, and how many sampled pixels are painted. */
+  canvases?: { label: string; width: number; height: number; painted: number }[];
 }
 
 /** What each open webview shows, as the browser renders it; undefined without a runner. */

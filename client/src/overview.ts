@@ -1,0 +1,126 @@
+/**
+ * The folder overview: a webview with the summary table of every report the
+ * server checked (the workspace is reviewed first if it was not), sortable and
+ * filterable, with charts; a click opens a report at its first finding, and
+ * *Export Summary (CSV)* saves the table for a spreadsheet. The server computes
+ * every figure; the page runs only its own nonce'd script under a strict CSP.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { t } from './locale';
+
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+interface Summary {
+  rows: { uri: string; first?: Range }[];
+  csv?: string;
+}
+
+type FromWebview = { type: 'ready' } | { type: 'open'; uri: string; range?: Range } | { type: 'export' };
+
+export class FolderOverview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+  ) {
+    // Problems change as reports are checked: the table follows, a little later.
+    this.disposables.push(
+      vscode.languages.onDidChangeDiagnostics(() => {
+        if (!this.panel) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.update(false), 500);
+      }),
+    );
+  }
+
+  async show(): Promise<void> {
+    if (this.panel) this.panel.reveal(vscode.ViewColumn.Active);
+    else this.panel = this.createPanel();
+    await this.update(true);
+  }
+
+  /** Saves the summary as CSV (UTF-8 with a BOM, for Excel), where the user says (or to `to`). */
+  async exportCsv(to?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const summary = await this.client.sendRequest<Summary>('govreport/summary', { csv: true, review: true });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = to ?? await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, 'govreport-summary.csv') : undefined,
+      filters: { CSV: ['csv'] },
+      saveLabel: t('exportLabel'),
+    });
+    if (!target || summary.csv === undefined) return undefined;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(summary.csv, 'utf8'));
+    void vscode.window.showInformationMessage(t('summarySaved', summary.rows.length, vscode.workspace.asRelativePath(target)));
+    return target;
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel('govreport.overview', t('overviewTitle'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [media, dist],
+    });
+    const nonce = randomBytes(16).toString('base64');
+    const csp = [
+      "default-src 'none'",
+      `style-src ${panel.webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+      `img-src ${panel.webview.cspSource}`,
+      `font-src ${panel.webview.cspSource}`,
+    ].join('; ');
+    const css = panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.css'));
+    const js = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'overview.js'));
+    panel.webview.html = `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css}">
+</head>
+<body>
+<main id="root" aria-live="polite"></main>
+<script nonce="${nonce}" src="${js}"></script>
+</body>
+</html>`;
+    panel.iconPath = vscode.Uri.joinPath(media, 'preview.svg');
+    panel.webview.onDidReceiveMessage((m: FromWebview) => this.received(m), null, this.disposables);
+    panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
+    return panel;
+  }
+
+  private received(m: FromWebview): void {
+    if (m.type === 'ready') void this.update(false);
+    else if (m.type === 'export') void this.exportCsv();
+    else if (m.type === 'open') void this.open(m.uri, m.range);
+  }
+
+  private async update(review: boolean): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const summary = await this.client.sendRequest<Summary>('govreport/summary', { review });
+    await panel.webview.postMessage({ type: 'summary', summary });
+  }
+
+  private async open(uri: string, range?: Range): Promise<void> {
+    const selection = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : undefined;
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.Beside, selection });
+    if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * What is kept of a report once it has been checked, for the rules across
+ * reports and the summary table: its body and year, the few cells those rules
+ * compare (with where they stand), sketches of its prose and fingerprints of
+ * its tables, and its figures and finding counts. A few kilobytes whatever
+ * the report's size, so that a folder of 10,000 reports (or a workspace) is
+ * held as an index, not as 10,000 analyses.
+ */
+import type { Analysis } from '../index';
+import type { Range } from '../model/view';
+import type { ReadCell, ReadTable } from '../read/tables/assemble';
+import type { Report } from '../read/report';
+import type { Finding, Severity } from '../rules/rule';
+import { cellKey, type Format, type TableKind } from '../schema/tables';
+import type { LineIndex, Span } from '../text/lines';
+import { bodyOf, type Body } from './body';
+import { MIN_PROSE_LENGTH } from './rules/repeated-text';
+import { sketch, type Sketch } from './similarity';
+
+/** A cell read with certainty: a number as written (not blank, not a look-alike). */
+export interface CellDigest {
+  value: number;
+  range: Range;
+}
+
+export interface ProseDigest {
+  part: 1 | 5 | 6;
+  /** The part's heading. */
+  range: Range;
+  sketch: Sketch;
+}
+
+export interface TableDigest {
+  kind: TableKind;
+  range: Range;
+  /** Every cell's value in order, when every cell was read with certainty. */
+  values: string;
+  nonZero: number;
+}
+
+/** The summary's figures: totals of the application table, the review table, 20.1. */
+export interface Figures {
+  received: number | null;
+  carriedIn: number | null;
+  disclosed: number | null;
+  partly: number | null;
+  withheld: number | null;
+  unable: number | null;
+  notProcessed: number | null;
+  otherwise: number | null;
+  closed: number | null;
+  carriedOut: number | null;
+  reconsideration: number | null;
+  lawsuitsDirect: number | null;
+  lawsuitsAfter: number | null;
+  normativeIssued: number | null;
+  normativeRepealed: number | null;
+  normativeInForce: number | null;
+}
+
+export interface ReportDigest {
+  /** The caller's name for the report: a path or a URI. */
+  file: string;
+  body?: Body;
+  year?: number;
+  /** Whether the year is certain: the title and the statistics period do not disagree. */
+  yearCertain: boolean;
+  format?: Format;
+  titleRange?: Range;
+  /** Application table rows 二 (上年结转) and 四 (结转下年度), by column id. */
+  carriedIn: Record<string, CellDigest>;
+  carriedOut: Record<string, CellDigest>;
+  /** 20.1 cells by `row|column` (rules|inForce …), 2021 format only. */
+  active: Record<string, CellDigest>;
+  activeFormat?: Format;
+  prose: ProseDigest[];
+  tables: TableDigest[];
+  figures: Figures;
+  counts: Record<Severity, number>;
+  /** Where the first finding stands, to open the report at. */
+  first?: Range;
+}
+
+function range(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+/** Only numbers written plainly are compared across reports. */
+function certain(cell: ReadCell | undefined): cell is ReadCell & { value: number } {
+  return !!cell && cell.certain && cell.state === 'number' && cell.value !== null;
+}
+
+function cellsOf(lines: LineIndex, table: ReadTable | undefined, row: string): Record<string, CellDigest> {
+  const out: Record<string, CellDigest> = {};
+  if (!table) return out;
+  for (const col of table.def.blocks[0].columns) {
+    const cell = table.cells.get(cellKey({ row, col: col.id }));
+    if (certain(cell)) out[col.id] = { value: cell.value, range: range(lines, cell.span) };
+  }
+  return out;
+}
+
+/** A sum of cells for the summary: null unless every one was read (blanks count 0). */
+function total(table: ReadTable | undefined, refs: { row: string; col: string }[]): number | null {
+  if (!table || !refs.length) return null;
+  let sum = 0;
+  for (const ref of refs) {
+    const cell = table.cells.get(cellKey(ref));
+    if (!cell || !cell.certain || cell.value === null) return null;
+    sum += cell.value;
+  }
+  return sum;
+}
+
+function figuresOf(report: Report): Figures {
+  const app = report.tables.find((t) => t.kind === 'application' && t.readable);
+  const review = report.tables.find((t) => t.kind === 'review' && t.readable);
+  const active = report.tables.find((t) => t.kind === 'active' && t.readable);
+  const rows = app ? app.def.blocks[0].rows.map((r) => r.id) : [];
+  const col = (ids: string[]) => total(app, ids.map((row) => ({ row, col: 'total' })));
+  const under = (prefix: string) => col(rows.filter((r) => r === prefix || r.startsWith(`${prefix}.`)));
+  const normative = (c: string) => (active?.def.format === '2021' ? total(active, [{ row: 'normative', col: c }]) : null);
+  return {
+    received: col(['1']),
+    carriedIn: col(['2']),
+    disclosed: col(['3.1']),
+    partly: col(['3.2']),
+    withheld: under('3.3'),
+    unable: under('3.4'),
+    notProcessed: under('3.5'),
+    otherwise: under('3.6'),
+    closed: col(['3.7']),
+    carriedOut: col(['4']),
+    reconsideration: total(review, [{ row: 'counts', col: 'review.total' }]),
+    lawsuitsDirect: total(review, [{ row: 'counts', col: 'direct.total' }]),
+    lawsuitsAfter: total(review, [{ row: 'counts', col: 'after.total' }]),
+    normativeIssued: normative('issued'),
+    normativeRepealed: normative('repealed'),
+    normativeInForce: normative('inForce'),
+  };
+}
+
+/** A table every cell of which was read with certainty, as a string of its values. */
+function tableDigest(lines: LineIndex, table: ReadTable): TableDigest | undefined {
+  if (!table.readable || table.problems.length) return undefined;
+  let rows = 0;
+  for (const block of table.def.blocks) rows += block.rows.length;
+  if (table.rows.length !== rows) return undefined;
+  const values: number[] = [];
+  let nonZero = 0;
+  // Rows stand in the format's order (the reader places them so), cells in column order.
+  for (const row of table.rows) {
+    if (row.cells.length !== row.block.columns.length) return undefined;
+    for (const cell of row.cells) {
+      if (!cell.certain || cell.value === null) return undefined;
+      values.push(cell.value);
+      if (cell.value !== 0) nonZero++;
+    }
+  }
+  return { kind: table.kind, range: range(lines, table.anchor), values: values.join(','), nonZero };
+}
+
+const PROSE_PARTS = [1, 5, 6] as const;
+
+function proseOf(report: Report): ProseDigest[] {
+  const out: ProseDigest[] = [];
+  const { parts, text, lines } = report;
+  for (const n of PROSE_PARTS) {
+    const i = parts.findIndex((p) => p.part.number === n);
+    if (i < 0) continue;
+    const heading = parts[i];
+    // To the next heading after it in the text, whichever part it is.
+    let end = text.length;
+    for (const p of parts) if (p.span.start > heading.span.end && p.span.start < end) end = p.span.start;
+    // A part shorter than the rule's minimum is never compared: its length is enough.
+    const short = end - heading.span.end < MIN_PROSE_LENGTH;
+    out.push({ part: n, range: range(lines, heading.span), sketch: short ? { length: end - heading.span.end, hashes: new Uint32Array(0) } : sketch(text, heading.span.end, end) });
+  }
+  return out;
+}
+
+/**
+ * The digest of one checked report. `findings` are those the user sees (the
+ * settings applied); they give the counts and the place to open it at.
+ */
+export function digest(file: string, analysis: Analysis, findings: readonly Finding[] = analysis.findings): ReportDigest {
+  const { report } = analysis;
+  const { lines } = report;
+  const app = report.tables.find((t) => t.kind === 'application' && t.readable);
+  const active = report.tables.find((t) => t.kind === 'active' && t.readable);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let first: Finding | undefined;
+  for (const f of findings) {
+    counts[f.severity]++;
+    if (!first || f.span.start < first.span.start) first = f;
+  }
+  const activeCells: Record<string, CellDigest> = {};
+  if (active?.def.format === '2021') {
+    for (const row of ['rules', 'normative']) {
+      for (const [col, cell] of Object.entries(cellsOf(lines, active, row))) activeCells[`${row}|${col}`] = cell;
+    }
+  }
+  return {
+    file,
+    body: report.title ? bodyOf(report.title.text) : undefined,
+    year: report.year,
+    yearCertain: !(report.title?.year !== undefined && report.period && report.period.year !== report.title.year),
+    format: report.format,
+    titleRange: report.title ? range(lines, report.title.span) : undefined,
+    carriedIn: cellsOf(lines, app, '2'),
+    carriedOut: cellsOf(lines, app, '4'),
+    active: activeCells,
+    activeFormat: active?.def.format,
+    prose: proseOf(report),
+    tables: report.tables.flatMap((t) => {
+      if (t.kind === 'review') return [];
+      const d = tableDigest(lines, t);
+      return d ? [d] : [];
+    }),
+    figures: figuresOf(report),
+    counts,
+    first: first ? range(lines, first.span) : undefined,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Reports checked together (a folder, a workspace): an index of their digests
+ * by body, and the rules across reports run over it. The later report of a
+ * pair carries the finding; a report whose previous year is absent is not
+ * checked across years.
+ */
+import type { RuleSettings } from '../index';
+import { sameBody } from './body';
+import type { ReportDigest } from './digest';
+import { CROSS_RULES } from './rules';
+import type { CrossFinding, CrossRule } from './rules/rule';
+
+const byFile = (a: ReportDigest, b: ReportDigest): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/** Compared across reports: a body, and a year that is certain (a report whose title and period disagree is not placed). */
+const indexed = (d: ReportDigest): d is ReportDigest & { body: NonNullable<ReportDigest['body']>; year: number } =>
+  !!d.body && d.year !== undefined && d.yearCertain;
+
+export class ReportIndex {
+  private readonly files = new Map<string, ReportDigest>();
+  /** Body key → year → files: a report meets only its body's previous and same year. */
+  private readonly bodies = new Map<string, Map<number, Set<string>>>();
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  get(file: string): ReportDigest | undefined {
+    return this.files.get(file);
+  }
+
+  all(): IterableIterator<ReportDigest> {
+    return this.files.values();
+  }
+
+  /** Adds or replaces a report. */
+  set(d: ReportDigest): void {
+    this.remove(d.file);
+    this.files.set(d.file, d);
+    if (indexed(d)) {
+      let years = this.bodies.get(d.body.key);
+      if (!years) this.bodies.set(d.body.key, (years = new Map()));
+      let files = years.get(d.year);
+      if (!files) years.set(d.year, (files = new Set()));
+      files.add(d.file);
+    }
+  }
+
+  /** Removes a report. */
+  remove(file: string): void {
+    const old = this.files.get(file);
+    if (!old) return;
+    this.files.delete(file);
+    if (indexed(old)) {
+      const years = this.bodies.get(old.body.key);
+      const files = years?.get(old.year);
+      files?.delete(file);
+      if (files && !files.size) years!.delete(old.year);
+      if (years && !years.size) this.bodies.delete(old.body.key);
+    }
+  }
+
+  /** A report and those whose findings across reports depend on it (its body's, in its year and the years beside). */
+  related(file: string): string[] {
+    const d = this.files.get(file);
+    if (!d) return [];
+    return indexed(d) ? [file, ...this.neighbours(d)] : [file];
+  }
+
+  /** The files of a report's body in its year and the years beside it (those it may be compared with). */
+  private neighbours(d: ReportDigest): string[] {
+    const years = this.bodies.get(d.body!.key);
+    if (!years) return [];
+    const out: string[] = [];
+    for (const y of [d.year! - 1, d.year!, d.year! + 1]) for (const f of years.get(y) ?? []) if (f !== d.file) out.push(f);
+    return out;
+  }
+
+  /** The first report, in file order, of the same body as `d` for `year` that passes `accept`. */
+  private first(d: ReportDigest, year: number, accept: (other: ReportDigest) => boolean): ReportDigest | undefined {
+    let best: ReportDigest | undefined;
+    for (const f of this.bodies.get(d.body!.key)?.get(year) ?? []) {
+      if (f === d.file) continue;
+      const other = this.files.get(f)!;
+      if (other.body && sameBody(other.body, d.body!) && accept(other) && (!best || byFile(other, best) < 0)) best = other;
+    }
+    return best;
+  }
+
+  /** The findings across reports that stand on `file`. */
+  findingsFor(file: string, rules: readonly CrossRule[] = CROSS_RULES): CrossFinding[] {
+    const d = this.files.get(file);
+    if (!d || !indexed(d)) return [];
+    const previous = this.first(d, d.year - 1, () => true);
+    // Of two reports for one year, the one later in file order carries the finding.
+    const twin = this.first(d, d.year, (p) => byFile(p, d) < 0);
+    const out: CrossFinding[] = [];
+    for (const rule of rules) {
+      const earlier = rule.pairs === 'previous-year' ? previous : twin;
+      if (!earlier) continue;
+      rule.check(d, earlier, (f) => out.push({ code: rule.code, severity: rule.severity, file: d.file, ...f }));
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  /** Every finding across reports, by file in file order. */
+  findings(rules: readonly CrossRule[] = CROSS_RULES): CrossFinding[] {
+    return [...this.files.values()].sort(byFile).flatMap((d) => this.findingsFor(d.file, rules));
+  }
+}
+
+/** Applies a user's settings to findings across reports. */
+export function applyCrossSettings(findings: readonly CrossFinding[], settings: RuleSettings | undefined): CrossFinding[] {
+  if (!settings) return findings.slice();
+  const out: CrossFinding[] = [];
+  for (const f of findings) {
+    const s = settings[f.code];
+    if (s === 'off') continue;
+    out.push(s ? { ...f, severity: s } : f);
+  }
+  return out;
+}
+
+export { bodyOf, sameBody, type Body } from './body';
+export { digest, type ReportDigest, type Figures, type CellDigest } from './digest';
+export { sketch, jaccard, type Sketch } from './similarity';
+export { CROSS_RULES } from './rules';
+export { CROSS_RULE_CODES, type CrossFinding, type CrossRelated, type CrossRule, type CrossRuleCode } from './rules/rule';

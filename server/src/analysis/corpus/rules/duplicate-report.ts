@@ -1,0 +1,25 @@
+/** Two reports of one body for one year: a copy, or one of them mislabelled. */
+import { baseName, type CrossRule } from './rule';
+
+const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export const duplicateReport: CrossRule = {
+  code: 'duplicate-report',
+  severity: 'info',
+  pairs: 'same-year',
+  description: {
+    zh: '同一机关同一年度有两份报告。',
+    en: 'Two reports of one body for one year.',
+  },
+  check(later, earlier, emit) {
+    const name = later.body?.name ?? '';
+    emit({
+      range: later.titleRange ?? START,
+      message: {
+        zh: `${name} ${later.year} 年已有另一份报告：${baseName(earlier.file)}`,
+        en: `There is another ${later.year} report of ${name}: ${baseName(earlier.file)}`,
+      },
+      related: [{ file: earlier.file, range: earlier.titleRange ?? START, message: { zh: '同年度的另一份报告', en: 'The other report for the same year' } }],
+    });
+  },
+};

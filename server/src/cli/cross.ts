@@ -1,0 +1,59 @@
+/**
+ * The rules across reports in the command line: each checked report leaves
+ * its digest in an index by body (a few kilobytes, not its analysis); once
+ * every file is read, the findings across reports are computed from the index
+ * and printed with each file's own, or after them when those were streamed.
+ */
+import type { Analysis } from '../analysis';
+import { digest, ReportIndex, type CrossFinding } from '../analysis/corpus';
+import type { Range } from '../analysis/model/view';
+import { pick, type Locale, type Place } from './checked';
+
+export class CrossReports {
+  readonly index = new ReportIndex();
+
+  add(file: string, analysis: Analysis): void {
+    this.index.set(digest(file, analysis));
+  }
+
+  /** The findings across reports, by the file they stand on. */
+  byFile(): Map<string, CrossFinding[]> {
+    const out = new Map<string, CrossFinding[]>();
+    for (const f of this.index.findings()) {
+      const list = out.get(f.file);
+      if (list) list.push(f);
+      else out.set(f.file, [f]);
+    }
+    return out;
+  }
+}
+
+/** 1-based, as the other findings are printed. */
+export function placeOf(range: Range): Place {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+/** `file:line:col: error carry-over …` with the earlier report's cell as a note. */
+export function crossText(findings: readonly CrossFinding[], locale: Locale): string[] {
+  const out: string[] = [];
+  for (const f of findings) {
+    const p = placeOf(f.range);
+    out.push(`${f.file}:${p.line}:${p.column}: ${f.severity} ${f.code} ${pick(f.message, locale)}`);
+    for (const rel of f.related) {
+      const q = placeOf(rel.range);
+      out.push(`    ${rel.file}:${q.line}:${q.column}: note: ${pick(rel.message, locale)}`);
+    }
+  }
+  return out;
+}
+
+/** As `check --format json` prints a diagnostic, with its related places in other files. */
+export function crossJson(f: CrossFinding, locale: Locale): Record<string, unknown> {
+  return {
+    code: f.code,
+    severity: f.severity,
+    ...placeOf(f.range),
+    message: pick(f.message, locale),
+    related: f.related.map((r) => ({ file: r.file, ...placeOf(r.range), message: pick(r.message, locale) })),
+  };
+}

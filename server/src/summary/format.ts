@@ -1,0 +1,34 @@
+/**
+ * The summary table as CSV (for spreadsheets), JSON and Markdown; shared by
+ * `govreport summary` and the folder overview's export. CSV is UTF-8 with a
+ * byte-order mark, so that Excel on Chinese Windows does not read it as GBK,
+ * quoted by RFC 4180 (csv-stringify), with CRLF line ends.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { SUMMARY_COLUMNS, type SummaryRow } from '../analysis/corpus/summary';
+
+export type SummaryLocale = 'zh-CN' | 'en';
+
+const heading = (locale: SummaryLocale) => SUMMARY_COLUMNS.map((c) => (locale === 'en' ? c.name.en : c.name.zh));
+const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => row[c.key]);
+
+export function summaryCsv(rows: readonly SummaryRow[], locale: SummaryLocale): string {
+  const records = [heading(locale), ...rows.map((r) => cells(r).map((v) => (v === null ? '' : String(v))))];
+  return `\ufeff${stringify(records, { record_delimiter: 'windows' })}`;
+}
+
+export function summaryJson(rows: readonly SummaryRow[]): string {
+  return `${JSON.stringify(rows.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c) => [c.key, r[c.key]]))), null, 2)}\n`;
+}
+
+/** Markdown: `|` and line breaks in a file name must not break the table. */
+export function summaryMarkdown(rows: readonly SummaryRow[], locale: SummaryLocale): string {
+  const esc = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
+  const numeric = (k: string) => !['file', 'body', 'format'].includes(k);
+  const lines = [
+    `| ${heading(locale).map(esc).join(' | ')} |`,
+    `|${SUMMARY_COLUMNS.map((c) => (numeric(c.key) ? '---:' : '---')).join('|')}|`,
+    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,110 @@
+/// <reference types="mocha" />
+// The reviewer's desk in a real VS Code: Review Workspace fills Problems with
+// the findings of every report of a folder, open or not, the rules across
+// years included, and keeps them current as files change on disk; the folder
+// overview shows the summary table and its charts, and exports the CSV.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { cleanSpec, copySpec, render, type ReportSpec } from '../../support/reports';
+import { fixtureUri, screenshot, waitForAsync, waitForDiagnostics, webviews } from './helpers';
+
+const codes = (d: vscode.Diagnostic[]) => d.map((x) => String(typeof x.code === 'object' ? x.code.value : x.code));
+
+function bump(spec: ReportSpec, row: string, n: number): void {
+  spec.application[row][0] = String(Number(spec.application[row][0]) + n);
+  spec.application[row][6] = String(Number(spec.application[row][6]) + n);
+}
+
+/** One body's reports, 2022 to 2024; `carry` plants a carry-over defect in 2024. */
+function reports(carry: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  [2022, 2023, 2024].forEach((year, k) => {
+    const spec = copySpec(cleanSpec('2021', year));
+    bump(spec, '1', 3 * k);
+    bump(spec, '3.1', 2 * k);
+    bump(spec, '3.4.1', k);
+    bump(spec, '3.7', 3 * k);
+    spec.prose[1][2] = `（二）依申请公开情况。${year}年共收到政府信息公开申请${spec.application['1'][6]}件。`;
+    spec.active.normative = ['2', '1', String(15 + k)];
+    if (carry && year === 2024) {
+      bump(spec, '2', 2);
+      bump(spec, '4', 2);
+    }
+    out[year === 2023 ? `desk/某某区${year}年报告.txt` : `desk/mmq-${year}.report.txt`] = render(spec, year === 2022 ? 'cells' : year === 2023 ? 'pdf' : 'pipe');
+  });
+  // Another body's report, consistent on its own.
+  const other = copySpec(cleanSpec('2021', 2024));
+  other.title = ['另一县人民政府', '2024年政府信息公开工作年度报告'];
+  out['desk/other-2024.report.txt'] = render(other, 'markdown');
+  return out;
+}
+
+async function write(files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) await vscode.workspace.fs.writeFile(fixtureUri(name), Buffer.from(text, 'utf8'));
+}
+
+describe('the workspace review and the folder overview', () => {
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(fixtureUri('desk'), { recursive: true });
+  });
+
+  it('Review Workspace puts every report’s problems in Problems, across years too, and follows the disk', async function () {
+    this.timeout(60_000);
+    await write(reports(true));
+    const result = await vscode.commands.executeCommand<{ files: number; cancelled: boolean }>('govreport.reviewWorkspace');
+    assert.equal(result.cancelled, false);
+    assert.ok(result.files >= 4, `${result.files} reports checked`);
+    const later = fixtureUri('desk/mmq-2024.report.txt');
+    const diagnostics = await waitForDiagnostics(later, (d) => codes(d).includes('carry-over'));
+    assert.deepEqual(codes(diagnostics), ['carry-over', 'carry-over']);
+    assert.equal(diagnostics[0].message, '「自然人」列：上年结转为 3，但 2023 年报告的结转下年度为 1');
+    assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnostics[0].relatedInformation?.[0].location.uri.toString(), fixtureUri('desk/某某区2023年报告.txt').toString());
+    // Not open in any editor: found by the workspace review.
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === later.toString()));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('workspace-review-problems');
+
+    // Mended on disk, outside the editor: the problem goes.
+    await write({ 'desk/mmq-2024.report.txt': reports(false)['desk/mmq-2024.report.txt'] });
+    await waitForDiagnostics(later, (d) => !codes(d).includes('carry-over'));
+    await write({ 'desk/mmq-2024.report.txt': reports(true)['desk/mmq-2024.report.txt'] });
+    await waitForDiagnostics(later, (d) => codes(d).includes('carry-over'));
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+
+  it('the folder overview shows the summary table and draws its charts under the strict CSP', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('govreport.showOverview');
+    const view = await waitForAsync(
+      async () => (await webviews())?.find((v) => v.text.includes('报告总览') && v.text.includes('mmq-2024.report.txt') && (v.canvases ?? []).filter((c) => c.painted > 0).length >= 2),
+      { timeout: 30_000, message: 'the overview with its table and charts' },
+    );
+    assert.match(view.text, /另一县人民政府/);
+    assert.match(view.text, /某某市某某区人民政府/);
+    assert.match(view.text, /本年新收/);
+    // The CSP allows the page's own nonce'd script and nothing else: no eval, nothing remote.
+    const scriptSrc = view.csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    assert.match(scriptSrc ?? '', /^script-src 'nonce-[^' ]+'$/);
+    assert.match(view.csp, /default-src 'none'/);
+    assert.doesNotMatch(view.csp, /unsafe-eval|unsafe-inline/);
+    const charts = view.canvases!;
+    assert.ok(charts.some((c) => c.label.includes('办理结果') && c.painted > 0), JSON.stringify(charts));
+    assert.ok(charts.some((c) => c.label.includes('历年情况') && c.painted > 0), JSON.stringify(charts));
+    await screenshot('overview');
+  });
+
+  it('exports the summary as CSV with a BOM', async () => {
+    const target = fixtureUri('desk-summary.csv');
+    await vscode.commands.executeCommand('govreport.exportSummary', target);
+    const bytes = await vscode.workspace.fs.readFile(target);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = Buffer.from(bytes).toString('utf8').slice(1).split('\r\n');
+    assert.match(lines[0], /^文件,机关,年度,格式,本年新收,/);
+    const row = lines.find((l) => l.startsWith('desk/mmq-2024.report.txt,'));
+    assert.ok(row, lines.join('\n'));
+    assert.match(row!, /^desk\/mmq-2024\.report\.txt,某某市某某区人民政府,2024,2021,19,3,/);
+    await vscode.workspace.fs.delete(target);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * The workspace review over LSP: every report of the workspace folder checked
+ * (open or not), its problems published with cancellable progress, the rules
+ * across reports pointing into the other file, and kept current as files
+ * change on disk (workspace/didChangeWatchedFiles).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { TestClient } from '../support/lsp';
+import { cleanSpec, copySpec, render, type ReportSpec } from '../support/reports';
+
+function bump(spec: ReportSpec, row: string, n: number): void {
+  spec.application[row][0] = String(Number(spec.application[row][0]) + n);
+  spec.application[row][6] = String(Number(spec.application[row][6]) + n);
+}
+
+function y2024(carry: boolean): string {
+  const spec = copySpec(cleanSpec('2021', 2024));
+  bump(spec, '1', 2);
+  bump(spec, '3.1', 2);
+  bump(spec, '3.7', 2);
+  spec.prose[1][2] = `（二）依申请公开情况。2024年共收到政府信息公开申请${spec.application['1'][6]}件。`;
+  spec.active.normative = ['2', '1', '16'];
+  if (carry) {
+    bump(spec, '2', 2);
+    bump(spec, '4', 2);
+  }
+  return render(spec, 'pipe');
+}
+
+const folders: string[] = [];
+after(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+describe('workspace review', { timeout: 30_000 }, () => {
+  it('checks every report of the folder, closed ones included, and follows changes on disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
+    folders.push(dir);
+    const a = join(dir, '2023.report.txt');
+    const b = join(dir, 'reports', '某某区2024年报.txt');
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(a, render(cleanSpec('2021', 2023), 'cells'));
+    require('node:fs').mkdirSync(join(dir, 'reports'));
+    writeFileSync(b, y2024(true)); // a .txt named otherwise: found by its title
+    writeFileSync(notes, '会议记录\n没有报告。\n');
+    const [ua, ub, un] = [a, b, notes].map((p) => pathToFileURL(p).href);
+    const client = await TestClient.start({ workspaceFolders: [pathToFileURL(dir).href], watchFiles: true });
+    try {
+      const carried = client.diagnostics(ub, (p) => p.diagnostics.some((d) => d.code === 'carry-over'));
+      const result = await client.request<{ files: number; cancelled: boolean }>('govreport/reviewWorkspace', null);
+      assert.deepEqual(result, { files: 2, cancelled: false });
+      const published = await carried;
+      const carry = published.diagnostics.filter((d) => d.code === 'carry-over');
+      assert.equal(carry.length, 2);
+      assert.equal(carry[0].message, '「自然人」列：上年结转为 3，但 2023 年报告的结转下年度为 1');
+      assert.equal(carry[0].relatedInformation![0].location.uri, ua);
+      assert.ok(!client.published.some((p) => p.uri === un), 'a .txt that is no report is left alone');
+      // Progress: begun cancellable, ended.
+      const kinds = client.progress.map((p) => p.value.kind);
+      assert.equal(kinds[0], 'begin');
+      assert.equal(client.progress[0].value.cancellable, true);
+      assert.equal(kinds[kinds.length - 1], 'end');
+
+      // The summary the folder overview shows.
+      const summary = await client.request<{ rows: { file: string; uri: string; year: number; errors: number }[]; csv: string }>('govreport/summary', { csv: true });
+      assert.deepEqual(summary.rows.map((r) => [r.file, r.year, r.errors]), [['2023.report.txt', 2023, 0], ['reports/某某区2024年报.txt', 2024, 2]]);
+      assert.ok(summary.csv.startsWith('\ufeff文件,机关,年度'));
+
+      // Fixed on disk: the problem goes.
+      writeFileSync(b, y2024(false));
+      const fixed = client.diagnostics(ub, (p) => !p.diagnostics.some((d) => d.code === 'carry-over'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ub, type: 2 }] });
+      assert.deepEqual((await fixed).diagnostics.map((d) => d.code), []);
+
+      // Last year's report deleted: nothing to compare with, and its own problems cleared.
+      writeFileSync(b, y2024(true));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ub, type: 2 }] });
+      await client.diagnostics(ub, (p) => p.diagnostics.some((d) => d.code === 'carry-over'));
+      unlinkSync(a);
+      const gone = client.diagnostics(ub, (p) => p.diagnostics.length === 0);
+      const cleared = client.diagnostics(ua, (p) => p.diagnostics.length === 0);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ua, type: 3 }] });
+      await Promise.all([gone, cleared]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('an open report is compared with the closed ones; closing it keeps it in view', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
+    folders.push(dir);
+    const a = join(dir, '2023.report.txt');
+    const b = join(dir, '2024.report.txt');
+    writeFileSync(a, render(cleanSpec('2021', 2023), 'cells'));
+    writeFileSync(b, y2024(false));
+    const [ua, ub] = [a, b].map((p) => pathToFileURL(p).href);
+    const client = await TestClient.start({ workspaceFolders: [pathToFileURL(dir).href], settings: { scope: 'workspace' } });
+    try {
+      await client.diagnostics(ub);
+      // Typing the defect into the open 2024 report.
+      await client.open(ub, y2024(false));
+      const typed = await client.change(ub, [{ text: y2024(true) }]);
+      assert.deepEqual(typed.diagnostics.map((d) => d.code), ['carry-over', 'carry-over']);
+      assert.equal(typed.diagnostics[0].relatedInformation![0].location.uri, ua);
+      // Closed without saving: the file on disk is what counts again.
+      const back = client.diagnostics(ub, (p) => p.version === undefined);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ub } });
+      assert.deepEqual((await back).diagnostics.map((d) => d.code), []);
+      // Scope back to open: the open report is on its own again.
+      assert.deepEqual((await client.open(ub, y2024(true))).diagnostics.map((d) => d.code), ['carry-over', 'carry-over']);
+      const typedAgain = client.diagnostics(ub, (p) => p.diagnostics.length === 0 && p.version !== undefined);
+      client.settings = { scope: 'open' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await typedAgain;
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('scope open: reports are compared only once the workspace is reviewed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
+    folders.push(dir);
+    const ua = pathToFileURL(join(dir, '2023.report.txt')).href;
+    const ub = pathToFileURL(join(dir, '2024.report.txt')).href;
+    writeFileSync(join(dir, '2023.report.txt'), render(cleanSpec('2021', 2023), 'cells'));
+    writeFileSync(join(dir, '2024.report.txt'), y2024(true));
+    const client = await TestClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      await client.open(ua, render(cleanSpec('2021', 2023), 'cells'));
+      assert.deepEqual((await client.open(ub, y2024(true))).diagnostics.map((d) => d.code), []);
+      // A diff view of the same report is not a second report.
+      assert.deepEqual((await client.open(`git:${ub.slice(5)}?ref=HEAD`, y2024(true))).diagnostics.map((d) => d.code), []);
+      const compared = client.diagnostics(ub, (p) => p.diagnostics.some((d) => d.code === 'carry-over'));
+      await client.request('govreport/reviewWorkspace', null);
+      assert.deepEqual((await compared).diagnostics.map((d) => d.code), ['carry-over', 'carry-over']);
+      assert.ok(!client.published.some((p) => p.uri.startsWith('git:') && p.diagnostics.some((d) => d.code === 'duplicate-report')));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('the scan can be cancelled from its progress', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
+    folders.push(dir);
+    const text = render(cleanSpec('2021', 2023), 'cells');
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `${String(i).padStart(3, '0')}.report.txt`), text.replace('某某区', `某${i}区`));
+    const client = await TestClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      let cancelled = false;
+      client.connection.onNotification('$/progress', (p: { token: string; value: { kind: string } }) => {
+        if (cancelled || p.value.kind !== 'report') return;
+        cancelled = true;
+        void client.connection.sendNotification('window/workDoneProgress/cancel', { token: p.token });
+      });
+      const result = await client.request<{ files: number; cancelled: boolean }>('govreport/reviewWorkspace', null);
+      assert.equal(result.cancelled, true);
+      assert.ok(result.files < 300, String(result.files));
+    } finally {
+      await client.stop();
+    }
+  });
+});

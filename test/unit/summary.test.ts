@@ -1,0 +1,152 @@
+/**
+ * `govreport summary`, and `govreport check` over several reports (the rules
+ * across reports), as a user runs them: on two years of one body's reports
+ * written by the project, and on the real 洪泽区 pair when it is beside us.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ROOT } from '../support/fixtures';
+import { cleanSpec, copySpec, render, type ReportSpec } from '../support/reports';
+import { SKIP_SHARED, sharedText } from '../support/shared';
+
+function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const folders: string[] = [];
+after(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'govreport-summary-'));
+  folders.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function bump(spec: ReportSpec, row: string, n: number): void {
+  spec.application[row][0] = String(Number(spec.application[row][0]) + n);
+  spec.application[row][6] = String(Number(spec.application[row][6]) + n);
+}
+
+/** 2023 and 2024 of one body, consistent; `carry` plants a carry-over defect in 2024. */
+function years(carry = false): Record<string, string> {
+  const y2023 = cleanSpec('2021', 2023);
+  const y2024 = copySpec(cleanSpec('2021', 2024));
+  bump(y2024, '1', 2);
+  bump(y2024, '3.1', 2);
+  bump(y2024, '3.7', 2);
+  y2024.prose[1][2] = `（二）依申请公开情况。2024年共收到政府信息公开申请${y2024.application['1'][6]}件。`;
+  y2024.active.normative = ['2', '1', '16'];
+  if (carry) {
+    bump(y2024, '2', 2);
+    bump(y2024, '4', 2);
+  }
+  return { '2023.report.txt': render(y2023, 'pipe'), '2024.report.txt': render(y2024, 'pdf') };
+}
+
+describe('govreport summary', () => {
+  it('CSV: UTF-8 with a BOM, CRLF, one row per report with its figures', () => {
+    const dir = folder(years());
+    const r = govreport('summary', dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.startsWith('\ufeff文件,机关,年度,格式,本年新收,上年结转,予以公开,部分公开,不予公开,无法提供,不予处理,其他处理,（七）总计,结转下年度,'));
+    const lines = r.stdout.slice(1).split('\r\n');
+    assert.equal(lines.length, 4);
+    assert.equal(lines[3], '');
+    assert.equal(lines[1], `${join(dir, '2023.report.txt')},某某市某某区人民政府,2023,2021,13,1,7,1,1,3,1,0,13,1,2,1,1,2,1,15,0,0`);
+    assert.equal(lines[2], `${join(dir, '2024.report.txt')},某某市某某区人民政府,2024,2021,15,1,9,1,1,3,1,0,15,1,2,1,1,2,1,16,0,0`);
+  });
+
+  it('CSV quotes by RFC 4180: commas, quotes and line breaks in a field', () => {
+    const dir = folder({ 'a,"b".report.txt': years()['2023.report.txt'] });
+    const r = govreport('summary', '--locale', 'en', dir);
+    const row = r.stdout.split('\r\n')[1];
+    assert.ok(row.startsWith(`"${join(dir, 'a,""b"".report.txt')}",某某市某某区人民政府,2023,`), row);
+    assert.ok(r.stdout.startsWith('\ufefffile,body,year,format,received,'));
+  });
+
+  it('exit 1 when a report has an error, the errors across reports counted', () => {
+    const dir = folder(years(true));
+    const r = govreport('summary', '--format', 'json', dir);
+    assert.equal(r.status, 1);
+    const rows = JSON.parse(r.stdout);
+    assert.deepEqual(rows.map((x: { year: number; errors: number; carriedIn: number }) => [x.year, x.errors, x.carriedIn]), [[2023, 0, 1], [2024, 2, 3]]);
+    assert.equal(rows[0].reconsideration, 2);
+    assert.equal(rows[0].lawsuitsDirect, 1);
+    assert.equal(rows[0].lawsuitsAfter, 1);
+  });
+
+  it('markdown, and bad usage exits 2', () => {
+    const dir = folder(years());
+    const md = govreport('summary', '--format', 'markdown', dir);
+    assert.match(md.stdout, /^\| 文件 \| 机关 \| 年度 \|/);
+    assert.equal(md.stdout.trimEnd().split('\n').length, 4);
+    assert.equal(govreport('summary', '--format', 'xml', dir).status, 2);
+    assert.equal(govreport('summary').status, 2);
+    assert.equal(govreport('summary', join(dir, 'nothing-here')).status, 2);
+  });
+});
+
+describe('govreport check across reports', () => {
+  it('text: the carry-over error on the later report, the earlier cell as a note', () => {
+    const dir = folder(years(true));
+    const r = govreport('check', dir);
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.includes('error carry-over'));
+    assert.ok(at >= 0, r.stdout);
+    assert.match(lines[at], /2024\.report\.txt:\d+:\d+: error carry-over 「自然人」列：上年结转为 3，但 2023 年报告的结转下年度为 1$/);
+    assert.match(lines[at + 1], /^ {4}.*2023\.report\.txt:\d+:\d+: note: 2023 年报告（2023\.report\.txt）「四、结转下年度」行「自然人」列：1$/);
+    assert.match(r.stderr, /共检查 2 个文件：2 个错误/);
+  });
+
+  it('json and sarif: related places in the other file', () => {
+    const dir = folder(years(true));
+    const json = JSON.parse(govreport('check', '--format', 'json', dir).stdout);
+    // Findings across reports follow the files' own (check streams them), as a further entry of the later file.
+    const later = json.filter((e: { file: string }) => e.file === join(dir, '2024.report.txt'));
+    assert.equal(later.length, 2);
+    const carry = later[1].diagnostics.find((d: { code: string }) => d.code === 'carry-over');
+    assert.equal(carry.related[0].file, join(dir, '2023.report.txt'));
+    const sarif = JSON.parse(govreport('check', '--format', 'sarif', dir).stdout).runs[0];
+    assert.ok(sarif.tool.driver.rules.some((r: { id: string }) => r.id === 'carry-over'));
+    const result = sarif.results.find((x: { ruleId: string }) => x.ruleId === 'carry-over');
+    assert.equal(result.level, 'error');
+    assert.match(result.relatedLocations[0].physicalLocation.artifactLocation.uri, /2023\.report\.txt$/);
+  });
+
+  it('consistent years: exit 0 and nothing across them', () => {
+    const r = govreport('check', folder(years()));
+    assert.equal(r.status, 0, r.stdout);
+    assert.equal(r.stdout, '');
+  });
+});
+
+describe('the real 洪泽区 pair', { skip: SKIP_SHARED }, () => {
+  const planted = () =>
+    sharedText('corpus', 'hongze-2024-pdftext.txt')
+      .replace(/^二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0$/m, '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2')
+      .replace(/^四、结转下年度继续办理 0 0 0 0 0 0 0$/m, '四、结转下年度继续办理 2 0 0 0 0 0 2')
+      .replace(/^行政规范性文件 3 0 8$/m, '行政规范性文件 3 0 9');
+
+  it('summary: the right figures, and check finds the planted defects on 2024', () => {
+    const dir = folder({ 'hongze-2023.txt': sharedText('corpus', 'hongze-2023-pdftext.txt'), 'hongze-2024.txt': planted() });
+    const rows = JSON.parse(govreport('summary', '--format', 'json', dir).stdout);
+    assert.deepEqual(
+      rows.map((r: Record<string, unknown>) => [r.body, r.year, r.received, r.carriedIn, r.closed, r.carriedOut, r.normativeIssued, r.normativeRepealed, r.normativeInForce]),
+      [
+        ['洪泽区人民政府', 2023, 21, 0, 21, 0, 0, 5, 5],
+        ['淮安市洪泽区人民政府', 2024, 95, 2, 95, 2, 3, 0, 9],
+      ],
+    );
+    const check = govreport('check', dir);
+    assert.match(check.stdout, /hongze-2024\.txt:44:13: warning active-count /);
+    assert.match(check.stdout, /hongze-2024\.txt:67:18: error carry-over /);
+    assert.doesNotMatch(check.stdout, /hongze-2023\.txt:\d+:\d+: \w+ (carry-over|active-count|repeated-text|duplicate-report)/);
+  });
+});
