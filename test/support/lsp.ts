@@ -20,6 +20,8 @@ export interface ServerOptions {
   locale?: string;
   /** Whether the client answers workspace/configuration (VS Code does). */
   configuration?: boolean;
+  /** Whether the client resolves code actions' edits lazily (VS Code does). */
+  resolveActions?: boolean;
 }
 
 export class TestClient {
@@ -61,7 +63,10 @@ export class TestClient {
           synchronization: { didSave: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            ...(options.resolveActions ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
