@@ -2,6 +2,7 @@
  * The benchmarks' output: tables for people, the targets with whether each is
  * met, and the one-line summary printed last.
  */
+import type { ActionsResult } from './actions';
 import type { AnalysisResult } from './analysis';
 import type { BatchResult } from './batch';
 import type { EditingResult } from './editing';
@@ -12,6 +13,7 @@ export interface Results {
   editing?: EditingResult;
   batch?: BatchResult;
   footprint?: FootprintResult;
+  actions?: ActionsResult;
 }
 
 export interface Target {
@@ -180,6 +182,17 @@ export function render(r: Results, header: string[]): string {
       `   client bundle load (require dist/client.js, stub vscode, fresh node): ${f.clientLoadMs === undefined ? 'could not be measured' : `${ms(f.clientLoadMs)} ms median of ${f.clientLoadRuns.length}`}`,
     );
     out.push(`   extension activation in VS Code: ${f.activation}`);
+    out.push('');
+  }
+  const c = r.actions;
+  if (c) {
+    out.push(`5. Quick fixes on large documents over stdio: ${c.report} written again and again; a quick-fix request on one cell (median of 5), a hover there, an explicit fix-all`);
+    out.push(
+      table(
+        ['size', 'quick fix ms', 'hover ms', 'fix all ms', 'fix-all edits', 'server peak RSS'],
+        c.rows.map((x) => [`${x.mb} MB`, ms(x.quickFixMs), ms(x.hoverMs), ms(x.fixAllMs), String(x.fixAllEdits), x.rssMB === undefined ? '–' : `${num(x.rssMB, 0)} MB`]),
+      ),
+    );
     out.push('');
   }
   const t = targets(r);
