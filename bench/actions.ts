@@ -13,7 +13,9 @@ import { median } from './stats';
 
 export interface ActionsRow {
   mb: number;
-  /** Median of the quick-fix requests on one cell, ms. */
+  /** The first quick-fix request on the cell (its fixes verified: one more analysis), ms. */
+  firstQuickFixMs: number;
+  /** Median of the next four, ms. */
   quickFixMs: number;
   hoverMs: number;
   /** The explicit fix-all request (`only: source.fixAll`), ms. */
@@ -68,8 +70,8 @@ export async function benchActions(report: Sample, log: (s: string) => void): Pr
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
       const fixAllMs = performance.now() - tf;
-      const row = { mb, quickFixMs: median(times), hoverMs, fixAllMs, fixAllEdits: fixAll[0]?.edit?.changes?.[uri]?.length ?? 0, rssMB: rssOf(client.process.pid) };
-      log(`  actions: ${mb} MB: quick fix ${row.quickFixMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms, fix all ${fixAllMs.toFixed(0)} ms (${row.fixAllEdits} edits)`);
+      const row = { mb, firstQuickFixMs: times[0], quickFixMs: median(times.slice(1)), hoverMs, fixAllMs, fixAllEdits: fixAll[0]?.edit?.changes?.[uri]?.length ?? 0, rssMB: rssOf(client.process.pid) };
+      log(`  actions: ${mb} MB: quick fix ${row.firstQuickFixMs.toFixed(0)} ms first, then ${row.quickFixMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms, fix all ${fixAllMs.toFixed(0)} ms (${row.fixAllEdits} edits)`);
       rows.push(row);
     } finally {
       await client.stop();
