@@ -150,7 +150,7 @@ connection.onCodeAction((p) =>
 );
 
 connection.onCodeActionResolve((action) => {
-  if (!isFixAllData(action.data)) return action;
+  if (!isFixAllData(valid.codeAction(action).data)) return action;
   const doc = documents.get(action.data.uri);
   return resolveFixAll(action, doc && scopeOf(doc, analysisOf(doc)));
 });

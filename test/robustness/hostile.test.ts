@@ -121,6 +121,7 @@ describe('hostile input: the server', () => {
     await rejected('textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [] } });
     await rejected('textDocument/documentSymbol', {});
     await rejected('govreport/tables', { textDocument: null });
+    await rejected('codeAction/resolve', null);
     // Numbers out of range are no error: they are clamped, as the protocol says.
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 1e9 } }), null);
     const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1e9, character: 0 }, end: { line: -1, character: 0 } }, context: { diagnostics: [] } });

@@ -41,3 +41,9 @@ export function codeActionOnly(params: unknown): string[] | undefined {
   if (!Array.isArray(only) || !only.every((k) => typeof k === 'string')) invalid('context.only must be a list of strings');
   return only;
 }
+
+/** A code action sent back to be resolved: an object with a title. */
+export function codeAction<T>(value: T): T {
+  if (!isObject(value) || typeof value.title !== 'string') invalid('the code action must be an object with a title');
+  return value;
+}
