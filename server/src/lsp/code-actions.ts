@@ -30,8 +30,12 @@ interface FixAllData {
 
 export const isFixAllData = (data: unknown): data is FixAllData => (data as FixAllData | undefined)?.govreport === 'fixAll' && typeof (data as FixAllData).uri === 'string';
 
-/** Verifying costs an analysis per fix: at most this many per request; the others are offered, not preferred. */
-const MAX_VERIFIED = 8;
+/**
+ * Verifying costs an analysis of the document per fix: per request, at most
+ * 8 fixes and 8 MB of text analysed (always one); the others are offered, not
+ * preferred, until a request closer to them.
+ */
+const verifyBudget = (text: string) => Math.min(8, Math.max(1, Math.floor((8 * 1024 * 1024) / Math.max(1, text.length))));
 
 /** Verdicts per fix object (a fix belongs to one analysis of one text). */
 const verdicts = new WeakMap<Fix, boolean>();
@@ -72,7 +76,7 @@ export function fixAll(scope: ActionScope, kind: string = lsp.FIX_ALL_KIND): Cod
 export function quickFixes(scope: ActionScope, start: number, end: number, canResolve: boolean): CodeAction[] {
   const { lines } = scope.analysis.report;
   const actions: CodeAction[] = [];
-  const budget = { left: MAX_VERIFIED };
+  const budget = { left: verifyBudget(scope.text) };
   for (const f of scope.findings) {
     if (!f.fixes?.length || f.span.end < start || f.span.start > end) continue;
     const diag = lsp.diagnostic(f, lines, scope.uri, scope.locale, scope.docs);
