@@ -3,7 +3,7 @@
  * against markdownlint and against a floor. Prints a table and writes
  * bench/results.json. No pass or fail: the targets are reported, not enforced.
  *
- *   node out/bench/index.js [analysis] [editing] [batch] [footprint] [folder] [review] [--no-production]
+ *   node out/bench/index.js [analysis] [editing] [batch] [footprint] [folder] [review] [actions] [--no-production]
  *
  * Names narrow the run to those parts; --no-production skips the minified build
  * (which rewrites dist/ and then builds it again the normal way).
@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../test/support/fixtures';
+import { benchActions } from './actions';
 import { benchAnalysis } from './analysis';
 import { benchBatch } from './batch';
 import { benchEditing } from './editing';
@@ -21,7 +22,7 @@ import { loadInputs } from './inputs';
 import { benchReview } from './review';
 import { render, summaryLine, targets, type Results } from './report';
 
-const PARTS = ['analysis', 'editing', 'batch', 'footprint', 'folder', 'review'] as const;
+const PARTS = ['analysis', 'editing', 'batch', 'footprint', 'folder', 'review', 'actions'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   if (run('batch')) results.batch = benchBatch(inputs, log);
   if (run('folder')) results.folder = benchFolder(log);
   if (run('review')) results.review = await benchReview(inputs.seeds[0], log);
+  // A report with fixable cells, grown large: the project's fixture, always there.
+  if (run('actions')) results.actions = await benchActions(inputs.all.find((s) => s.name === 'cells.report.txt')!, log);
   if (run('footprint')) results.footprint = await benchFootprint(inputs, { production: !args.includes('--no-production') }, log);
   const seconds = (performance.now() - t0) / 1000;
 

@@ -2,6 +2,7 @@
  * The benchmarks' output: tables for people, the targets with whether each is
  * met, and the one-line summary printed last.
  */
+import type { ActionsResult } from './actions';
 import type { AnalysisResult } from './analysis';
 import type { BatchResult } from './batch';
 import type { EditingResult } from './editing';
@@ -16,6 +17,7 @@ export interface Results {
   footprint?: FootprintResult;
   folder?: FolderResult;
   review?: ReviewResult;
+  actions?: ActionsResult;
 }
 
 export interface Target {
@@ -224,6 +226,17 @@ export function render(r: Results, header: string[]): string {
       `   client bundle load (require dist/client.js, stub vscode, fresh node): ${f.clientLoadMs === undefined ? 'could not be measured' : `${ms(f.clientLoadMs)} ms median of ${f.clientLoadRuns.length}`}`,
     );
     out.push(`   extension activation in VS Code: ${f.activation}`);
+    out.push('');
+  }
+  const c = r.actions;
+  if (c) {
+    out.push(`5. Quick fixes on large documents over stdio: ${c.report} written again and again; a quick-fix request on one cell (the first, then the median of 4 more), a hover there, an explicit fix-all`);
+    out.push(
+      table(
+        ['size', 'quick fix ms (first)', 'quick fix ms (next)', 'hover ms', 'fix all ms', 'fix-all edits', 'server peak RSS'],
+        c.rows.map((x) => [`${x.mb} MB`, ms(x.firstQuickFixMs), ms(x.quickFixMs), ms(x.hoverMs), ms(x.fixAllMs), String(x.fixAllEdits), x.rssMB === undefined ? '–' : `${num(x.rssMB, 0)} MB`]),
+      ),
+    );
     out.push('');
   }
   const t = targets(r);

@@ -7,27 +7,21 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import {
-  CodeActionKind,
-  createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type CodeAction,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, applySettings, fixAllEdits, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, safeEdits, skeletonYear, tableLenses, type Analysis } from './analysis';
+import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, applySettings, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, skeletonYear, tableLenses, type Analysis } from './analysis';
+import { fixAll, isFixAllData, quickFixes, resolveFixAll, wantsFixAll, type ActionScope } from './lsp/code-actions';
 import * as lsp from './lsp/convert';
+import { createDocuments } from './lsp/documents';
+import * as valid from './lsp/params';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
 import { SUMMARY_COLUMNS } from './analysis/corpus/summary';
 import { summaryCsv } from './summary/format';
 import { WorkspaceReview } from './workspace/review';
+import { connect } from './lsp/transport';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const connection = connect();
+const documents = createDocuments((message) => connection.console.error(message));
 /** The rules' documentation, linked from every diagnostic's code (a .vsix stores it as readme.md). */
 const DOCS = pathToFileURL(['README.md', 'readme.md'].map((f) => join(__dirname, '..', f)).find((f) => existsSync(f)) ?? join(__dirname, '..', 'README.md')).href;
 /** Long enough to let a burst of keystrokes pass, short enough to feel immediate. */
@@ -38,7 +32,9 @@ let editorLocale: string | undefined;
 let pullConfiguration = false;
 let watchFiles = false;
 let folderEvents = false;
-const cache = new Map<string, { version: number; analysis: Analysis }>();
+let canResolveActions = false;
+/** Keyed by the text itself, not the editor's version number (a client may repeat one). */
+const cache = new Map<string, { text: string; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
 
 /** More would only slow the editor down; the rest is summed up in one line. */
@@ -46,13 +42,14 @@ const MAX_DIAGNOSTICS = 1000;
 
 /** The analysis of a document's current version, computed once. */
 function analysisOf(doc: TextDocument): Analysis {
+  const text = doc.getText();
   const hit = cache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit.analysis;
-  const analysis = analyze(doc.getText());
+  if (hit && hit.text === text) return hit.analysis;
+  const analysis = analyze(text);
   for (const f of analysis.failures) {
     connection.console.error(`${f.code === 'reader' ? 'reading' : `rule ${f.code}`} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
   }
-  cache.set(doc.uri, { version: doc.version, analysis });
+  cache.set(doc.uri, { text, analysis });
   return analysis;
 }
 
@@ -155,6 +152,7 @@ async function reviewWorkspace(): Promise<{ files: number; cancelled: boolean }>
 connection.onInitialize((params) => {
   editorLocale = params.locale;
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  canResolveActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   folderEvents = !!params.capabilities.workspace?.workspaceFolders;
@@ -167,7 +165,7 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, lsp.FIX_ALL_KIND, CodeActionKind.RefactorRewrite] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, lsp.FIX_ALL_KIND, CodeActionKind.RefactorRewrite], resolveProvider: true },
       documentFormattingProvider: true,
       completionProvider: {},
       documentRangeFormattingProvider: true,
@@ -229,79 +227,72 @@ documents.onDidClose((e) => {
   void review.closedDocument(e.document.uri);
 });
 
-/** Runs a handler on an open document's analysis; unknown documents get `fallback`. */
-function withDoc<T>(uri: string, fallback: T, run: (doc: TextDocument, a: Analysis) => T): T {
-  const doc = documents.get(uri);
+/** Runs a handler on an open document's analysis; unknown documents get `fallback`. Bad parameters get InvalidParams. */
+function withDoc<T>(p: unknown, fallback: T, run: (doc: TextDocument, a: Analysis) => T): T {
+  const doc = documents.get(valid.documentUri(p));
   return doc ? run(doc, analysisOf(doc)) : fallback;
 }
 
-connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.symbols(outline(a.report), a.report.lines, locale())));
-connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.folds(foldingRanges(a.report))));
-connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc, a) => lsp.lenses(tableLenses(a.report), a.report.lines, doc.uri, locale())));
-connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, a) => lsp.hover(hoverAt(a.report, doc.offsetAt(p.position)), a.report.lines, locale())));
+connection.onDocumentSymbol((p) => withDoc(p, [], (_, a) => lsp.symbols(outline(a.report), a.report.lines, locale())));
+connection.onFoldingRanges((p) => withDoc(p, [], (_, a) => lsp.folds(foldingRanges(a.report))));
+connection.onCodeLens((p) => withDoc(p, [], (doc, a) => lsp.lenses(tableLenses(a.report), a.report.lines, doc.uri, locale())));
+connection.onHover((p) => withDoc(p, null, (doc, a) => lsp.hover(hoverAt(a.report, doc.offsetAt(valid.position(p.position))), a.report.lines, locale())));
+
+const scopeOf = (doc: TextDocument, a: Analysis): ActionScope => ({ uri: doc.uri, text: doc.getText(), analysis: a, findings: findings(a), rules: settings.rules, locale: locale(), docs: DOCS });
 
 connection.onCodeAction((p) =>
-  withDoc(p.textDocument.uri, [], (doc, a) => {
-    const { lines } = a.report;
-    const all = findings(a);
-    const fixAll = (): CodeAction | undefined => {
-      // Later rounds analyse the text as the earlier ones left it.
-      const edits = fixAllEdits(doc.getText(), (text) => ({ findings: text === doc.getText() ? all : applySettings(analyze(text).findings, settings.rules) }));
-      if (!edits.length) return undefined;
-      return {
-        title: locale() === 'en' ? 'Fix all auto-fixable report problems' : '修复所有可自动修复的问题',
-        kind: lsp.FIX_ALL_KIND,
-        edit: { changes: { [doc.uri]: lsp.edits({ edits }, lines) } },
-      };
-    };
-    const only = p.context.only;
-    if (only?.some((k) => lsp.FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source))) {
-      const action = fixAll();
+  withDoc(p, [], (doc, a): CodeAction[] => {
+    const only = valid.codeActionOnly(p);
+    const range = valid.range(p.range);
+    if (wantsFixAll(only)) {
+      const action = fixAll(scopeOf(doc, a));
       return action ? [action] : [];
     }
-    const start = doc.offsetAt(p.range.start);
-    const end = doc.offsetAt(p.range.end);
-    const actions: CodeAction[] = [];
-    for (const f of all) {
-      if (!f.fixes?.length || f.span.end < start || f.span.start > end) continue;
-      const diag = lsp.diagnostic(f, lines, doc.uri, locale(), DOCS);
-      for (const fix of f.fixes) actions.push(lsp.quickFix(fix, diag, lines, doc.uri, locale()));
-    }
-    // Beside the fixes at hand, "fix all" when there is more than one to make.
-    const everything = actions.length && safeEdits(all).length > 1 ? fixAll() : undefined;
-    if (everything) actions.push({ ...everything, kind: CodeActionKind.QuickFix });
+    const start = doc.offsetAt(range.start);
+    const end = doc.offsetAt(range.end);
+    const actions: CodeAction[] = quickFixes(scopeOf(doc, a), start, end, canResolveActions);
     if (!only || only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k))) {
       const rewrite = rewriteTableAt(a.report, doc.getText(), { start, end });
-      if (rewrite) actions.push({ title: lsp.text(rewrite.title, locale()), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: lsp.edits({ edits: [rewrite.edit] }, lines) } } });
+      if (rewrite) actions.push({ title: lsp.text(rewrite.title, locale()), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: lsp.edits({ edits: [rewrite.edit] }, a.report.lines) } } });
     }
     return actions;
   }),
 );
 
-connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.edits({ edits: formatTables(a.report.lines) }, a.report.lines)));
+connection.onCodeActionResolve((action) => {
+  if (!isFixAllData(valid.codeAction(action).data)) return action;
+  const doc = documents.get(action.data.uri);
+  return resolveFixAll(action, doc && scopeOf(doc, analysisOf(doc)));
+});
+
+connection.onDocumentFormatting((p) => withDoc(p, [], (_, a) => lsp.edits({ edits: formatTables(a.report.lines) }, a.report.lines)));
 connection.onDocumentRangeFormatting((p) =>
-  withDoc(p.textDocument.uri, [], (doc, a) => lsp.edits({ edits: formatTables(a.report.lines, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }) }, a.report.lines)),
+  withDoc(p, [], (doc, a) => {
+    const range = valid.range(p.range);
+    return lsp.edits({ edits: formatTables(a.report.lines, { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }) }, a.report.lines);
+  }),
 );
 
 /** The whole report's skeleton, at the start of a line, for the year the file is about. */
 connection.onCompletion((p) =>
-  withDoc(p.textDocument.uri, [], (doc) => {
-    const before = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+  withDoc(p, [], (doc) => {
+    const position = valid.position(p.position);
+    const before = doc.getText({ start: { line: position.line, character: 0 }, end: position });
     if (!/^\S*$/.test(before)) return [];
-    const last = p.textDocument.uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
+    const last = doc.uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
     let name = last;
     try {
       name = decodeURIComponent(last);
     } catch {
       // A malformed escape: the name as it stands still shows its digits.
     }
-    return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: p.position.line, character: 0 }, end: p.position }, locale());
+    return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: position.line, character: 0 }, end: position }, locale());
   }),
 );
 
 /** The report model the totals preview shows. */
-connection.onRequest('govreport/tables', (p: { textDocument: { uri: string } }) =>
-  withDoc(p.textDocument.uri, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(), view: reportView({ ...a, findings: findings(a) }) })),
+connection.onRequest('govreport/tables', (p: unknown) =>
+  withDoc(p, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(), view: reportView({ ...a, findings: findings(a) }) })),
 );
 
 documents.listen(connection);

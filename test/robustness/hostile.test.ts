@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { ROOT } from '../support/fixtures';
+import { readInput } from '../../server/src/cli/inputs';
+import { FIXTURES, ROOT } from '../support/fixtures';
 import { TestClient } from '../support/lsp';
 import { cleanSpec, render } from '../support/reports';
 
@@ -101,23 +102,85 @@ describe('hostile input: the server', () => {
     });
   }
 
-  it('answers requests with nonsense parameters, and goes on', async () => {
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 42 }, position: 'here' }), null);
+  it('answers requests with nonsense parameters with InvalidParams (-32602), and goes on', async () => {
+    const rejected = async (method: string, params: unknown) => {
+      const error = await client.request(method, params).then(
+        () => undefined,
+        (e: { code: number; message: string }) => e,
+      );
+      assert.ok(error, `${method} ${JSON.stringify(params)} is rejected`);
+      assert.equal(error.code, -32602, `${method}: ${error.message}`);
+      assert.doesNotMatch(error.message, /TypeError|Cannot read|undefined/);
+    };
     const uri = 'file:///hostile/nonsense.report.txt';
     await client.open(uri, report);
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 'x' } }), null);
+    await rejected('textDocument/hover', { textDocument: { uri: 42 }, position: 'here' });
+    await rejected('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 'x' } });
+    await rejected('textDocument/hover', { textDocument: { uri } });
+    await rejected('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    await rejected('textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [] } });
+    await rejected('textDocument/documentSymbol', {});
+    await rejected('govreport/tables', { textDocument: null });
+    await rejected('codeAction/resolve', null);
+    // Numbers out of range are no error: they are clamped, as the protocol says.
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 1e9 } }), null);
     const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1e9, character: 0 }, end: { line: -1, character: 0 } }, context: { diagnostics: [] } });
     assert.deepEqual(actions, []);
     await client.close(uri);
     await stillServing('bad-params');
   });
+
+  it('report text in a hover is text: no image, link, command link or HTML comes out of it', async () => {
+    const uri = 'file:///hostile/markdown-in-cells.report.txt';
+    const lines = readInput(join(FIXTURES, 'pipe.report.txt')).text!.split('\n');
+    // A cell is what starts like a number: the rest of it is the report's text all the same.
+    const one = lines.findIndex((l) => l.includes('（一）予以公开'));
+    lines[one] = '（一）予以公开 | 1.5![x](https://a.example/p.png) | 0 | 0 | 0 | 1 | 0 | 1';
+    const two = lines.findIndex((l) => l.includes('（二）部分公开'));
+    lines[two] = '（二）部分公开 | 1 | 1.5[点此](command:workbench.action.quit)<img src=x> | 0 | 0 | 0 | 0 | 1';
+    await client.open(uri, lines.join('\n'));
+    const hover = async (needle: string) => {
+      const row = lines.findIndex((l) => l.includes(needle));
+      const character = lines[row].indexOf(needle) + 1;
+      const h = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: row, character } });
+      return h?.contents.value ?? '';
+    };
+    const image = await hover('1.5!');
+    assert.ok(image.includes('「1\\.5\\!\\[x\\]\\(https\\:\\/\\/a\\.example\\/p\\.png\\)」'), image);
+    const link = await hover('1.5[点此');
+    assert.ok(link.includes('「1\\.5\\[点此\\]\\(command\\:workbench\\.action\\.quit\\)\\<img src\\=x\\>」'), link);
+    for (const value of [image, link]) assert.doesNotMatch(value, /(^|[^\\])(!\[|\]\(|<img|https:\/\/)/, 'no unescaped Markdown or HTML');
+    await client.close(uri);
+  });
 });
 
 describe('malformed messages', () => {
-  it('a broken message does not bring the server down', async () => {
+  it('a broken frame (Content-Length: abc) is logged and the server exits non-zero, for the editor to restart it', async () => {
     const server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     let out = '';
+    let err = '';
+    server.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    server.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const send = (body: string) => server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    send('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}');
+    server.stdin.write('Content-Length: abc\r\n\r\n{}');
+    send('{"jsonrpc":"2.0","id":2,"method":"shutdown"}');
+    const timer = setTimeout(() => server.kill(), 10_000);
+    const status = await exited;
+    clearTimeout(timer);
+    assert.notEqual(status, null, 'the server exits by itself (it was not killed)');
+    assert.notEqual(status, 0);
+    assert.match(err, /Content-Length value must be a number/);
+    assert.match(out, /"method":"window\/logMessage".*Content-Length value must be a number/s, 'the editor is told too');
+  });
+
+  it('a broken message does not bring the server down, and is logged', async () => {
+    const server = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    let out = '';
+    let err = '';
+    server.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     server.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     const send = (body: string) => server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     send('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}');
@@ -139,5 +202,6 @@ describe('malformed messages', () => {
     await exited;
     assert.ok(answered, `the server answered after the broken message; it said:\n${out.slice(0, 2000)}`);
     assert.match(out, /"id":1,"result"/);
+    assert.match(err, /a message from the editor is not JSON and was ignored/);
   });
 });

@@ -23,6 +23,8 @@ export interface ServerOptions {
   /** Workspace folders (file URIs), and whether the client watches files for the server. */
   workspaceFolders?: string[];
   watchFiles?: boolean;
+  /** Whether the client resolves code actions' edits lazily (VS Code does). */
+  resolveActions?: boolean;
 }
 
 export class TestClient {
@@ -77,7 +79,10 @@ export class TestClient {
           synchronization: { didSave: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            ...(options.resolveActions ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },

@@ -69,7 +69,7 @@ export { RULE_CODES, ARITHMETIC_CODES } from './rules/rule';
 export { RULES, RULES_BY_CODE } from './rules';
 export type { Report } from './read/report';
 export { reportView, type ReportView } from './model/view';
-export { applyEdits, fixAllEdits, safeEdits } from './features/edits';
+export { applyEdits, fixAllEdits, newFindings, safeEdits, verifyFix } from './features/edits';
 export { outline, type OutlineNode, type OutlineKind } from './features/outline';
 export { foldingRanges, type Fold } from './features/folding';
 export { tableLenses, type TableLens } from './features/lenses';

@@ -10,6 +10,7 @@ import type { ReadCell } from '../read/tables/assemble';
 import { standardHeading } from '../schema/parts';
 import type { Text2 } from '../schema/tables';
 import type { Span } from '../text/lines';
+import { escapeMarkdown } from '../text/markdown';
 
 export interface Hover {
   span: Span;
@@ -30,7 +31,7 @@ function cellHover(report: Report, cell: ReadCell): Hover {
     cell.state === 'empty'
       ? { zh: '空（按 0 计算）', en: 'blank (read as 0)' }
       : cell.value === null || !cell.certain
-        ? { zh: `「${cell.raw}」（不是可用于合计的数字）`, en: `"${cell.raw}" (not a number the sums can use)` }
+        ? { zh: `「${escapeMarkdown(cell.raw)}」（不是可用于合计的数字）`, en: `"${escapeMarkdown(cell.raw)}" (not a number the sums can use)` }
         : { zh: shown(cell.value), en: shown(cell.value) };
   const row = cell.row.label ? { zh: `**${cell.row.name.zh}** · ${cell.column.name.zh}`, en: `**${cell.row.name.en}** · ${cell.column.name.en}` } : { zh: `**${cell.column.name.zh}**`, en: `**${cell.column.name.en}**` };
   const sums = report.sums.filter((s) => s.left.cells.includes(cell) || s.right.cells.includes(cell));
