@@ -120,6 +120,28 @@ describe('workspace review', { timeout: 30_000 }, () => {
     }
   });
 
+  it('a report open from outside the workspace folders is not compared with the workspace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
+    folders.push(dir, elsewhere);
+    const a = join(dir, '2024.report.txt');
+    writeFileSync(a, y2024(false));
+    const ua = pathToFileURL(a).href;
+    // The same body and year, opened from elsewhere (a sample, a download): not a second report of the workspace.
+    const outside = pathToFileURL(join(elsewhere, 'sample.govreport')).href;
+    const client = await TestClient.start({ workspaceFolders: [pathToFileURL(dir).href], settings: { scope: 'workspace' } });
+    try {
+      await client.diagnostics(ua);
+      const opened = await client.open(outside, y2024(false));
+      assert.deepEqual(opened.diagnostics.map((d) => d.code), []);
+      await client.request('govreport/reviewWorkspace', null);
+      const summary = await client.request<{ rows: { file: string }[] }>('govreport/summary', {});
+      assert.deepEqual(summary.rows.map((r) => r.file), ['2024.report.txt']);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('scope open: reports are compared only once the workspace is reviewed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
     folders.push(dir);

@@ -80,15 +80,23 @@ export class WorkspaceReview {
 
   /**
    * An open document was analysed: while the workspace is reviewed, its digest
-   * replaces the one in the index. Only files count: a diff's or a commit's
-   * view of a report (git:, untitled:) is not another report.
+   * replaces the one in the index. Only the workspace's files count: a diff's or
+   * a commit's view of a report (git:, untitled:) is not another report, nor is
+   * a file open from elsewhere (a sample, a download).
    */
   opened(uri: string, analysis: Analysis): string[] {
     this.closed.delete(uri);
     const before = this.index.related(uri);
-    if (!this.active || !uri.startsWith('file:')) this.index.remove(uri);
+    if (!this.active || !this.inWorkspace(uri)) this.index.remove(uri);
     else this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
     return [...new Set([...before, ...this.index.related(uri)])].filter((u) => u !== uri);
+  }
+
+  /** A file of the workspace's folders (any file, when the editor has no folder open). */
+  private inWorkspace(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const path = fileURLToPath(uri);
+    return !this.folders.length || this.folders.some((f) => path.startsWith(f + sep));
   }
 
   /** A document was closed: reread from disk when reviewing the workspace, else forgotten. */
