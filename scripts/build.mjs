@@ -11,9 +11,21 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+// The source readers (.docx, web pages, PDF) and their parsers are a bundle of
+// their own, required by the CLI and the server only when a source is read.
+const sources = {
+  name: 'sources-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index$/ }, (args) =>
+      args.importer.endsWith(join('server', 'src', 'sources', 'load.ts')) ? { path: './sources.js', external: true } : undefined,
+    );
+  },
+};
+
 const bundles = [
-  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js' },
-  { entry: 'server/src/server.ts', out: 'dist/server.js' },
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', plugins: [sources] },
+  { entry: 'server/src/server.ts', out: 'dist/server.js', plugins: [sources] },
+  { entry: 'server/src/sources/index.ts', out: 'dist/sources.js' },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
 ].filter((b) => existsSync(join(root, b.entry)));
@@ -37,6 +49,7 @@ const bundleOptions = bundles.map((b) => ({
   sourcemap: !production,
   minify: production,
   external: b.external ?? [],
+  plugins: b.plugins ?? [],
   define: { GOVREPORT_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 }));

@@ -1,6 +1,7 @@
 /** Compiler-style output: `file:line:col: error subtotal message`, notes below. */
 import type { Severity } from '../analysis/rules/rule';
 import { pick, place, type Checked, type Locale } from './checked';
+import { placeText, sourcePlace } from './sources';
 
 export function formatText(results: Checked[], locale: Locale): string {
   const out: string[] = [];
@@ -9,13 +10,18 @@ export function formatText(results: Checked[], locale: Locale): string {
       out.push(`${r.input.file}: ${locale === 'en' ? 'error' : '错误'}: ${pick(r.input.error, locale)}`);
       continue;
     }
-    for (const f of r.findings) {
-      const p = place(r.lines!, f.span);
-      out.push(`${r.input.file}:${p.line}:${p.column}: ${f.severity} ${f.code} ${pick(f.message, locale)}`);
-      for (const rel of f.related ?? []) {
-        const q = place(r.lines!, rel.span);
-        out.push(`    ${r.input.file}:${q.line}:${q.column}: note: ${pick(rel.message, locale)}`);
+    // A source's findings name its table, row and column (or paragraph, page), not lines of text.
+    const at = (span: Parameters<typeof place>[1]): string => {
+      if (!r.source) {
+        const p = place(r.lines!, span);
+        return `${r.input.file}:${p.line}:${p.column}:`;
       }
+      const where = placeText(sourcePlace(r.source, span), locale);
+      return `${r.input.file}:${where ? ` ${where}:` : ''}`;
+    };
+    for (const f of r.findings) {
+      out.push(`${at(f.span)} ${f.severity} ${f.code} ${pick(f.message, locale)}`);
+      for (const rel of f.related ?? []) out.push(`    ${at(rel.span)} note: ${pick(rel.message, locale)}`);
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';
