@@ -8,27 +8,20 @@
  * mode, which expands no DTD and no entity of its own; a part that declares a
  * DTD is refused outright.
  */
-import { parseDocument } from 'htmlparser2';
 import { layoutGrid, type SourceCell } from './grid';
+import { parseMarkup, SourceFailure, TOO_DEEP, type MarkupNode } from './markup';
 import type { Block, SourceResult } from './model';
 import { formatNumber } from './numbering-formats';
 import { cellText, render } from './render';
-import { SourceFailure, xmlParts } from './zip';
+import { xmlParts } from './zip';
 
-interface El {
-  type: string;
-  name: string;
-  data?: string;
-  attribs: Record<string, string>;
-  children: El[];
-}
+type El = MarkupNode;
 
 const UNSAFE_XML = {
   zh: '文档的 XML 含有 DTD 或实体声明（可能是恶意文件），拒绝读取',
   en: 'the document’s XML declares a DTD or entities (possibly hostile), not read',
 };
 const NOT_WORD = { zh: '不是 Word 文档（.docx 中没有正文部分）', en: 'not a Word document (the .docx has no main document part)' };
-const TOO_DEEP = { zh: '文档结构嵌套过深，无法读取', en: 'the document is nested too deeply to be read' };
 /** Tables in tables in text boxes… far beyond any real document. */
 const MAX_DEPTH = 64;
 
@@ -37,7 +30,7 @@ const decoder = new TextDecoder('utf-8');
 function parseXml(bytes: Uint8Array): El {
   const xml = decoder.decode(bytes);
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new SourceFailure(UNSAFE_XML);
-  return parseDocument(xml, { xmlMode: true }) as unknown as El;
+  return parseMarkup(xml, true);
 }
 
 const tags = (el: El | undefined): El[] => (el?.children ?? []).filter((c) => c.type === 'tag');
@@ -200,7 +193,7 @@ class Reader {
     if (!numId || numId === '0') return '';
     const label = this.numbering.next(numId, ilvl ?? 0);
     // Word's tab after the number: a space, unless the label ends in punctuation (一、 （一） 1.).
-    return label && /[\p{L}\p{N}]$/u.test(label) ? `${label} ` : label;
+    return label && /[A-Za-z0-9]$/.test(label) ? `${label} ` : label;
   }
 
   private paragraph(p: El, boxes: El[]): string {

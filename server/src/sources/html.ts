@@ -5,8 +5,8 @@
  * iterative, so deeply nested markup cannot overflow the stack.
  */
 import iconv from 'iconv-lite';
-import { parseDocument } from 'htmlparser2';
 import { layoutGrid, type SourceCell } from './grid';
+import { parseMarkup, SourceFailure } from './markup';
 import type { Block, SourceResult } from './model';
 import { cellText, render } from './render';
 
@@ -103,7 +103,7 @@ function measure(root: Node): Ranges {
         compact += n.data!.replace(/[\s\u00a0\u3000]+/g, '');
         return false;
       }
-      if (n.type === 'tag') {
+      if (n.type === 'tag' || n.type === 'root') {
         range.set(n, [compact.length, compact.length]);
         if (n.name === 'table') {
           if (openTables.length) layoutTables.add(openTables[openTables.length - 1]);
@@ -238,7 +238,13 @@ const NO_REPORT = { zh: '网页中没有找到年度报告的正文（没有报�
 
 export function readHtml(bytes: Uint8Array): SourceResult {
   const html = decodeHtml(bytes);
-  const root = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }) as unknown as Node;
+  let root: Node;
+  try {
+    root = parseMarkup(html, false);
+  } catch (e) {
+    if (e instanceof SourceFailure) return { kind: 'html', error: e.text };
+    throw e;
+  }
   const ranges = measure(root);
   const found = findBody(ranges);
   // Two kinds of signal at least: one stray word in a menu is not a report.

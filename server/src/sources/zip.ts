@@ -6,18 +6,13 @@
  */
 import { unzipSync } from 'fflate';
 import type { Text2 } from '../analysis/schema/tables';
+import { SourceFailure } from './markup';
 
 /** All the XML a report's package may inflate to. */
 export const MAX_INFLATED = 100 * 1024 * 1024;
 /** Deflate shrinks XML ten or twenty times; a thousand times is a bomb. */
 const MAX_RATIO = 200;
 const RATIO_FROM = 1024 * 1024;
-
-export class SourceFailure extends Error {
-  constructor(readonly text: Text2) {
-    super(text.en);
-  }
-}
 
 export const CORRUPT_ZIP: Text2 = { zh: '文件已损坏，不是有效的 .docx（zip）文件', en: 'the file is damaged: not a valid .docx (zip) file' };
 export const ZIP_BOMB: Text2 = {
