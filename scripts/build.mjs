@@ -22,10 +22,22 @@ const sources = {
   },
 };
 
+// pdfjs-dist is an ES module with top-level imports of node built-ins: it is
+// bundled as dist/pdfjs.mjs and imported from the readers when a PDF is read.
+const pdfjs = {
+  name: 'pdfjs-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf\.mjs$/ }, (args) =>
+      args.importer.endsWith(join('server', 'src', 'sources', 'pdf.ts')) ? { path: './pdfjs.mjs', external: true } : undefined,
+    );
+  },
+};
+
 const bundles = [
   { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', plugins: [sources] },
   { entry: 'server/src/server.ts', out: 'dist/server.js', plugins: [sources] },
-  { entry: 'server/src/sources/index.ts', out: 'dist/sources.js' },
+  { entry: 'server/src/sources/index.ts', out: 'dist/sources.js', plugins: [pdfjs] },
+  { entry: 'server/src/sources/pdfjs.ts', out: 'dist/pdfjs.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
 ].filter((b) => existsSync(join(root, b.entry)));

@@ -146,7 +146,12 @@ function wtblSpans(rows: WCell[][]): string {
     const pr = `${c.span ? `<w:gridSpan w:val="${c.span}"/>` : ''}${c.vMerge ? (c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>') : ''}`;
     return `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}<w:p><w:r><w:t>${c.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p></w:tc>`;
   };
-  return `<w:tbl>${rows.map((r) => `<w:tr>${r.map(tc).join('')}</w:tr>`).join('')}</w:tbl>`;
+  // Bordered, with the template's column widths (wide label columns), so that an office suite lays it out as Word does.
+  const width = rows[0].reduce((n, c) => n + (c.span ?? 1), 0);
+  const grid = width === 10 ? [900, 1100, 2400, ...new Array(7).fill(700)] : width === 4 ? [2600, 2200, 2200, 2200] : new Array(width).fill(Math.floor(9000 / width));
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const pr = `<w:tblPr><w:tblW w:w="${grid.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders></w:tblPr>`;
+  return `<w:tbl>${pr}<w:tblGrid>${grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${rows.map((r) => `<w:tr>${r.map(tc).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
 
 // ---------------------------------------------------------------------------

@@ -46,9 +46,18 @@ export const NUMBERING = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W
 
 /** A .docx package with the given parts (word/document.xml from `body`). */
 export function docx(body: string, parts: { numbering?: string; styles?: string; extra?: Record<string, string | Uint8Array> } = {}): Uint8Array {
+  const ct = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  // Content types and relationships as Word writes them, so that office suites open the file too.
   const files: Zippable = {
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Override PartName="/word/document.xml" ContentType="${ct}.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="${ct}.numbering+xml"/><Override PartName="/word/styles.xml" ContentType="${ct}.styles+xml"/></Types>`,
+    ),
+    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`),
+    'word/_rels/document.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.numbering ? `<Relationship Id="rId2" Type="${rel}/numbering" Target="numbering.xml"/>` : ''}${parts.styles ? `<Relationship Id="rId3" Type="${rel}/styles" Target="styles.xml"/>` : ''}</Relationships>`,
+    ),
     'word/document.xml': strToU8(documentXml(body)),
   };
   if (parts.numbering) files['word/numbering.xml'] = strToU8(parts.numbering);

@@ -7,6 +7,7 @@
 import { readDocx } from './docx';
 import { readHtml } from './html';
 import type { SourceKind, SourceResult } from './model';
+import { readPdf } from './pdf';
 
 export async function readSource(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
   switch (kind) {
@@ -15,6 +16,6 @@ export async function readSource(kind: SourceKind, bytes: Uint8Array): Promise<S
     case 'html':
       return readHtml(bytes);
     case 'pdf':
-      return { kind, error: { zh: '暂不支持 PDF', en: 'PDF is not supported yet' } };
+      return readPdf(bytes);
   }
 }

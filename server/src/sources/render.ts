@@ -25,7 +25,8 @@ export function paragraphText(s: string): string {
   return s.replace(/[ \t\r\n\f\u00a0\u200b\ufeff]+/g, ' ').replace(/^[ \u3000]+|[ \u3000]+$/g, '');
 }
 
-function opening(row: (Cell | null)[]): string | undefined {
+/** The standard table a row opens, when its first filled cell begins one. */
+export function opening(row: (Cell | null)[]): string | undefined {
   const first = row.find((c) => c && c.text);
   if (!first) return undefined;
   for (const [kind, starts] of OPENINGS) if (starts.some((s) => first.text.startsWith(s))) return kind;
