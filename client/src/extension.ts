@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TotalsPreview } from './preview';
+import { SourceReports } from './sources';
 import { ReportStatus, type Analyzed } from './status';
 
 let client: LanguageClient | undefined;
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(
     preview,
     status,
+    new SourceReports(client),
     vscode.commands.registerCommand('govreport.showPreview', (uri?: string | vscode.Uri) => preview.show(uri ? vscode.Uri.parse(String(uri)) : undefined)),
     vscode.commands.registerCommand('govreport.treatAsReport', async () => {
       const doc = vscode.window.activeTextEditor?.document;

@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applySettings, fixAllEdits, foldingRanges, hoverAt, outline, reportView, safeEdits, tableLenses, type Analysis } from './analysis';
 import * as lsp from './lsp/convert';
 import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
+import { describePlace, legacyFormat, placeAt, readSource, sourceKind, type SourceText } from './sources/load';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -33,6 +34,8 @@ let editorLocale: string | undefined;
 let pullConfiguration = false;
 const cache = new Map<string, { version: number; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** Reports read from a .docx, web page or PDF, by the URI the client shows their text under. */
+const sources = new Map<string, SourceText>();
 
 /** More would only slow the editor down; the rest is summed up in one line. */
 const MAX_DIAGNOSTICS = 1000;
@@ -57,6 +60,15 @@ function validate(doc: TextDocument): void {
     const a = analysisOf(doc);
     const all = findings(a);
     const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS));
+    // A report read from a source: each finding also names its place there (表二 第 27 行 第 4 列).
+    const source = sources.get(doc.uri);
+    if (source && source.text === doc.getText()) {
+      all.slice(0, MAX_DIAGNOSTICS).forEach((f, i) => {
+        const place = placeAt(source, f.span.start);
+        const where = place && describePlace(place)[locale() === 'en' ? 'en' : 'zh'];
+        if (where) diagnostics[i].message += locale() === 'en' ? ` (${where})` : `（${where}）`;
+      });
+    }
     if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, locale()));
     if (a.failures.some((f) => f.code === 'reader')) diagnostics.push(lsp.internalError(locale()));
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -121,6 +133,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
+  sources.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -168,6 +181,22 @@ connection.onCodeAction((p) =>
     return actions;
   }),
 );
+
+/**
+ * A .docx, web page or PDF (its bytes, base64) as the report's canonical text,
+ * which the client shows read-only under `uri`; the source map is kept for
+ * that document's diagnostics. The readers load on the first such request.
+ */
+connection.onRequest('govreport/readSource', async (p: { name: string; data: string; uri?: string }) => {
+  const en = locale() === 'en';
+  const legacy = legacyFormat(p.name);
+  const kind = sourceKind(p.name);
+  if (legacy || !kind) return { error: legacy ? legacy[en ? 'en' : 'zh'] : en ? 'not a .docx, web page or PDF' : '不是 .docx、网页或 PDF 文件' };
+  const result = await readSource(kind, Buffer.from(p.data, 'base64'));
+  if ('error' in result) return { error: result.error[en ? 'en' : 'zh'] };
+  if (p.uri) sources.set(p.uri, result);
+  return { text: result.text, kind: result.kind };
+});
 
 /** The report model the totals preview shows. */
 connection.onRequest('govreport/tables', (p: { textDocument: { uri: string } }) =>
