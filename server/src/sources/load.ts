@@ -22,11 +22,12 @@ export function legacyFormat(name: string): Text2 | undefined {
   return undefined;
 }
 
-let readers: Promise<typeof import('./index')> | undefined;
+let readers: Promise<typeof import('./index.js')> | undefined;
 
 /** Reads a source file's bytes into canonical report text (loading the readers once). */
 export async function readSource(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
-  readers ??= import('./index');
+  // './index.js': also what node resolves in the unbundled test build (out/).
+  readers ??= import('./index.js');
   const { readSource: read } = await readers;
   try {
     return await read(kind, bytes);

@@ -69,36 +69,56 @@ function markdownRow(w: Writer, row: (Cell | null)[], width: number): void {
   w.newline();
 }
 
+/** State across blocks: the Markdown table being written, and a table whose header stood apart. */
+interface Flow {
+  open?: { width: number };
+  /** A standard table's header cut off from its rows (by a page break): the next table's rows are its rows. */
+  pending?: string;
+}
+
 export function render(kind: SourceKind, blocks: Block[]): SourceText {
   const w = new Writer();
-  /** The Markdown table being written, continued by a split table's next part. */
-  let open: { width: number } | undefined;
+  const flow: Flow = {};
   for (const block of blocks) {
     if (block.type === 'paragraph') {
       const text = paragraphText(block.text);
       if (!text) continue;
-      if (open) w.newline(true);
-      open = undefined;
+      if (flow.open) w.newline(true);
+      flow.open = undefined;
       w.newline();
       w.add(text, block.place);
       w.newline();
       continue;
     }
-    open = table(w, block, open);
+    table(w, block, flow);
   }
   w.newline();
   return { kind, text: w.text, segments: w.segments };
 }
 
-function table(w: Writer, t: Table, open: { width: number } | undefined): { width: number } | undefined {
+const holdsNumbers = (t: Table): boolean => t.rows.some((r) => r.some((c) => c && /\d/.test(c.text)));
+
+function table(w: Writer, t: Table, flow: Flow): void {
   const width = Math.max(0, ...t.rows.map((r) => r.length));
   const openings = t.rows.map(opening);
-  const continues = open && open.width === width && !openings.some(Boolean);
-  if (!continues) {
-    if (open) w.newline(true);
-    open = undefined;
+  // A header without a single number is cut off from its rows: its words stay as text, and the
+  // next table's first row heads the Markdown table, so that its width is the rows' width.
+  if (!holdsNumbers(t)) {
+    const kind = openings.find(Boolean);
+    if (flow.open) w.newline(true);
+    flow.open = undefined;
+    for (const row of t.rows) textRow(w, row);
+    if (kind) flow.pending = kind;
+    return;
   }
-  let current = continues ? openings[0] : undefined;
+  if (flow.pending && !openings.some(Boolean)) openings[0] = flow.pending;
+  flow.pending = undefined;
+  const continues = flow.open && flow.open.width === width && !openings.some(Boolean);
+  if (!continues) {
+    if (flow.open) w.newline(true);
+    flow.open = undefined;
+  }
+  let current: string | undefined;
   t.rows.forEach((row, i) => {
     const kind = openings[i];
     if (kind && kind !== current) {
@@ -107,13 +127,11 @@ function table(w: Writer, t: Table, open: { width: number } | undefined): { widt
       markdownRow(w, row, width);
       w.add(`|${'---|'.repeat(width)}`);
       w.newline();
-      open = { width };
+      flow.open = { width };
       current = kind;
       return;
     }
-    if (open) markdownRow(w, row, width);
+    if (flow.open) markdownRow(w, row, width);
     else textRow(w, row);
   });
-  if (open) return open;
-  return undefined;
 }
