@@ -113,13 +113,17 @@ function table(w: Writer, t: Table, flow: Flow): void {
   }
   if (flow.pending && !openings.some(Boolean)) openings[0] = flow.pending;
   flow.pending = undefined;
-  const continues = flow.open && flow.open.width === width && !openings.some(Boolean);
+  // The rest of a table cut by a page break, which may draw fewer label columns (a merged
+  // label's column ends with the page): its rows keep their values in the last columns.
+  const pad = flow.open ? flow.open.width - width : 0;
+  const continues = flow.open && !openings.some(Boolean) && (pad >= 0 || t.rows.every((r) => r.slice(0, -pad).every((c) => !c?.text)));
+  const rows = !continues || pad === 0 ? t.rows : t.rows.map((r) => (pad > 0 ? [...new Array<null>(pad).fill(null), ...r] : r.slice(-pad)));
   if (!continues) {
     if (flow.open) w.newline(true);
     flow.open = undefined;
   }
   let current: string | undefined;
-  t.rows.forEach((row, i) => {
+  rows.forEach((row, i) => {
     const kind = openings[i];
     if (kind && kind !== current) {
       // A standard table begins here: its opening row is the Markdown header.
@@ -131,7 +135,7 @@ function table(w: Writer, t: Table, flow: Flow): void {
       current = kind;
       return;
     }
-    if (flow.open) markdownRow(w, row, width);
+    if (flow.open) markdownRow(w, row, flow.open.width);
     else textRow(w, row);
   });
 }
