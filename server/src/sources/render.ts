@@ -113,11 +113,18 @@ function table(w: Writer, t: Table, flow: Flow): void {
   }
   if (flow.pending && !openings.some(Boolean)) openings[0] = flow.pending;
   flow.pending = undefined;
-  // The rest of a table cut by a page break, which may draw fewer label columns (a merged
-  // label's column ends with the page): its rows keep their values in the last columns.
+  // The rest of a table cut by a page break may draw more or fewer label columns than its
+  // first part (a label column's lines end with the page): its rows keep their values in the
+  // last columns, and their innermost label (the one a row is known by) in the label columns.
   const pad = flow.open ? flow.open.width - width : 0;
-  const continues = flow.open && !openings.some(Boolean) && (pad >= 0 || t.rows.every((r) => r.slice(0, -pad).every((c) => !c?.text)));
-  const rows = !continues || pad === 0 ? t.rows : t.rows.map((r) => (pad > 0 ? [...new Array<null>(pad).fill(null), ...r] : r.slice(-pad)));
+  const continues = flow.open && !openings.some(Boolean);
+  const fit = (r: (Cell | null)[]): (Cell | null)[] => {
+    if (pad > 0) return [...new Array<null>(pad).fill(null), ...r];
+    const merged = r.slice(0, 1 - pad);
+    const inner = [...merged].reverse().find((c) => c?.text) ?? null;
+    return [inner, ...r.slice(1 - pad)];
+  };
+  const rows = !continues || pad === 0 ? t.rows : t.rows.map(fit);
   if (!continues) {
     if (flow.open) w.newline(true);
     flow.open = undefined;
