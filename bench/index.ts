@@ -17,9 +17,10 @@ import { benchBatch } from './batch';
 import { benchEditing } from './editing';
 import { benchFootprint } from './footprint';
 import { loadInputs } from './inputs';
+import { benchSources } from './sources';
 import { render, summaryLine, targets, type Results } from './report';
 
-const PARTS = ['analysis', 'editing', 'batch', 'footprint'] as const;
+const PARTS = ['analysis', 'editing', 'batch', 'footprint', 'sources'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   // The report edited: the first seed (a real report, one cell per line) or fixture.
   if (run('editing')) results.editing = await benchEditing(inputs.seeds[0], log);
   if (run('batch')) results.batch = benchBatch(inputs, log);
+  if (run('sources')) results.sources = await benchSources(log);
   if (run('footprint')) results.footprint = await benchFootprint(inputs, { production: !args.includes('--no-production') }, log);
   const seconds = (performance.now() - t0) / 1000;
 

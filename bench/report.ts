@@ -6,12 +6,14 @@ import type { AnalysisResult } from './analysis';
 import type { BatchResult } from './batch';
 import type { EditingResult } from './editing';
 import type { FootprintResult } from './footprint';
+import type { SourcesResult } from './sources';
 
 export interface Results {
   analysis?: AnalysisResult;
   editing?: EditingResult;
   batch?: BatchResult;
   footprint?: FootprintResult;
+  sources?: SourcesResult;
 }
 
 export interface Target {
@@ -92,6 +94,11 @@ export function targets(r: Results): Target[] {
   if (r.footprint?.rssMB !== undefined) {
     const f = r.footprint;
     out.push({ name: `server resident with ${f.reportsOpen} reports open`, target: '≤ 80 MB', measured: `${num(f.rssMB!)} MB`, value: f.rssMB!, met: f.rssMB! <= 80 });
+  }
+  for (const s of r.sources?.inputs ?? []) {
+    // Targets for a typical report: .docx ≤ 5 ms, a 100 KB web page ≤ 5 ms, a 5-page PDF ≤ 100 ms.
+    const limit = s.kind === 'pdf' ? (s.pages === 5 ? 100 : undefined) : 5;
+    if (limit !== undefined) out.push({ name: `reading ${s.name}`, target: `≤ ${limit} ms`, measured: `${ms(s.medianMs)} ms`, value: s.medianMs, met: s.medianMs <= limit });
   }
   return out;
 }
@@ -180,6 +187,18 @@ export function render(r: Results, header: string[]): string {
       `   client bundle load (require dist/client.js, stub vscode, fresh node): ${f.clientLoadMs === undefined ? 'could not be measured' : `${ms(f.clientLoadMs)} ms median of ${f.clientLoadRuns.length}`}`,
     );
     out.push(`   extension activation in VS Code: ${f.activation}`);
+    out.push('');
+  }
+  const s = r.sources;
+  if (s) {
+    out.push('5. Source readers: bytes to report text, in process, median after warm-up (first read: readers and libraries loaded on the way)');
+    out.push(
+      table(
+        ['input', 'size', 'median ms', 'p95 ms', 'first read ms', 'runs'],
+        s.inputs.map((x) => [x.name, size(x.bytes), ms(x.medianMs), ms(x.p95Ms), ms(x.firstMs), String(x.runs)]),
+      ),
+    );
+    out.push(`   peak resident memory of the benchmark process while reading: ${num(s.peakRssMB)} MB (${num(s.startRssMB)} MB before the first read)`);
     out.push('');
   }
   const t = targets(r);

@@ -34,16 +34,30 @@ export function opening(row: (Cell | null)[]): string | undefined {
 }
 
 class Writer {
-  text = '';
+  private parts: string[] = [];
+  private length = 0;
+  /** Line breaks the text ends with (0, 1 or 2), kept so that the text is never re-read. */
+  private breaks = 2;
   segments: Segment[] = [];
+  get text(): string {
+    return this.parts.join('');
+  }
   add(s: string, place?: Segment['place']): void {
-    if (place) this.segments.push({ start: this.text.length, end: this.text.length + s.length, place });
-    this.text += s;
+    if (!s) return;
+    if (place) this.segments.push({ start: this.length, end: this.length + s.length, place });
+    this.parts.push(s);
+    this.length += s.length;
+    this.breaks = 0;
   }
   /** Ends the current line, and leaves one blank line when `blank`. */
   newline(blank = false): void {
-    if (this.text && !this.text.endsWith('\n')) this.text += '\n';
-    if (blank && this.text && !this.text.endsWith('\n\n')) this.text += '\n';
+    if (!this.length) return;
+    const want = blank ? 2 : 1;
+    while (this.breaks < want) {
+      this.parts.push('\n');
+      this.length++;
+      this.breaks++;
+    }
   }
 }
 
