@@ -16,7 +16,7 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const sources = {
   name: 'sources-chunk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/index$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/index(\.js)?$/ }, (args) =>
       args.importer.endsWith(join('server', 'src', 'sources', 'load.ts')) ? { path: './sources.js', external: true } : undefined,
     );
   },
