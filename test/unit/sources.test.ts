@@ -84,6 +84,18 @@ describe('a .docx', () => {
   });
 });
 
+describe('a table of one column frames text: its paragraphs are read as paragraphs', () => {
+  it('in a web page', () => {
+    const page = '<table><tr><td><p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>二、主动公开政府信息情况</p></td></tr></table>';
+    assert.equal(text(readHtml(strToU8(page))).text, '某局2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n');
+  });
+
+  it('in a .docx', () => {
+    const box = `<w:tbl><w:tr><w:tc>${wp('一、总体情况')}${wp('本年共收到申请 3 件。')}</w:tc></w:tr></w:tbl>`;
+    assert.equal(text(readDocx(docx(box))).text, '一、总体情况\n本年共收到申请 3 件。\n');
+  });
+});
+
 describe('bad input gets one clear line, never a crash', () => {
   const error = (r: SourceResult) => ('error' in r ? r.error : undefined);
 

@@ -157,9 +157,14 @@ class Reader {
           for (const box of boxes) this.content(box, out, depth + 1, inCell);
           break;
         }
-        case 'w:tbl':
-          out.push(this.table(c, depth + 1));
+        case 'w:tbl': {
+          // A table of one column frames text (a box around a note): its paragraphs are read as paragraphs.
+          const rows = tags(c).filter((x) => x.name === 'w:tr');
+          const framed = rows.every((tr) => tags(tr).filter((x) => x.name === 'w:tc').length <= 1 && !child(child(tags(tr).find((x) => x.name === 'w:tc'), 'w:tcPr'), 'w:gridSpan'));
+          if (framed) for (const tr of rows) for (const tc of tags(tr).filter((x) => x.name === 'w:tc')) this.content(tc, out, depth + 1, inCell);
+          else out.push(this.table(c, depth + 1));
           break;
+        }
         case 'w:sdt':
           this.content(child(c, 'w:sdtContent') ?? c, out, depth + 1, inCell);
           break;

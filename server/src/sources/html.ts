@@ -221,7 +221,10 @@ function blocksOf(body: Node, layoutTables: Set<Node>): Block[] {
       if (n.type !== 'tag') return true;
       if (BLOCK.has(n.name!)) flush();
       if (n.name === 'table' && !layoutTables.has(n)) {
-        blocks.push(layoutGrid('html', ++tables, tableRows(n)));
+        const rows = tableRows(n);
+        // One cell a row is a frame around text (a layout table), not a table of figures: read through.
+        if (rows.every((r) => r.length <= 1 && (r[0]?.colSpan ?? 1) <= 1)) return true;
+        blocks.push(layoutGrid('html', ++tables, rows));
         return false;
       }
       return true;
