@@ -146,7 +146,20 @@ function withDoc<T>(uri: string, fallback: T, run: (doc: TextDocument, a: Analys
 connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.symbols(outline(a.report), a.report.lines, locale())));
 connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (_, a) => lsp.folds(foldingRanges(a.report))));
 connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc, a) => lsp.lenses(tableLenses(a.report), a.report.lines, doc.uri, locale())));
-connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, a) => lsp.hover(hoverAt(a.report, doc.offsetAt(p.position)), a.report.lines, locale())));
+connection.onHover((p) =>
+  withDoc(p.textDocument.uri, null, (doc, a) => {
+    const offset = doc.offsetAt(p.position);
+    const hover = lsp.hover(hoverAt(a.report, offset), a.report.lines, locale());
+    // In a report read from a source, the hover also says where the cell stands there.
+    const source = sources.get(doc.uri);
+    const place = hover && source && source.text === doc.getText() ? placeAt(source, offset) : undefined;
+    if (hover && place && typeof hover.contents === 'object' && 'value' in hover.contents) {
+      const where = describePlace(place)[locale() === 'en' ? 'en' : 'zh'];
+      if (where) hover.contents.value += locale() === 'en' ? `\n\nIn the source: ${where}` : `\n\n原文位置：${where}`;
+    }
+    return hover;
+  }),
+);
 
 connection.onCodeAction((p) =>
   withDoc(p.textDocument.uri, [], (doc, a) => {

@@ -29,6 +29,8 @@ describe('language server: reports read from a .docx, web page or PDF', () => {
     const published = await client.open(uri, read.text!);
     const subtotal = published.diagnostics.find((d) => d.code === 'subtotal');
     assert.equal(subtotal?.message, '（七）总计「自然人」列为 10，但（一）至（六）各项之和为 11（表二 第 27 行 第 4 列）');
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: subtotal!.range.start });
+    assert.match(hover!.contents.value, /原文位置：表二 第 27 行 第 4 列$/);
   });
 
   it('answers a .doc, a damaged .docx and a scan with the message to show', async () => {
