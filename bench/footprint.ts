@@ -40,7 +40,8 @@ export interface FootprintResult {
 }
 
 const OPEN = 50;
-const BUNDLES = ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/webview/preview.js'];
+// dist/sources.js and dist/pdfjs.mjs load only when a .docx, web page or PDF is read.
+const BUNDLES = ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/webview/preview.js', 'dist/sources.js', 'dist/pdfjs.mjs'];
 
 /** The resident memory of a process, in MB. */
 export function memoryOf(pid: number): { rss?: number; peak?: number; source: string } {

@@ -3,7 +3,7 @@
  * against markdownlint and against a floor. Prints a table and writes
  * bench/results.json. No pass or fail: the targets are reported, not enforced.
  *
- *   node out/bench/index.js [analysis] [editing] [batch] [footprint] [folder] [review] [actions] [--no-production]
+ *   node out/bench/index.js [analysis] [editing] [batch] [footprint] [folder] [review] [actions] [sources] [--no-production]
  *
  * Names narrow the run to those parts; --no-production skips the minified build
  * (which rewrites dist/ and then builds it again the normal way).
@@ -20,9 +20,10 @@ import { benchFolder } from './folder';
 import { benchFootprint } from './footprint';
 import { loadInputs } from './inputs';
 import { benchReview } from './review';
+import { benchSources } from './sources';
 import { render, summaryLine, targets, type Results } from './report';
 
-const PARTS = ['analysis', 'editing', 'batch', 'footprint', 'folder', 'review', 'actions'] as const;
+const PARTS = ['analysis', 'editing', 'batch', 'footprint', 'folder', 'review', 'actions', 'sources'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   if (run('review')) results.review = await benchReview(inputs.seeds[0], log);
   // A report with fixable cells, grown large: the project's fixture, always there.
   if (run('actions')) results.actions = await benchActions(inputs.all.find((s) => s.name === 'cells.report.txt')!, log);
+  if (run('sources')) results.sources = await benchSources(log);
   if (run('footprint')) results.footprint = await benchFootprint(inputs, { production: !args.includes('--no-production') }, log);
   const seconds = (performance.now() - t0) / 1000;
 

@@ -9,6 +9,7 @@ import type { EditingResult } from './editing';
 import type { FolderResult } from './folder';
 import type { FootprintResult } from './footprint';
 import type { ReviewResult } from './review';
+import type { SourcesResult } from './sources';
 
 export interface Results {
   analysis?: AnalysisResult;
@@ -18,6 +19,7 @@ export interface Results {
   folder?: FolderResult;
   review?: ReviewResult;
   actions?: ActionsResult;
+  sources?: SourcesResult;
 }
 
 export interface Target {
@@ -113,6 +115,11 @@ export function targets(r: Results): Target[] {
   if (r.footprint?.rssMB !== undefined) {
     const f = r.footprint;
     out.push({ name: `server resident with ${f.reportsOpen} reports open`, target: '≤ 80 MB', measured: `${num(f.rssMB!)} MB`, value: f.rssMB!, met: f.rssMB! <= 80 });
+  }
+  for (const s of r.sources?.inputs ?? []) {
+    // Targets for a typical report: .docx ≤ 5 ms, a 100 KB web page ≤ 5 ms, a 5-page PDF ≤ 100 ms.
+    const limit = s.kind === 'pdf' ? (s.pages === 5 ? 100 : undefined) : 5;
+    if (limit !== undefined) out.push({ name: `reading ${s.name}`, target: `≤ ${limit} ms`, measured: `${ms(s.medianMs)} ms`, value: s.medianMs, met: s.medianMs <= limit });
   }
   return out;
 }
@@ -230,13 +237,25 @@ export function render(r: Results, header: string[]): string {
   }
   const c = r.actions;
   if (c) {
-    out.push(`5. Quick fixes on large documents over stdio: ${c.report} written again and again; a quick-fix request on one cell (the first, then the median of 4 more), a hover there, an explicit fix-all`);
+    out.push(`7. Quick fixes on large documents over stdio: ${c.report} written again and again; a quick-fix request on one cell (the first, then the median of 4 more), a hover there, an explicit fix-all`);
     out.push(
       table(
         ['size', 'quick fix ms (first)', 'quick fix ms (next)', 'hover ms', 'fix all ms', 'fix-all edits', 'server peak RSS'],
         c.rows.map((x) => [`${x.mb} MB`, ms(x.firstQuickFixMs), ms(x.quickFixMs), ms(x.hoverMs), ms(x.fixAllMs), String(x.fixAllEdits), x.rssMB === undefined ? '–' : `${num(x.rssMB, 0)} MB`]),
       ),
     );
+    out.push('');
+  }
+  const s = r.sources;
+  if (s) {
+    out.push('8. Source readers: bytes to report text, in process, median after warm-up (first read: readers and libraries loaded on the way)');
+    out.push(
+      table(
+        ['input', 'size', 'median ms', 'p95 ms', 'first read ms', 'runs'],
+        s.inputs.map((x) => [x.name, size(x.bytes), ms(x.medianMs), ms(x.p95Ms), ms(x.firstMs), String(x.runs)]),
+      ),
+    );
+    out.push(`   peak resident memory of the benchmark process while reading: ${num(s.peakRssMB)} MB (${num(s.startRssMB)} MB before the first read)`);
     out.push('');
   }
   const t = targets(r);

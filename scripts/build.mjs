@@ -11,9 +11,33 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+// The source readers (.docx, web pages, PDF) and their parsers are a bundle of
+// their own, required by the CLI and the server only when a source is read.
+const sources = {
+  name: 'sources-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index(\.js)?$/ }, (args) =>
+      args.importer.endsWith(join('server', 'src', 'sources', 'load.ts')) ? { path: './sources.js', external: true } : undefined,
+    );
+  },
+};
+
+// pdfjs-dist is an ES module with top-level imports of node built-ins: it is
+// bundled as dist/pdfjs.mjs and imported from the readers when a PDF is read.
+const pdfjs = {
+  name: 'pdfjs-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf\.mjs$/ }, (args) =>
+      args.importer.endsWith(join('server', 'src', 'sources', 'pdf.ts')) ? { path: './pdfjs.mjs', external: true } : undefined,
+    );
+  },
+};
+
 const bundles = [
-  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js' },
-  { entry: 'server/src/server.ts', out: 'dist/server.js' },
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', plugins: [sources] },
+  { entry: 'server/src/server.ts', out: 'dist/server.js', plugins: [sources] },
+  { entry: 'server/src/sources/index.ts', out: 'dist/sources.js', plugins: [pdfjs] },
+  { entry: 'server/src/sources/pdfjs.ts', out: 'dist/pdfjs.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
   { entry: 'client/src/webview/overview.ts', out: 'dist/webview/overview.js', platform: 'browser', format: 'iife' },
@@ -38,6 +62,7 @@ const bundleOptions = bundles.map((b) => ({
   sourcemap: !production,
   minify: production,
   external: b.external ?? [],
+  plugins: b.plugins ?? [],
   define: { GOVREPORT_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 }));

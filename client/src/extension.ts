@@ -10,6 +10,7 @@ import { FolderOverview } from './overview';
 import { TotalsPreview } from './preview';
 import { openSample, showSampleProblem } from './sample';
 import { t } from './locale';
+import { SourceReports } from './sources';
 import { ReportStatus, type Analyzed } from './status';
 
 let client: LanguageClient | undefined;
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     }),
     vscode.commands.registerCommand('govreport.showOverview', () => overview.show()),
     vscode.commands.registerCommand('govreport.exportSummary', (to?: vscode.Uri) => overview.exportCsv(to instanceof vscode.Uri ? to : undefined)),
+    new SourceReports(client),
     vscode.commands.registerCommand('govreport.showPreview', (uri?: string | vscode.Uri) => preview.show(uri ? vscode.Uri.parse(String(uri)) : undefined)),
     vscode.commands.registerCommand('govreport.treatAsReport', async () => {
       const doc = vscode.window.activeTextEditor?.document;

@@ -34,6 +34,9 @@ const MESSAGES = {
   exportLabel: { zh: '导出', en: 'Export' },
   summarySaved: { zh: '已将 {0} 份报告的汇总表保存到 {1}', en: 'Summary of {0} reports saved to {1}' },
   workspaceChecked: { zh: '已检查工作区中的 {0} 份报告。', en: 'Checked {0} reports in the workspace.' },
+  openSourceToCheck: { zh: '请打开一份 .docx、网页或 PDF 格式的报告再检查。', en: 'Open a .docx, web page or PDF report to check it.' },
+  openSourceToImport: { zh: '请打开一份 .docx、网页或 PDF 格式的报告再导入。', en: 'Open a .docx, web page or PDF report to import it.' },
+  readingSource: { zh: '正在读取报告…', en: 'Reading the report…' },
 } satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -19,6 +19,7 @@ import { SUMMARY_COLUMNS } from './analysis/corpus/summary';
 import { summaryCsv } from './summary/format';
 import { WorkspaceReview } from './workspace/review';
 import { connect } from './lsp/transport';
+import { describePlace, legacyFormat, placeAt, readSource, sourceKind, type SourceText } from './sources/load';
 
 const connection = connect();
 const documents = createDocuments((message) => connection.console.error(message));
@@ -36,6 +37,8 @@ let canResolveActions = false;
 /** Keyed by the text itself, not the editor's version number (a client may repeat one). */
 const cache = new Map<string, { text: string; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** Reports read from a .docx, web page or PDF, by the URI the client shows their text under. */
+const sources = new Map<string, SourceText>();
 
 /** More would only slow the editor down; the rest is summed up in one line. */
 const MAX_DIAGNOSTICS = 1000;
@@ -84,9 +87,23 @@ function publish(uri: string): void {
   void connection.sendDiagnostics({ uri, diagnostics });
 }
 
+/** `表二 第 27 行 第 4 列`: where an offset of a report read from a source stands there. */
+function sourceWhere(doc: TextDocument, offset: number): string | undefined {
+  const source = sources.get(doc.uri);
+  if (!source || source.text !== doc.getText()) return undefined;
+  const place = placeAt(source, offset);
+  return (place && describePlace(place)[locale() === 'en' ? 'en' : 'zh']) || undefined;
+}
+
 function publishOpen(doc: TextDocument, a: Analysis): void {
   const all = findings(a);
-  const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS));
+  const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => {
+    const d = lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS);
+    // A report read from a source: each finding also names its place there.
+    const where = sourceWhere(doc, f.span.start);
+    if (where) d.message += locale() === 'en' ? ` (${where})` : `（${where}）`;
+    return d;
+  });
   if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, locale()));
   if (a.failures.some((f) => f.code === 'reader')) diagnostics.push(lsp.internalError(locale()));
   diagnostics.push(...crossDiagnostics(doc.uri));
@@ -223,6 +240,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
+  sources.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   void review.closedDocument(e.document.uri);
 });
@@ -236,7 +254,16 @@ function withDoc<T>(p: unknown, fallback: T, run: (doc: TextDocument, a: Analysi
 connection.onDocumentSymbol((p) => withDoc(p, [], (_, a) => lsp.symbols(outline(a.report), a.report.lines, locale())));
 connection.onFoldingRanges((p) => withDoc(p, [], (_, a) => lsp.folds(foldingRanges(a.report))));
 connection.onCodeLens((p) => withDoc(p, [], (doc, a) => lsp.lenses(tableLenses(a.report), a.report.lines, doc.uri, locale())));
-connection.onHover((p) => withDoc(p, null, (doc, a) => lsp.hover(hoverAt(a.report, doc.offsetAt(valid.position(p.position))), a.report.lines, locale())));
+connection.onHover((p) =>
+  withDoc(p, null, (doc, a) => {
+    const offset = doc.offsetAt(valid.position(p.position));
+    const hover = lsp.hover(hoverAt(a.report, offset), a.report.lines, locale());
+    // In a report read from a source, the hover also says where the cell stands there.
+    const where = hover && sourceWhere(doc, offset);
+    if (where && typeof hover.contents === 'object' && 'value' in hover.contents) hover.contents.value += locale() === 'en' ? `\n\nIn the source: ${where}` : `\n\n原文位置：${where}`;
+    return hover;
+  }),
+);
 
 const scopeOf = (doc: TextDocument, a: Analysis): ActionScope => ({ uri: doc.uri, text: doc.getText(), analysis: a, findings: findings(a), rules: settings.rules, locale: locale(), docs: DOCS });
 
@@ -289,6 +316,23 @@ connection.onCompletion((p) =>
     return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: position.line, character: 0 }, end: position }, locale());
   }),
 );
+
+/**
+ * A .docx, web page or PDF (its bytes, base64) as the report's canonical text,
+ * which the client shows read-only under `uri`; the source map is kept for
+ * that document's diagnostics. The readers load on the first such request.
+ */
+connection.onRequest('govreport/readSource', async (p: { name: string; data: string; uri?: string }) => {
+  if (typeof p?.name !== 'string' || typeof p.data !== 'string' || (p.uri !== undefined && typeof p.uri !== 'string')) throw valid.invalid('name and data (base64) are strings');
+  const en = locale() === 'en';
+  const legacy = legacyFormat(p.name);
+  const kind = sourceKind(p.name);
+  if (legacy || !kind) return { error: legacy ? legacy[en ? 'en' : 'zh'] : en ? 'not a .docx, web page or PDF' : '不是 .docx、网页或 PDF 文件' };
+  const result = await readSource(kind, Buffer.from(p.data, 'base64'));
+  if ('error' in result) return { error: result.error[en ? 'en' : 'zh'] };
+  if (p.uri) sources.set(p.uri, result);
+  return { text: result.text, kind: result.kind };
+});
 
 /** The report model the totals preview shows. */
 connection.onRequest('govreport/tables', (p: unknown) =>

@@ -174,23 +174,23 @@ describe('the command line: output', () => {
     });
   }
 
-  it('json and sarif, written file by file, are the documents they always were', () => {
-    const run = (format: string) => {
+  it('json and sarif, written file by file, are the documents they always were', async () => {
+    const run = async (format: string) => {
       let out = '';
-      const status = main(['check', '--format', format, join(FIXTURES, 'pdf.report.txt'), join(dir, 'r999.txt'), join(FIXTURES, 'cells.report.txt')], { out: (s) => (out += s), err: () => {} });
+      const status = await main(['check', '--format', format, join(FIXTURES, 'pdf.report.txt'), join(dir, 'r999.txt'), join(FIXTURES, 'cells.report.txt')], { out: (s) => (out += s), err: () => {} });
       return { status, out };
     };
-    const json = run('json');
+    const json = await run('json');
     assert.equal(json.status, 2);
     const data = JSON.parse(json.out);
     assert.equal(json.out, `${JSON.stringify(data, null, 2)}\n`, 'pretty-printed as one document');
     assert.deepEqual(data.map((f: { error?: string }) => f.error), [undefined, '不是文本文件（内容多为二进制数据）', undefined]);
     assert.ok(data[2].diagnostics.length > 3);
-    const sarif = run('sarif');
+    const sarif = await run('sarif');
     const log = JSON.parse(sarif.out);
     assert.equal(sarif.out, `${JSON.stringify(log, null, 2)}\n`);
     assert.ok(log.runs[0].results.length > 4);
     assert.equal(log.runs[0].invocations[0].toolExecutionNotifications.length, 1);
-    assert.equal(run('json').out.length, json.out.length);
+    assert.equal((await run('json')).out.length, json.out.length);
   });
 });

@@ -10,7 +10,8 @@ import { pick, type Checked, type Locale } from './checked';
 import { jsonEntry } from './format-json';
 import { sarifCross, sarifLog, sarifNotification, sarifResults } from './format-sarif';
 import { formatTextFile, skippedNote, summary, Tally } from './format-text';
-import { expand, isNamedReport, readInput } from './inputs';
+import { expand, isNamedReport } from './inputs';
+import { readReportFile, type ReadFile } from './sources';
 import { JsonWriter, type Io } from './output';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -18,15 +19,15 @@ export type CheckFormat = 'text' | 'json' | 'sarif';
 const RESULTS = '\u0000results';
 const NOTIFICATIONS = '\u0000notifications';
 
-function checkOne(input: ReturnType<typeof readInput>, cross: CrossReports): Checked {
+function checkOne({ input, source }: ReadFile, cross: CrossReports): Checked {
   if (input.text === undefined) return { input, findings: [] };
   const analysis = analyze(input.text);
   cross.add(input.file, analysis);
-  return { input, findings: analysis.findings, lines: analysis.report.lines };
+  return { input, findings: analysis.findings, lines: analysis.report.lines, source };
 }
 
 /** Checks `paths`; returns the exit status (0 no error, 1 errors found, 2 a path missing or unreadable). */
-export function check(paths: string[], format: CheckFormat, locale: Locale, io: Io, version: string): number {
+export async function check(paths: string[], format: CheckFormat, locale: Locale, io: Io, version: string): Promise<number> {
   const tally = new Tally();
   const cross = new CrossReports();
   const unreadable: Checked[] = [];
@@ -49,13 +50,16 @@ export function check(paths: string[], format: CheckFormat, locale: Locale, io: 
       io.err(`govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`);
       continue;
     }
-    const input = readInput(e.path);
-    // Text found in a folder that is no report (notes, a readme) is skipped and counted; a file named is always checked.
-    if (e.walked && input.text !== undefined && !isNamedReport(input.file) && !looksLikeReport(input.text)) {
+    // One file at a time: a PDF's reader holds its pages until it is done.
+    const read = await readReportFile(e.path);
+    const { input } = read;
+    // Text found in a folder that is no report (notes, a readme, a web page of something else) is skipped
+    // and counted; a file named is always checked.
+    if (e.walked && !isNamedReport(input.file) && (read.notReport || (input.text !== undefined && !looksLikeReport(input.text)))) {
       skipped++;
       continue;
     }
-    const r = checkOne(input, cross);
+    const r = checkOne(read, cross);
     tally.add(r);
     if (r.input.error) unreadable.push(r);
     if (format === 'json') json!.item(jsonEntry(r, locale));

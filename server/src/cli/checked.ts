@@ -2,6 +2,7 @@
 import type { Finding } from '../analysis/rules/rule';
 import type { Text2 } from '../analysis/schema/tables';
 import type { LineIndex, Span } from '../analysis/text/lines';
+import type { SourceText } from '../sources/load';
 import type { Input } from './inputs';
 
 export type Locale = 'zh-CN' | 'en';
@@ -10,6 +11,8 @@ export interface Checked {
   input: Input;
   findings: Finding[];
   lines?: LineIndex;
+  /** The .docx, web page or PDF the text was read from. */
+  source?: SourceText;
 }
 
 export interface Place {

@@ -4,6 +4,7 @@
  * involved, as the text output's `note:` lines.
  */
 import { pick, place, type Checked, type Locale } from './checked';
+import { placeJson, sourcePlace } from './sources';
 
 /** One file's entry of the array. */
 export function jsonEntry(r: Checked, locale: Locale): object {
@@ -15,6 +16,8 @@ export function jsonEntry(r: Checked, locale: Locale): object {
           code: f.code,
           severity: f.severity,
           ...place(r.lines!, f.span),
+          // Lines and columns are those of the canonical text (`govreport convert`); this is the source's place.
+          ...(r.source ? { source: placeJson(sourcePlace(r.source, f.span)) ?? { kind: r.source.kind } } : {}),
           message: pick(f.message, locale),
           related: (f.related ?? []).map((rel) => {
             const p = place(r.lines!, rel.span);

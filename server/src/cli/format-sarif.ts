@@ -6,6 +6,7 @@ import { pick, place, type Checked, type Locale } from './checked';
 import { ruleHelpUri } from './docs';
 import { placeOf } from './cross';
 import { relativeUri } from './paths';
+import { placeJson, placeText, sourcePlace } from './sources';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -22,15 +23,26 @@ const location = (uri: string, p: ReturnType<typeof place>) => ({
 export function sarifResults(r: Checked, locale: Locale): object[] {
   if (r.input.error) return [];
   const uri = relativeUri(r.input.path ?? r.input.file);
+  // A .docx, web page or PDF has no lines to point at: the file, and the cell or
+  // paragraph as a logical location (its Chinese name, the place as properties).
+  const at = (span: Parameters<typeof place>[1]) => {
+    if (!r.source) return location(uri, place(r.lines!, span));
+    const p = sourcePlace(r.source, span);
+    return {
+      physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } },
+      ...(p ? { logicalLocations: [{ name: placeText(p, 'zh-CN'), fullyQualifiedName: placeText(p, 'en'), kind: 'element' }] } : {}),
+      properties: { source: placeJson(p) ?? { kind: r.source.kind } },
+    };
+  };
   return r.findings.map((f) => ({
     ruleId: f.code,
     ruleIndex: ruleIndex.get(f.code),
     level: LEVEL[f.severity],
     message: { text: pick(f.message, locale) },
-    locations: [location(uri, place(r.lines!, f.span))],
+    locations: [at(f.span)],
     relatedLocations: (f.related ?? []).map((rel, id) => ({
       id,
-      ...location(uri, place(r.lines!, rel.span)),
+      ...at(rel.span),
       message: { text: pick(rel.message, locale) },
     })),
   }));

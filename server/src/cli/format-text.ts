@@ -2,21 +2,24 @@
 import type { Severity } from '../analysis/rules/rule';
 import type { CrossFinding } from '../analysis/corpus';
 import { pick, place, type Checked, type Locale } from './checked';
+import { placeText, sourcePlace } from './sources';
 
 /** One file's lines (its findings and their notes, or why it could not be read). */
 export function formatTextFile(r: Checked, locale: Locale): string {
-  const out: string[] = [];
-  if (r.input.error) {
-    out.push(`${r.input.file}: ${locale === 'en' ? 'error' : '错误'}: ${pick(r.input.error, locale)}`);
-  } else {
-    for (const f of r.findings) {
-      const p = place(r.lines!, f.span);
-      out.push(`${r.input.file}:${p.line}:${p.column}: ${f.severity} ${f.code} ${pick(f.message, locale)}`);
-      for (const rel of f.related ?? []) {
-        const q = place(r.lines!, rel.span);
-        out.push(`    ${r.input.file}:${q.line}:${q.column}: note: ${pick(rel.message, locale)}`);
-      }
+  if (r.input.error) return `${r.input.file}: ${locale === 'en' ? 'error' : '错误'}: ${pick(r.input.error, locale)}\n`;
+  // A source's findings name its table, row and column (or paragraph, page), not lines of text.
+  const at = (span: Parameters<typeof place>[1]): string => {
+    if (!r.source) {
+      const p = place(r.lines!, span);
+      return `${r.input.file}:${p.line}:${p.column}:`;
     }
+    const where = placeText(sourcePlace(r.source, span), locale);
+    return `${r.input.file}:${where ? ` ${where}:` : ''}`;
+  };
+  const out: string[] = [];
+  for (const f of r.findings) {
+    out.push(`${at(f.span)} ${f.severity} ${f.code} ${pick(f.message, locale)}`);
+    for (const rel of f.related ?? []) out.push(`    ${at(rel.span)} note: ${pick(rel.message, locale)}`);
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }

@@ -26,7 +26,7 @@ export interface Input {
 
 /** File names a folder is searched for. */
 export function isReportFile(name: string): boolean {
-  return /\.(txt|govreport)$/i.test(name);
+  return /\.(txt|govreport|docx|html?|pdf)$/i.test(name);
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);

@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { analyze, reportView } from '../analysis';
 import { check, type CheckFormat } from './check';
 import { pick, type Locale } from './checked';
-import { readInput } from './inputs';
+import { convert } from './convert';
 import { processIo, type Io } from './output';
+import { readReportFile } from './sources';
 import { runSummary, SUMMARY_FORMATS } from './summary';
 import { formatTotals } from './totals';
 
@@ -20,14 +21,18 @@ const USAGE = `用法 / Usage:
   govreport check [--format text|json|sarif] [--locale zh-CN|en] PATH...
   govreport totals [--format text|json] [--locale zh-CN|en] FILE
   govreport summary [--format csv|json|markdown] [--locale zh-CN|en] PATH...
+  govreport convert [-o OUT] FILE
 
-  check    检查报告：文件、文件夹（查找 .txt 与 .govreport 文件，跳过不是报告的文本）或通配模式
-           Check reports: files, folders (searched for .txt and .govreport files; text
-           that is no report is skipped) or globs
+  check    检查报告：文件、文件夹（查找 .txt、.govreport、.docx、.html/.htm 与 .pdf 文件，跳过不是报告的文件）或通配模式；
+           .docx、网页与 PDF 直接读取
+           Check reports: files, folders (searched for .txt, .govreport, .docx, .html/.htm and .pdf
+           files; files that are no report are skipped) or globs; .docx, web pages and PDF are read as they are
   totals   列出报告中读到的表格、每项合计及其是否成立
            Print the tables as read, with every sum and whether it holds
   summary  每份报告一行：机关、年度、申请与复议诉讼数字、错误与警告数（CSV 带 BOM，可用 Excel 打开）
            One row per report: body, year, figures, errors and warnings (CSV with a BOM for Excel)
+  convert  把 .docx、网页或 PDF 写成报告文本（表格为 Markdown 表格），可在 VS Code 中编辑
+           Write a .docx, web page or PDF as report text (tables as Markdown tables), to edit
 
 退出码 / Exit status: 0 无错误 no error, 1 有错误 errors found, 2 用法错误或文件无法读取 bad usage or unreadable file
 `;
@@ -39,7 +44,7 @@ function usageError(io: Io, message: string): number {
   return 2;
 }
 
-export function main(argv: string[], io: Io = processIo()): number {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -50,6 +55,7 @@ export function main(argv: string[], io: Io = processIo()): number {
         locale: { type: 'string', short: 'l' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        output: { type: 'string', short: 'o' },
       },
     });
   } catch (e) {
@@ -78,7 +84,7 @@ export function main(argv: string[], io: Io = processIo()): number {
   if (command === 'totals') {
     if (!['text', 'json'].includes(format)) return usageError(io, `未知的输出格式 unknown format「${format}」（text | json）`);
     if (paths.length !== 1) return usageError(io, '请指定一个报告文件 / name one report file');
-    const input = readInput(paths[0]);
+    const { input } = await readReportFile(paths[0]);
     if (input.text === undefined) {
       io.err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
       return 2;
@@ -95,6 +101,11 @@ export function main(argv: string[], io: Io = processIo()): number {
     if (!SUMMARY_FORMATS.includes(summaryFormat)) return usageError(io, `未知的输出格式 unknown format「${summaryFormat}」（csv | json | markdown）`);
     if (!paths.length) return usageError(io, '请指定报告文件或文件夹 / name the report files or folders');
     return runSummary(paths, summaryFormat, locale, io);
+  }
+
+  if (command === 'convert') {
+    if (paths.length !== 1) return usageError(io, '请指定一个 .docx、网页或 PDF 文件 / name one .docx, web page or PDF file');
+    return convert(paths[0], values.output, locale, io);
   }
 
   return usageError(io, `未知的命令 unknown command「${command}」`);

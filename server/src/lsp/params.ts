@@ -7,7 +7,7 @@
  */
 import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver/node';
 
-function invalid(what: string): never {
+export function invalid(what: string): never {
   throw new ResponseError(ErrorCodes.InvalidParams, `invalid params: ${what}`);
 }
 

@@ -1,0 +1,30 @@
+/**
+ * `govreport convert FILE [-o OUT]`: a .docx, web page or PDF written as the
+ * report's canonical text (the standard tables as Markdown tables), to edit in
+ * VS Code as a .govreport file. Checking it finds what checking the source does.
+ */
+import { writeFileSync } from 'node:fs';
+import { pick, type Locale } from './checked';
+import { readReportFile } from './sources';
+import type { Io } from './main';
+
+export async function convert(file: string, out: string | undefined, locale: Locale, io: Io): Promise<number> {
+  const { input } = await readReportFile(file);
+  if (input.text === undefined) {
+    io.err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
+    return 2;
+  }
+  if (!out || out === '-') {
+    io.out(input.text);
+    return 0;
+  }
+  try {
+    writeFileSync(out, input.text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    io.err(`govreport: ${out}: ${locale === 'en' ? `cannot be written (${code})` : `无法写入（${code}）`}\n`);
+    return 2;
+  }
+  io.err(locale === 'en' ? `govreport: wrote ${out}\n` : `govreport: 已写入 ${out}\n`);
+  return 0;
+}

@@ -1,0 +1,203 @@
+/**
+ * A PDF as a report, read with pdfjs-dist: the text items of each page with
+ * their positions, lines rebuilt by baseline, the cells of a line kept apart
+ * by the gaps between them (as the text reader's PDF layout expects), page
+ * headers, footers and numbers removed. A PDF without a text layer (a scan),
+ * whose fonts give no usable text, or that is encrypted, is said to be so,
+ * never checked as if it had been read.
+ */
+import type { Text2 } from '../analysis/schema/tables';
+import type { Block, SourceResult } from './model';
+import { pageTables, pathSegments, type Ops, type PageTable } from './pdf-tables';
+import { opening, render } from './render';
+
+const SCANNED: Text2 = { zh: '扫描件，没有文字层，无法检查', en: 'scanned: no text layer, cannot be checked' };
+const GARBLED: Text2 = {
+  zh: 'PDF 的字体没有可用的文字映射（ToUnicode），取出的文字是乱码，无法检查',
+  en: 'the PDF’s fonts have no usable text mapping (ToUnicode): its text comes out garbled and cannot be checked',
+};
+const NOT_CHINESE: Text2 = {
+  zh: 'PDF 中几乎没有中文文字：不是年度报告，或字体没有可用的文字映射',
+  en: 'the PDF holds almost no Chinese text: not an annual report, or its fonts have no usable text mapping',
+};
+const ENCRYPTED: Text2 = { zh: 'PDF 已加密（需要密码），无法读取', en: 'the PDF is encrypted (it needs a password) and cannot be read' };
+const DAMAGED: Text2 = { zh: 'PDF 文件已损坏，无法读取', en: 'the PDF is damaged and cannot be read' };
+const TOO_MANY_PAGES = (n: number): Text2 => ({ zh: `PDF 有 ${n} 页，远超一份年度报告，未读取`, en: `the PDF has ${n} pages, far more than an annual report: not read` });
+const OLD_NODE: Text2 = { zh: '读取 PDF 需要 Node.js 20.16 或更高版本', en: 'reading PDF needs Node.js 20.16 or later' };
+
+/** A report runs to a few dozen pages; a thousand is something else, and costs minutes. */
+export const MAX_PAGES = 1000;
+/** The top and bottom of a page, where running heads and page numbers stand. */
+const MARGIN = 0.08;
+
+interface Item {
+  str: string;
+  x: number;
+  /** Baseline, from the top of the page. */
+  y: number;
+  width: number;
+  size: number;
+}
+
+interface PdfLine {
+  page: number;
+  /** The table this line's place is taken by (its first line stands for it), if any. */
+  table?: PageTable;
+  y: number;
+  items: Item[];
+  /** Where on the page: top or bottom margin, else body. */
+  zone: 'top' | 'bottom' | 'body';
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+async function loadPdfJs(): Promise<PdfJs> {
+  // pdfjs-dist is an ES module; in the bundle it is a file of its own (dist/pdfjs.mjs).
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/** Page numbers as footers print them: `3`, `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共12页`, `3/12`. */
+export function isPageNumber(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return /^[-－—–]*\d{1,4}[-－—–]*$/.test(t) || /^第\d{1,4}页(共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t) || /^Page\d+(of\d+)?$/i.test(t);
+}
+
+function linesOf(items: Item[], page: number, height: number): PdfLine[] {
+  const sorted = items.filter((i) => i.str.trim()).sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: PdfLine[] = [];
+  for (const item of sorted) {
+    const last = lines[lines.length - 1];
+    // One baseline: within a third of the text's size (superscripts and mixed fonts stay on it).
+    if (last && Math.abs(item.y - last.y) <= Math.max(2, 0.35 * item.size)) last.items.push(item);
+    else lines.push({ page, y: item.y, items: [item], zone: 'body' });
+  }
+  for (const l of lines) {
+    l.items.sort((a, b) => a.x - b.x);
+    l.zone = l.y < height * MARGIN ? 'top' : l.y > height * (1 - MARGIN) ? 'bottom' : 'body';
+  }
+  return lines;
+}
+
+const lineText = (l: PdfLine): string => l.items.map((i) => i.str).join('');
+const ascii = (c: string | undefined): boolean => !!c && /[A-Za-z0-9.%]/.test(c);
+
+/** Drops page numbers and the running heads and feet that repeat across pages. */
+function withoutFurniture(lines: PdfLine[], pages: number): PdfLine[] {
+  const key = (l: PdfLine) => `${l.zone}|${lineText(l).replace(/\d+/g, '#').replace(/\s+/g, '')}`;
+  const counts = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (l.zone === 'body') continue;
+    const k = key(l);
+    if (!counts.has(k)) counts.set(k, new Set());
+    counts.get(k)!.add(l.page);
+  }
+  return lines.filter((l) => {
+    if (l.zone === 'body') return true;
+    if (isPageNumber(lineText(l))) return false;
+    return !(pages >= 3 && counts.get(key(l))!.size >= Math.max(3, pages / 2));
+  });
+}
+
+/** Is the extracted text what the page shows? Checked before anything is read from it. */
+function textProblem(text: string): Text2 | undefined {
+  let visible = 0;
+  let cjk = 0;
+  let odd = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c <= 32 || c === 0xa0 || c === 0x3000) continue;
+    visible++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) cjk++;
+    else if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 32 || (c >= 0x7f && c < 0xa0)) odd++;
+  }
+  if (visible < 20) return SCANNED;
+  // A Chinese report is mostly Chinese; fonts without ToUnicode give private-use or Latin garbage.
+  if (odd * 5 > visible) return GARBLED;
+  if (cjk * 10 < visible) return NOT_CHINESE;
+  return undefined;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<SourceResult> {
+  if (typeof (process as { getBuiltinModule?: unknown }).getBuiltinModule !== 'function') return { kind: 'pdf', error: OLD_NODE };
+  const lib = await loadPdfJs();
+  // pdfjs takes the buffer over (and wants a plain Uint8Array): a copy leaves the caller's bytes alone.
+  const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    return { kind: 'pdf', error: (e as Error)?.name === 'PasswordException' ? ENCRYPTED : DAMAGED };
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) return { kind: 'pdf', error: TOO_MANY_PAGES(doc.numPages) };
+    const lines: PdfLine[] = [];
+    let tables = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, , , y1] = page.view;
+      const height = page.view[3] - page.view[1];
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || !it.str) continue;
+        const [a, b, , , e, f] = it.transform as number[];
+        const size = Math.hypot(a, b) || it.height || 10;
+        items.push({ str: it.str, x: e - x0, y: y1 - f, width: it.width, size });
+      }
+      // The rules drawn on the page make its tables; their text is read cell by cell.
+      const ops = await page.getOperatorList();
+      const segments = pathSegments(ops.fnArray, ops.argsArray, lib.OPS as unknown as Ops).map((s) => ({ x1: s.x1 - x0, y1: y1 - s.y1, x2: s.x2 - x0, y2: y1 - s.y2 }));
+      const found = pageTables(segments, items, n, () => ++tables);
+      const rest = items.filter((i) => !found.some((t) => t.items.has(i)));
+      const pageLines = linesOf(rest, n, height);
+      for (const t of found) pageLines.push({ page: n, y: t.top, items: [...t.items], zone: 'body', table: t });
+      pageLines.sort((a, b) => a.y - b.y);
+      lines.push(...pageLines);
+      // Only the text is kept; the page's fonts and objects go.
+      page.cleanup();
+    }
+    const problem = textProblem(lines.map(lineText).join(''));
+    if (problem) return { kind: 'pdf', error: problem };
+    return write(withoutFurniture(lines, doc.numPages));
+  } catch (e) {
+    return { kind: 'pdf', error: (e as Error)?.name === 'PasswordException' ? ENCRYPTED : DAMAGED };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Lines as paragraphs (items far apart, cells of an unruled table, kept apart by spaces), tables as tables. */
+function write(lines: PdfLine[]): SourceResult {
+  const blocks: Block[] = [];
+  let tables = 0;
+  for (const line of lines) {
+    if (line.table) {
+      // A table cut by a page break goes on under the same number (its rows counted on each page).
+      const t = line.table.table;
+      const prev = blocks[blocks.length - 1];
+      const continued = prev?.type === 'table' && prev.rows[0]?.length === t.rows[0]?.length && !t.rows.some((r) => opening(r));
+      t.number = continued ? tables : ++tables;
+      for (const row of t.rows) for (const cell of row) if (cell) cell.place.table = t.number;
+      blocks.push(t);
+      continue;
+    }
+    let text = '';
+    let prev: Item | undefined;
+    for (const item of line.items) {
+      if (prev) {
+        const gap = item.x - (prev.x + prev.width);
+        // A wide gap parts cells; after a heading's 一、 or （一） it is only Word's tab.
+        if (gap > 0.8 * item.size && !/[、．.）)]$/.test(prev.str)) text += '  ';
+        else if (gap > 0.15 * item.size && (ascii(prev.str.at(-1)) || ascii(item.str[0]))) text += ' ';
+      }
+      text += item.str.replace(/[\r\n]+/g, ' ');
+      prev = item;
+    }
+    blocks.push({ type: 'paragraph', text, place: { kind: 'pdf', page: line.page, x: Math.round(line.items[0].x), y: Math.round(line.y) } });
+  }
+  return render('pdf', blocks);
+}

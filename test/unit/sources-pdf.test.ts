@@ -1,0 +1,104 @@
+/**
+ * The PDF reader on PDFs laid out by LibreOffice (test/fixtures/sources, made by
+ * scripts/fixtures/pdf.mjs) and on hostile ones built here: the tables read from
+ * their ruled cells give the text's findings; what cannot be read is said so.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze, ARITHMETIC_CODES, type Finding } from '../../server/src/analysis';
+import { describePlace, placeAt, type SourceResult, type SourceText } from '../../server/src/sources/model';
+import { readPdf } from '../../server/src/sources/pdf';
+import { FIXTURES } from '../support/fixtures';
+
+const pdf = (name: string) => readFileSync(join(FIXTURES, 'sources', name));
+const arithmetic = (fs: Finding[]) => fs.filter((f) => (ARITHMETIC_CODES as readonly string[]).includes(f.code)).map((f) => `${f.code} ${f.message.zh}`);
+const error = (r: SourceResult) => ('error' in r ? r.error : undefined);
+
+function text(r: SourceResult): SourceText {
+  assert.ok(!('error' in r), 'error' in r ? r.error.en : '');
+  return r as SourceText;
+}
+
+/** A PDF of `pages` pages with one line of Latin text each, xref and all. */
+function latinPdf(pages: number): Uint8Array {
+  const objects: string[] = [];
+  const kids: string[] = [];
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  for (let p = 0; p < pages; p++) {
+    const page = 4 + p * 2;
+    const stream = `BT /F1 12 Tf 72 720 Td (Page ${p + 1} of a long document) Tj ET`;
+    objects[page] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`;
+    objects[page + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+    kids.push(`${page} 0 R`);
+  }
+  objects[2] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let i = 1; i < objects.length; i++) {
+    offsets[i] = out.length;
+    out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('a PDF laid out by LibreOffice', () => {
+  it('reads its ruled tables cell by cell: the same arithmetic findings as the text, each at its page, table, row and column', async () => {
+    const source = text(await readPdf(pdf('markdown.pdf')));
+    const { report, findings } = analyze(source.text);
+    assert.deepEqual(report.tables.map((t) => [t.kind, t.layout, t.readable]), [
+      ['active', 'markdown', true],
+      ['application', 'markdown', true],
+      ['review', 'markdown', true],
+    ]);
+    const expected = arithmetic(analyze(readFileSync(join(FIXTURES, 'markdown.report.txt'), 'utf8')).findings);
+    assert.deepEqual(arithmetic(findings), expected);
+    const subtotal = findings.find((f) => f.code === 'subtotal')!;
+    const place = placeAt(source, subtotal.span.start)!;
+    // The application table runs over a page break: its second part is table 2 still, rows counted on that page.
+    assert.deepEqual(place, { kind: 'pdf', page: 2, table: 2, row: 17, column: 4 });
+    assert.equal(describePlace(place).zh, '第 2 页 表二 第 17 行 第 4 列');
+    assert.ok(!/^\s*[-—]?\s*\d+\s*[-—]?\s*$/m.test(source.text), 'no page numbers left in the text');
+  });
+
+  it('finds the planted defect', async () => {
+    const defect = arithmetic(analyze(text(await readPdf(pdf('markdown-planted.pdf'))).text).findings);
+    assert.ok(defect.some((f) => f.startsWith('row-total 「（一）予以公开」行：总计为 7，但各类申请人之和为 8')), defect.join('\n'));
+  });
+
+  it('reads past a broken cross-reference table, as viewers do', async () => {
+    const bytes = Buffer.from(pdf('markdown.pdf'));
+    const at = bytes.lastIndexOf('startxref');
+    const broken = Buffer.concat([bytes.subarray(0, at), Buffer.from('startxref\n999999\n%%EOF\n')]);
+    const expected = arithmetic(analyze(text(await readPdf(pdf('markdown.pdf'))).text).findings);
+    assert.deepEqual(arithmetic(analyze(text(await readPdf(broken)).text).findings), expected);
+  });
+});
+
+describe('PDFs that cannot be checked say so in one line', () => {
+  it('no text layer (a scan)', async () => {
+    assert.deepEqual(error(await readPdf(pdf('no-text.pdf'))), { zh: '扫描件，没有文字层，无法检查', en: 'scanned: no text layer, cannot be checked' });
+  });
+
+  it('encrypted', async () => {
+    assert.match(error(await readPdf(pdf('encrypted.pdf')))!.zh, /PDF 已加密/);
+  });
+
+  it('damaged: cut short, or not a PDF at all', async () => {
+    assert.ok(error(await readPdf(pdf('markdown.pdf').subarray(0, 3000))));
+    assert.match(error(await readPdf(new TextEncoder().encode('not a pdf at all')))!.en, /damaged|no text layer/);
+  });
+
+  it('500 pages: read in bounded memory, and a text that is not a Chinese report is not checked', async () => {
+    const bytes = latinPdf(500);
+    const before = process.memoryUsage().rss;
+    const r = await readPdf(bytes);
+    assert.match(error(r)!.en, /almost no Chinese text/);
+    assert.ok(process.memoryUsage().rss - before < 300 * 1024 * 1024);
+  });
+});
