@@ -130,9 +130,18 @@ export function assembleTable(
   const index = labelIndex(def);
   const widths = new Set(def.blocks.map((b) => b.columns.length));
   const candidates: Candidate[] = [];
-  for (const raw of kind === 'review' ? joinSplitRow(rawRows, def.blocks[0].columns.length) : rawRows) {
+  const rows = kind === 'review' ? joinSplitRow(rawRows, def.blocks[0].columns.length) : rawRows;
+  for (let i = 0; i < rows.length; i++) {
+    let raw = rows[i];
     const label = rowLabel(text, raw, layout);
     const match = label.text ? matchLabel(index, label.text) : -1;
+    // A standard row's label on its own line, its numbers on the next line
+    // without a label: one row.
+    const next = rows[i + 1];
+    if (match >= 0 && layout !== 'cells' && !raw.values.some((v) => v.end > v.start) && next && !next.labels.length && next.values.some((v) => v.end > v.start)) {
+      raw = { ...next, labels: raw.labels, span: { start: raw.span.start, end: next.span.end }, line: raw.line };
+      i++;
+    }
     if (!isData(raw, match, layout)) continue;
     // A converter's placeholder table (`| - | - | - |`): dashes only, and not as wide as any block.
     if (raw.labels.every((l) => isDash(text, l)) && !widths.has(raw.values.length) && raw.values.every((v) => isDash(text, v))) continue;

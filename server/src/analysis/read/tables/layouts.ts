@@ -154,12 +154,13 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
     const line = lines[i];
     if (!hasPipe(line.text)) {
       // A converter may write a table's first rows as `行政许可 97` lines
-      // above the pipe rows: a line with a label and numbers is a row too.
+      // above the pipe rows: a short line with a label and numbers is a row too.
       if (i > first && !isPageFooter(line.text)) {
         const row = pdfRow(text, line, i);
         const label = row.labels[0];
         const short = label && label.end - label.start <= 40 && indexWithin(text, '。', label.start, label.end) < 0;
-        if (short && row.values.length && row.values.every((v) => isPlainNumber(text, v))) rows.push(row);
+        // Or a label alone on its line above its numbers (assemble.ts joins them).
+        if (short && row.values.every((v) => isPlainNumber(text, v))) rows.push(row);
       }
       continue;
     }
