@@ -54,7 +54,7 @@ export function junkPrefixEnd(text: string, start: number, end: number): number 
 }
 
 /** What can start an artifact: a bookmark, a control, zero-width or replacement character. */
-const ARTIFACT_START = /\\?\[bookmark:|[\u0000-\u0008\u000b\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
+const ARTIFACT_START = /\[bookmark:|[\u0000-\u0008\u000b\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
 
 /** Every artifact in the text, in order (one scan of the whole text). */
 export function findArtifacts(text: string): Artifact[] {
@@ -63,10 +63,12 @@ export function findArtifacts(text: string): Artifact[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
-    if (c === 91 /* [ */ || c === 92 /* \ */) {
-      const end = bookmarkEnd(text, i, lineEnd(text, i));
+    if (c === 91 /* [ */) {
+      // Markdown writers escape the bracket: the marker starts at the backslash.
+      const from = i > 0 && text.charCodeAt(i - 1) === 92 ? i - 1 : i;
+      const end = bookmarkEnd(text, from, lineEnd(text, i));
       if (end > 0) {
-        out.push({ kind: 'bookmark', span: { start: i, end }, text: text.slice(i, end) });
+        out.push({ kind: 'bookmark', span: { start: from, end }, text: text.slice(from, end) });
         re.lastIndex = end;
       }
     } else if (c === 0xfffd) {

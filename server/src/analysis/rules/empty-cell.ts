@@ -2,7 +2,6 @@
 import type { Report } from '../read/report';
 import type { ReadCell } from '../read/tables/assemble';
 import { impliedValue } from '../model/sums';
-import { allCells } from './cells';
 import { oddOneOut, setCellFix } from './fixes';
 import { cellName, formatNumber, type Fix, type Rule } from './rule';
 
@@ -30,13 +29,13 @@ export const emptyCell: Rule = {
     en: 'A cell that should hold a number is blank or holds "/" or "—"; it is read as 0 for the sums, and 0 should be written.',
   },
   check(report, emit) {
-    for (const cell of allCells(report)) {
+    for (const table of report.tables) for (const row of table.rows) for (const cell of row.cells) {
       if (cell.state !== 'empty') continue;
       const where = cellName(cell);
       // A blank total: say what it should hold, since the sum is reported here.
       const sum = report.sums.find((s) => s.left.cells.length === 1 && s.left.cells[0] === cell && s.right.value !== null);
       // Any other blank: what its row or column implies, when that is not 0.
-      const implied = sum ? undefined : impliedValue(cell, report.sums);
+      const implied = sum ? undefined : impliedValue(table, cell);
       const expected =
         sum && sum.right.value !== 0
           ? { zh: `；按${sum.def.rightName.zh}应为 ${formatNumber(sum.right.value)}`, en: `; by ${sum.def.rightName.en} it should be ${formatNumber(sum.right.value)}` }
