@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/analysis';
+import { analyze, applyEdits } from '../../server/src/analysis';
 import { cleanSpec, render } from '../support/reports';
 
 const codes = (text: string): string[] => analyze(text).findings.map((f) => f.code).sort();
@@ -42,6 +42,18 @@ describe('converted text', () => {
     assert.ok(quoted !== markdown);
     assert.equal(analyze(quoted).report.title, undefined);
     assert.deepEqual(codes(quoted), ['missing-title']);
+  });
+
+  it('a sub-heading of part 一 numbered like a part is read by its words: a hint, never a missing or doubled part', () => {
+    const inside = markdown.replace('（一）主动公开情况。', '三、主动公开工作情况\n');
+    assert.notEqual(inside, markdown);
+    const a = analyze(inside);
+    assert.deepEqual(a.findings.map((f) => f.code), ['section-heading']);
+    assert.match(a.findings[0].message.zh, /第一部分的小标题.*（一）/);
+    assert.deepEqual(applyEdits(inside, a.findings[0].fixes![0].edits).includes('（一）主动公开工作情况'), true);
+    // The only heading of its part, numbered wrongly: still that part.
+    const only = markdown.replace('二、主动公开政府信息情况', '三、主动公开工作情况');
+    assert.ok(!codes(only).includes('missing-section'), codes(only).join());
   });
 
   it('a label on its own line above its numbers, in pipe rows and Markdown', () => {
