@@ -25,7 +25,11 @@ describe('converted text', () => {
     assert.deepEqual(codes(setext), []);
     const bold = markdown.replace(/^([一二三四五六]、.*)$/gm, '**$1**');
     assert.deepEqual(codes(bold), []);
-    const html = markdown.replace(/^([一二三四五六]、.*)$/gm, '<p>$1</p>').replace(/\|  \|/, '| &nbsp; |');
+    const html = markdown
+      .replace(/^([一二三四五六]、.*)$/gm, '<p>$1</p>')
+      .replace(/\|  \|/, '| &nbsp; |')
+      .replace('（二）部分公开（区分处理的', '（二）部分公开<br>（区分处理的')
+      .replace('| 4.保护第三方合法权益 |', '| 4.保护第三方<br/>合法权益 |');
     assert.deepEqual(codes(html), []);
   });
 

@@ -91,8 +91,12 @@ function rowLabel(text: string, raw: RawRow, layout: Layout): { span?: Span; tex
   if (!last) return { text: '' };
   const skip = layout === 'pdf' ? verticalPrefixEnd(text.slice(last.start, last.end)) : 0;
   const span = { start: last.start + skip, end: last.end };
-  return { span, text: text.slice(span.start, span.end) };
+  const label = text.slice(span.start, span.end);
+  // HTML remnants inside a label (部分公开<br>（区分处理的…）) separate its words.
+  return { span, text: label.includes('<') || label.includes('&') ? label.replace(HTML_REMNANT, '') : label };
 }
+
+const HTML_REMNANT = /<\/?(?:p|br|span|b|strong|div|font|u|em|i)\b[^<>]{0,80}>|&(?:nbsp|ensp|emsp|#160|#12288);/gi;
 
 /** Is a raw row a row of data (rather than a caption, header or wrapped label)? */
 function isData(raw: RawRow, match: number, layout: Layout): boolean {
