@@ -7,7 +7,7 @@ import { TABLES, type BlockDef, type CellRef, type ColumnDef, type Format, type 
 import { fold } from '../../text/fold';
 import type { Span } from '../../text/lines';
 import { readCell, type CellValue } from '../../text/numbers';
-import { labelFit, labelIndex, matchLabel, verticalPrefixEnd, type IndexedRow } from './labels';
+import { labelFit, labelIndex, matchLabel, matchTruncated, verticalPrefixEnd, type IndexedRow } from './labels';
 import type { RawRow } from './layouts';
 import type { Layout } from './locate';
 
@@ -138,11 +138,15 @@ export function assembleTable(
   for (let i = 0; i < rows.length; i++) {
     let raw = rows[i];
     const label = rowLabel(text, raw, layout);
-    const match = label.text ? matchLabel(index, label.text) : -1;
+    const next = rows[i + 1];
+    const hasValues = raw.values.some((v) => v.end > v.start);
+    const numbersNext = !hasValues && layout !== 'cells' && !!next && !next.labels.length && next.values.some((v) => v.end > v.start);
+    let match = label.text ? matchLabel(index, label.text) : -1;
+    // A label without its long tail, tried only for a row that holds numbers or stands above them.
+    if (match < 0 && label.text && (hasValues || numbersNext)) match = matchTruncated(index, label.text);
     // A standard row's label on its own line, its numbers on the next line
     // without a label: one row.
-    const next = rows[i + 1];
-    if (match >= 0 && layout !== 'cells' && !raw.values.some((v) => v.end > v.start) && next && !next.labels.length && next.values.some((v) => v.end > v.start)) {
+    if (match >= 0 && numbersNext) {
       raw = { ...next, labels: raw.labels, span: { start: raw.span.start, end: next.span.end }, line: raw.line };
       i++;
     }
