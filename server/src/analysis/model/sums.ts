@@ -82,18 +82,39 @@ export function computeSums(table: ReadTable): SumResult[] {
     if (list) list.push({ sum, value });
     else implied.set(cell, [{ sum, value }]);
   };
-  sums.forEach((sum, i) => {
-    if (!blanks[i] || sum.status === 'unknown') return;
-    const totalBlank = sum.left.cells.length === 1 && isBlank(sum.left.cells[0]);
-    // A blank total: the sum of its parts (their blanks read as 0). Any other
-    // blank: what the equation lacks, when it is the equation's only blank.
-    if (totalBlank) note(sum.left.cells[0]!, sum, sum.right.value! - sum.left.value!);
-    else if (blanks[i] === 1) {
-      const inLeft = sum.left.cells.some(isBlank);
-      const cell = (inLeft ? sum.left.cells : sum.right.cells).find(isBlank)!;
-      note(cell, sum, inLeft ? sum.right.value! - sum.left.value! : sum.left.value! - sum.right.value!);
+  // First what is certain: a blank that is the only one of an equation not yet
+  // known takes what the equation lacks; repeated, since one found value can
+  // make another blank the last unknown of its row or column.
+  const known = new Map<ReadCell, number>();
+  const withBlanks = sums.filter((sum, i) => blanks[i] && sum.status !== 'unknown');
+  const lacking = (sum: SumResult, cell: ReadCell): number => {
+    let left = sum.left.value!;
+    let right = sum.right.value!;
+    for (const c of sum.left.cells) if (c !== cell && known.has(c!)) left += known.get(c!)!;
+    for (const c of sum.right.cells) if (c !== cell && known.has(c!)) right += known.get(c!)!;
+    return sum.left.cells.includes(cell) ? right - left : left - right;
+  };
+  for (let round = 0, changed = true; changed && round < 4; round++) {
+    changed = false;
+    for (const sum of withBlanks) {
+      let open: ReadCell | undefined;
+      let count = 0;
+      for (const c of sum.left.cells) if (isBlank(c) && !known.has(c!)) (open = c!), count++;
+      for (const c of sum.right.cells) if (isBlank(c) && !known.has(c!)) (open = c!), count++;
+      if (count !== 1) continue;
+      const value = lacking(sum, open!);
+      note(open!, sum, value);
+      if (value >= 0) {
+        known.set(open!, value);
+        changed = true;
+      }
     }
-  });
+  }
+  // Then a blank total still unknown: the sum of its parts, their other blanks read as 0.
+  for (const sum of withBlanks) {
+    const total = sum.left.cells.length === 1 && isBlank(sum.left.cells[0]) ? sum.left.cells[0]! : undefined;
+    if (total && !known.has(total)) note(total, sum, lacking(sum, total));
+  }
   for (const sum of sums) if (sum.status === 'fail' && holdsWithBlanksFilled(sum)) sum.status = 'unverifiable';
   return sums;
 }

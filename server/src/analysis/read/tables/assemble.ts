@@ -267,6 +267,9 @@ const isEmpty = (c: Span): boolean => c.end === c.start;
 function withoutPadding(raw: RawRow, columns: number): Span[] {
   const values = raw.values;
   const excess = values.length - columns;
+  // A blank first cell, and blank cells dropped at the end: either could be
+  // the padding, so which number is in which column is not certain.
+  if (excess === 0 && raw.padding && !raw.leadingBlanksAreLabels && isEmpty(values[0])) return values.concat(new Array<Span>(raw.padding).fill(values[0]));
   if (excess <= 0) return values.slice();
   let lead = 0;
   while (lead < values.length && isEmpty(values[lead])) lead++;
