@@ -184,7 +184,7 @@ const perturbation: fc.Arbitrary<Perturbation> = fc.oneof(
 const LABELLED_ROW = /^(\s*\|?\s*)([^\d|\s][^|]*?[\u4e00-\u9fff）)”"])((?:\s*\|\s*|\s+)\d[\d\s|—/-]*\|?\s*)$/;
 const PART_HEADING = /^[一二三四五六][、.．]/;
 
-export function perturb(text: string, p: Perturbation): string {
+function perturb(text: string, p: Perturbation): string {
   const lines = text.split(/\r\n|\r|\n/);
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const pick = (ok: (l: string) => boolean): number => {
@@ -277,7 +277,7 @@ function arithmeticErrors(text: string): string[] {
 }
 
 /** Reports whose tables can be read: the project's renders, fixtures and the shared reports. */
-export const READABLE_BASES: string[] = [
+const READABLE_BASES: string[] = [
   ...fixtureReports().map((f) => readInput(join(FIXTURES, f)).text!),
   ...READABLE.map((l) => render(cleanSpec(), l)),
   ...READABLE.map((l) => render(cleanSpec('2019', 2020), l)),
