@@ -158,7 +158,7 @@ describe('properties', () => {
  * none of it may create an arithmetic error the report does not have.
  */
 type Perturbation =
-  | { kind: 'label-own-line' | 'trailing-cells' | 'nbsp-cell' | 'hash-heading' | 'bold-heading' | 'form-feed' | 'wrapped-title' | 'invented-header'; at: number }
+  | { kind: 'label-own-line' | 'trailing-cells' | 'nbsp-cell' | 'hash-heading' | 'bold-heading' | 'form-feed' | 'wrapped-title' | 'invented-header' | 'cell-after-label' | 'br-in-label'; at: number }
   | { kind: 'page-footer'; at: number; footer: string };
 
 const perturbation: fc.Arbitrary<Perturbation> = fc.oneof(
@@ -172,6 +172,8 @@ const perturbation: fc.Arbitrary<Perturbation> = fc.oneof(
       'form-feed' as const,
       'wrapped-title' as const,
       'invented-header' as const,
+      'cell-after-label' as const,
+      'br-in-label' as const,
     ),
     at: fc.nat(),
   }),
@@ -239,6 +241,20 @@ function perturb(text: string, p: Perturbation): string {
       lines.splice(i, 1, lines[i].slice(0, cut), lines[i].slice(cut));
       return done();
     }
+    case 'cell-after-label': {
+      // One empty cell more after the label: every column would shift by one.
+      const i = pick((l) => /^\s*\|?[^|\d]+\|/.test(l) && /\d/.test(l));
+      if (i < 0) return text;
+      lines[i] = lines[i].replace(/^(\s*\|?[^|\d]+\|)/, '$1  |');
+      return done();
+    }
+    case 'br-in-label': {
+      // A Word-pasted web page breaks a long label with <br>.
+      const i = pick((l) => /[\u4e00-\u9fff]{6,}/.test(l) && /\d/.test(l) && l.includes('|'));
+      if (i < 0) return text;
+      lines[i] = lines[i].replace(/([\u4e00-\u9fff]{3})([\u4e00-\u9fff]{3})/, '$1<br>$2');
+      return done();
+    }
     case 'invented-header': {
       // An OCR tool's header row above a pipe table's first row.
       const i = pick((l) => /^\s*\|/.test(l) && /\d/.test(l));
@@ -271,7 +287,7 @@ const BEFORE = READABLE_BASES.map(arithmeticErrors);
 
 describe('converter perturbations', () => {
   it('each applies to the project\'s reports (so that the property below tests something)', () => {
-    const kinds = ['label-own-line', 'trailing-cells', 'nbsp-cell', 'hash-heading', 'bold-heading', 'form-feed', 'wrapped-title', 'invented-header', 'page-footer'] as const;
+    const kinds = ['label-own-line', 'trailing-cells', 'nbsp-cell', 'hash-heading', 'bold-heading', 'form-feed', 'wrapped-title', 'invented-header', 'cell-after-label', 'br-in-label', 'page-footer'] as const;
     for (const kind of kinds) {
       const p = { kind, at: 3, footer: '- 3 -' } as Perturbation;
       const changed = READABLE_BASES.filter((t) => perturb(t, p) !== t).length;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, RULE_CODES } from '../../server/src/analysis';
+import { analyze, applyEdits, CROSS_RULE_CODES, RULE_CODES } from '../../server/src/analysis';
 import { ROOT } from '../support/fixtures';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -25,7 +25,7 @@ describe('the package', () => {
     const users = readFileSync(join(ROOT, 'README.marketplace.md'), 'utf8');
     const developers = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = (text: string, code: string) => new RegExp(`^### ${code}\\n([^#]+)`, 'm').exec(text)?.[1].trim();
-    for (const code of RULE_CODES) {
+    for (const code of [...RULE_CODES, ...CROSS_RULE_CODES]) {
       assert.ok(section(users, code), `README.marketplace.md: ### ${code}`);
       assert.equal(section(users, code), section(developers, code), code);
     }

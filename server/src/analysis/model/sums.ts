@@ -31,51 +31,105 @@ export interface SumResult {
 /** Cell keys of each side, computed once per equation of the schema. */
 const keys = new WeakMap<CellRef[], string[]>();
 
+/** Blank cells counted by the last call of `side` (no object made for it). */
+let sideBlanks = 0;
+
 function side(table: ReadTable, refs: CellRef[]): SumSide {
   let k = keys.get(refs);
   if (!k) keys.set(refs, (k = refs.map(cellKey)));
   const cells = k.map((key) => table.cells.get(key));
   let value: number | null = 0;
+  let blanks = 0;
   for (const c of cells) {
     if (!c || !c.certain || c.value === null) {
       value = null;
       break;
     }
+    if (c.state === 'empty') blanks++;
     value += c.value;
   }
+  sideBlanks = blanks;
   return { refs, cells, value };
 }
 
+/**
+ * Per blank cell, the equations that say what it should hold, with that value:
+ * made once per table, and only for tables with blanks.
+ */
+type Implied = Map<ReadCell, { sum: SumResult; value: number }[]>;
+const impliedByTable = new WeakMap<ReadTable, Implied>();
+
 export function computeSums(table: ReadTable): SumResult[] {
   if (!table.readable) return [];
+  let anyBlank = false;
+  const blanks: number[] = [];
   const sums: SumResult[] = table.def.sums.map((def) => {
     const left = side(table, def.left);
+    const lb = sideBlanks;
     const right = side(table, def.right);
+    const rb = sideBlanks;
     const status: SumStatus = left.value === null || right.value === null ? 'unknown' : left.value === right.value ? 'ok' : 'fail';
+    blanks.push(lb + rb);
+    if (lb + rb && status !== 'unknown') anyBlank = true;
     return { def, table, left, right, status };
   });
-  for (const sum of sums) if (sum.status === 'fail' && holdsWithBlanksFilled(sum, sums)) sum.status = 'unverifiable';
+  if (!anyBlank) return sums;
+  const implied: Implied = new Map();
+  impliedByTable.set(table, implied);
+  const note = (cell: ReadCell, sum: SumResult, value: number): void => {
+    if (value < 0) return;
+    const list = implied.get(cell);
+    if (list) list.push({ sum, value });
+    else implied.set(cell, [{ sum, value }]);
+  };
+  // First what is certain: a blank that is the only one of an equation not yet
+  // known takes what the equation lacks; repeated, since one found value can
+  // make another blank the last unknown of its row or column.
+  const known = new Map<ReadCell, number>();
+  const withBlanks = sums.filter((sum, i) => blanks[i] && sum.status !== 'unknown');
+  const lacking = (sum: SumResult, cell: ReadCell): number => {
+    let left = sum.left.value!;
+    let right = sum.right.value!;
+    for (const c of sum.left.cells) if (c !== cell && known.has(c!)) left += known.get(c!)!;
+    for (const c of sum.right.cells) if (c !== cell && known.has(c!)) right += known.get(c!)!;
+    return sum.left.cells.includes(cell) ? right - left : left - right;
+  };
+  for (let round = 0, changed = true; changed && round < 4; round++) {
+    changed = false;
+    for (const sum of withBlanks) {
+      let open: ReadCell | undefined;
+      let count = 0;
+      for (const c of sum.left.cells) if (isBlank(c) && !known.has(c!)) (open = c!), count++;
+      for (const c of sum.right.cells) if (isBlank(c) && !known.has(c!)) (open = c!), count++;
+      if (count !== 1) continue;
+      const value = lacking(sum, open!);
+      note(open!, sum, value);
+      if (value >= 0) {
+        known.set(open!, value);
+        changed = true;
+      }
+    }
+  }
+  // Then a blank total still unknown: the sum of its parts, their other blanks read as 0.
+  for (const sum of withBlanks) {
+    const total = sum.left.cells.length === 1 && isBlank(sum.left.cells[0]) ? sum.left.cells[0]! : undefined;
+    if (total && !known.has(total)) note(total, sum, lacking(sum, total));
+  }
+  for (const sum of sums) if (sum.status === 'fail' && holdsWithBlanksFilled(sum)) sum.status = 'unverifiable';
   return sums;
 }
 
 const isBlank = (c: ReadCell | undefined): boolean => c?.state === 'empty';
 
 /**
- * The value a blank cell should hold by another equation it takes part in:
- * a blank total, the sum of its parts (their blanks read as 0); any other
- * blank, what the equation lacks when it is the equation's only blank.
+ * The value a blank cell should hold by an equation it takes part in (other
+ * than `except`): a blank total, the sum of its parts (their blanks read as
+ * 0); any other blank, what the equation lacks when it is its only blank.
  */
-export function impliedValue(cell: ReadCell, sums: SumResult[], except?: SumResult): number | undefined {
-  for (const other of sums) {
-    if (other === except || other.status === 'unknown') continue;
-    const inLeft = other.left.cells.includes(cell);
-    if (!inLeft && !other.right.cells.includes(cell)) continue;
-    const isTotal = inLeft && other.left.cells.length === 1;
-    if (!isTotal && other.left.cells.filter(isBlank).length + other.right.cells.filter(isBlank).length !== 1) continue;
-    // The blank counts 0 on its side: it should hold the difference.
-    const value = inLeft ? other.right.value! - other.left.value! : other.left.value! - other.right.value!;
-    if (value >= 0) return value;
-  }
+export function impliedValue(table: ReadTable, cell: ReadCell, except?: SumResult): number | undefined {
+  const list = impliedByTable.get(table)?.get(cell);
+  if (!list) return undefined;
+  for (const x of list) if (x.sum !== except) return x.value;
   return undefined;
 }
 
@@ -85,7 +139,7 @@ export function impliedValue(cell: ReadCell, sums: SumResult[], except?: SumResu
  * or a sum's only blank, that no other equation fills takes what this sum
  * implies. Blanks that stay unfilled count as read, 0.
  */
-function holdsWithBlanksFilled(sum: SumResult, sums: SumResult[]): boolean {
+function holdsWithBlanksFilled(sum: SumResult): boolean {
   let left = sum.left.value!;
   let right = sum.right.value!;
   let blanks = 0;
@@ -94,7 +148,7 @@ function holdsWithBlanksFilled(sum: SumResult, sums: SumResult[]): boolean {
     for (const c of cells) {
       if (!isBlank(c)) continue;
       blanks++;
-      const value = impliedValue(c!, sums, sum);
+      const value = impliedValue(sum.table, c!, sum);
       if (value === undefined) unfilled.push({ onLeft });
       else if (onLeft) left += value;
       else right += value;

@@ -33,7 +33,8 @@ function bookmarkEnd(text: string, start: number, limit: number): number {
 /** Zero-width and control characters that no author types. */
 function isInvisible(c: number, offset: number): boolean {
   if (c === 0xfeff) return offset !== 0; // a BOM is fine at the very start
-  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f;
+  // A form feed is the page break PDF text tools write between pages: a separator, not junk.
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0x7f;
 }
 
 /** Where the text of a line starts after converter junk. */
@@ -53,7 +54,7 @@ export function junkPrefixEnd(text: string, start: number, end: number): number 
 }
 
 /** What can start an artifact: a bookmark, a control, zero-width or replacement character. */
-const ARTIFACT_START = /\\?\[bookmark:|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
+const ARTIFACT_START = /\[bookmark:|[\u0000-\u0008\u000b\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ufffd]/g;
 
 /** Every artifact in the text, in order (one scan of the whole text). */
 export function findArtifacts(text: string): Artifact[] {
@@ -62,10 +63,12 @@ export function findArtifacts(text: string): Artifact[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
-    if (c === 91 /* [ */ || c === 92 /* \ */) {
-      const end = bookmarkEnd(text, i, lineEnd(text, i));
+    if (c === 91 /* [ */) {
+      // Markdown writers escape the bracket: the marker starts at the backslash.
+      const from = i > 0 && text.charCodeAt(i - 1) === 92 ? i - 1 : i;
+      const end = bookmarkEnd(text, from, lineEnd(text, i));
       if (end > 0) {
-        out.push({ kind: 'bookmark', span: { start: i, end }, text: text.slice(i, end) });
+        out.push({ kind: 'bookmark', span: { start: from, end }, text: text.slice(from, end) });
         re.lastIndex = end;
       }
     } else if (c === 0xfffd) {

@@ -242,20 +242,20 @@ export function misnumberedSubheadings(text: string, parts: PartHeading[]): SubH
   let inPartOne = false;
   for (let i = 0; i < parts.length; i++) {
     const h = parts[i];
-    if (h.part.number === 1 && h.wording !== 'other') inPartOne = true;
-    else if (h.wording !== 'other' || h.inline || !h.numeral || !inPartOne) {
-      inPartOne = h.part.number === 1;
+    const candidate = inPartOne && h.part.number !== 1 && h.wording === 'other' && !!h.numeral && !h.inline;
+    const index = candidate ? subpartNamed(fold(text.slice(h.span.start + 2, h.span.end)), subparts) : -1;
+    if (index >= 0 && parts.slice(i + 1).some((p) => p.part === h.part && p.wording !== 'other')) {
+      found.push({ index: index + 1, span: h.span, text: h.text, line: h.line, misnumbered: { start: h.span.start, end: h.span.start + 2 } });
+      parts.splice(i, 1);
+      i--;
       continue;
     }
-    if (h.part.number === 1) continue;
-    const later = parts.slice(i + 1).some((p) => p.part === h.part && p.wording !== 'other');
-    if (!later) continue;
-    const words = fold(text.slice(h.span.start + 2, h.span.end));
-    const index = subparts.findIndex((s) => s.keywords.some((k) => words.startsWith(k) || words.startsWith(`政府${k}`)));
-    if (index < 0) continue;
-    found.push({ index: index + 1, span: h.span, text: h.text, line: h.line, misnumbered: { start: h.span.start, end: h.span.start + 2 } });
-    parts.splice(i, 1);
-    i--;
+    inPartOne = h.part.number === 1;
   }
   return found;
+}
+
+/** Which of part 一's sub-parts folded words name at their start, or -1. */
+function subpartNamed(words: string, subparts: { keywords: string[] }[]): number {
+  return subparts.findIndex((s) => s.keywords.some((k) => words.startsWith(k) || words.startsWith(`政府${k}`)));
 }

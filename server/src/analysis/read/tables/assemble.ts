@@ -7,7 +7,7 @@ import { TABLES, type BlockDef, type CellRef, type ColumnDef, type Format, type 
 import { fold } from '../../text/fold';
 import type { Span } from '../../text/lines';
 import { readCell, type CellValue } from '../../text/numbers';
-import { labelFit, labelIndex, matchLabel, verticalPrefixEnd, type IndexedRow } from './labels';
+import { labelFit, labelIndex, matchLabel, matchTruncated, verticalPrefixEnd, type IndexedRow } from './labels';
 import type { RawRow } from './layouts';
 import type { Layout } from './locate';
 
@@ -91,8 +91,12 @@ function rowLabel(text: string, raw: RawRow, layout: Layout): { span?: Span; tex
   if (!last) return { text: '' };
   const skip = layout === 'pdf' ? verticalPrefixEnd(text.slice(last.start, last.end)) : 0;
   const span = { start: last.start + skip, end: last.end };
-  return { span, text: text.slice(span.start, span.end) };
+  const label = text.slice(span.start, span.end);
+  // HTML remnants inside a label (部分公开<br>（区分处理的…）) separate its words.
+  return { span, text: label.includes('<') || label.includes('&') ? label.replace(HTML_REMNANT, '') : label };
 }
+
+const HTML_REMNANT = /<\/?(?:p|br|span|b|strong|div|font|u|em|i)\b[^<>]{0,80}>|&(?:nbsp|ensp|emsp|#160|#12288);/gi;
 
 /** Is a raw row a row of data (rather than a caption, header or wrapped label)? */
 function isData(raw: RawRow, match: number, layout: Layout): boolean {
@@ -130,9 +134,22 @@ export function assembleTable(
   const index = labelIndex(def);
   const widths = new Set(def.blocks.map((b) => b.columns.length));
   const candidates: Candidate[] = [];
-  for (const raw of kind === 'review' ? joinSplitRow(rawRows, def.blocks[0].columns.length) : rawRows) {
+  const rows = kind === 'review' ? joinSplitRow(rawRows, def.blocks[0].columns.length) : rawRows;
+  for (let i = 0; i < rows.length; i++) {
+    let raw = rows[i];
     const label = rowLabel(text, raw, layout);
-    const match = label.text ? matchLabel(index, label.text) : -1;
+    const next = rows[i + 1];
+    const hasValues = raw.values.some((v) => v.end > v.start);
+    const numbersNext = !hasValues && layout !== 'cells' && !!next && !next.labels.length && next.values.some((v) => v.end > v.start);
+    let match = label.text ? matchLabel(index, label.text) : -1;
+    // A label without its long tail, tried only for a row that holds numbers or stands above them.
+    if (match < 0 && label.text && (hasValues || numbersNext)) match = matchTruncated(index, label.text);
+    // A standard row's label on its own line, its numbers on the next line
+    // without a label: one row.
+    if (match >= 0 && numbersNext) {
+      raw = { ...next, labels: raw.labels, span: { start: raw.span.start, end: next.span.end }, line: raw.line };
+      i++;
+    }
     if (!isData(raw, match, layout)) continue;
     // A converter's placeholder table (`| - | - | - |`): dashes only, and not as wide as any block.
     if (raw.labels.every((l) => isDash(text, l)) && !widths.has(raw.values.length) && raw.values.every((v) => isDash(text, v))) continue;
@@ -250,6 +267,9 @@ const isEmpty = (c: Span): boolean => c.end === c.start;
 function withoutPadding(raw: RawRow, columns: number): Span[] {
   const values = raw.values;
   const excess = values.length - columns;
+  // A blank first cell, and blank cells dropped at the end: either could be
+  // the padding, so which number is in which column is not certain.
+  if (excess === 0 && raw.padding && !raw.leadingBlanksAreLabels && isEmpty(values[0])) return values.concat(new Array<Span>(raw.padding).fill(values[0]));
   if (excess <= 0) return values.slice();
   let lead = 0;
   while (lead < values.length && isEmpty(values[lead])) lead++;

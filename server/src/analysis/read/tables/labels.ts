@@ -11,6 +11,8 @@ export interface IndexedRow {
   row: RowDef;
   /** Folded label and aliases. */
   keys: string[];
+  /** The keys without their item numbers (`属于国家秘密`). */
+  bare: string[];
   /** Folded groups and label together, as a PDF line may show any piece of it. */
   full: string;
   /** The row's cells by column, with their keys (made once, shared by every report). */
@@ -46,7 +48,7 @@ export function labelIndex(def: TableDef): LabelIndex {
       const ref = { row: row.id, col: c.id };
       return { ref, key: cellKey(ref) };
     });
-    return { index: i, block, row, keys, full: fold([...(row.groups ?? []), row.label].join('')), cells };
+    return { index: i, block, row, keys, bare: keys.map(withoutItemNumber), full: fold([...(row.groups ?? []), row.label].join('')), cells };
   });
   index = { rows, exact };
   cache.set(def, index);
@@ -89,7 +91,7 @@ export function matchLabel(index: LabelIndex, label: string): number {
       }
     }
   }
-  return best >= 0 ? best : matchTruncated(index, folded);
+  return best;
 }
 
 /**
@@ -97,12 +99,13 @@ export function matchLabel(index: LabelIndex, label: string): number {
  * for `…逾期不补正、行政机关不再处理其政府信息公开申请`): the beginning of exactly
  * one standard label, long enough to say which.
  */
-function matchTruncated(index: LabelIndex, folded: string): number {
+export function matchTruncated(index: LabelIndex, label: string): number {
+  const folded = fold(label);
   const bare = withoutItemNumber(folded);
   if (bare.length < 6) return -1;
   let found = -1;
   for (const r of index.rows) {
-    if (!r.keys.some((k) => k.startsWith(folded) || withoutItemNumber(k).startsWith(bare))) continue;
+    if (!r.keys.some((k) => k.startsWith(folded)) && !r.bare.some((k) => k.startsWith(bare))) continue;
     if (found >= 0 && found !== r.index) return -1; // the beginning of two labels: not certain
     found = r.index;
   }

@@ -21,6 +21,8 @@ export interface RawRow {
    * merged (one cell per line, where every cell has its own line).
    */
   leadingBlanksAreLabels: boolean;
+  /** Empty cells after the last value that the reader dropped (Word's padding, or a blank). */
+  padding?: number;
 }
 
 function cell(text: string, start: number, end: number): Span {
@@ -154,12 +156,13 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
     const line = lines[i];
     if (!hasPipe(line.text)) {
       // A converter may write a table's first rows as `行政许可 97` lines
-      // above the pipe rows: a line with a label and numbers is a row too.
+      // above the pipe rows: a short line with a label and numbers is a row too.
       if (i > first && !isPageFooter(line.text)) {
         const row = pdfRow(text, line, i);
         const label = row.labels[0];
         const short = label && label.end - label.start <= 40 && indexWithin(text, '。', label.start, label.end) < 0;
-        if (short && row.values.length && row.values.every((v) => isPlainNumber(text, v))) rows.push(row);
+        // Or a label alone on its line above its numbers (assemble.ts joins them).
+        if (short && row.values.every((v) => isPlainNumber(text, v))) rows.push(row);
       }
       continue;
     }
@@ -188,8 +191,18 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
       } else rows.push(row);
     } else {
       // Word's merged cells leave empty cells at the end of pipe rows.
-      while (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
-      if (cells.length) rows.push(splitCells(text, cells, i, false));
+      const closed = !!cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start;
+      let padding = 0;
+      while (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) {
+        cells.pop();
+        padding++;
+      }
+      if (closed) padding--; // the closing pipe's own empty cell
+      if (cells.length) {
+        const row = splitCells(text, cells, i, false);
+        if (padding > 0) row.padding = padding;
+        rows.push(row);
+      }
     }
   }
   return rows;

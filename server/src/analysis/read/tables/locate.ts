@@ -40,7 +40,7 @@ function opensTable(kind: TableKind, text: string, start: number, line: string):
     case 'application':
       return rowLike || !text.startsWith('申请人情况', start);
     case 'review':
-      return rowLike && (line.includes('行政诉讼') || line.length <= 20) && !line.includes('。');
+      return rowLike && (line.includes('行政诉讼') || wordsLength(line) <= 20) && !line.includes('。');
   }
 }
 

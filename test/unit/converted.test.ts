@@ -1,0 +1,91 @@
+/**
+ * The reader on shapes converters give a report's text (source-formats.md):
+ * each shape made from a clean rendered report must give no finding, or
+ * exactly the one it carries, and never an arithmetic error it does not have.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, applyEdits } from '../../server/src/analysis';
+import { cleanSpec, render } from '../support/reports';
+
+const codes = (text: string): string[] => analyze(text).findings.map((f) => f.code).sort();
+const markdown = render(cleanSpec(), 'markdown');
+const pipe = render(cleanSpec(), 'pipe');
+const pdf = render(cleanSpec(), 'pdf');
+
+describe('converted text', () => {
+  it('the clean renders have no finding (the cases below start from them)', () => {
+    for (const t of [markdown, pipe, pdf]) assert.deepEqual(codes(t), []);
+  });
+
+  it('Markdown headings: ATX, setext, bold, HTML remnants', () => {
+    const atx = markdown.replace(/^([一二三四五六]、.*)$/gm, '## $1');
+    assert.deepEqual(codes(atx), []);
+    const setext = markdown.replace(/^([一二三四五六]、[^|\n]*)$/gm, (h) => `${h}\n${'-'.repeat(h.length)}`);
+    assert.deepEqual(codes(setext), []);
+    const bold = markdown.replace(/^([一二三四五六]、.*)$/gm, '**$1**');
+    assert.deepEqual(codes(bold), []);
+    const html = markdown
+      .replace(/^([一二三四五六]、.*)$/gm, '<p>$1</p>')
+      .replace(/\|  \|/, '| &nbsp; |')
+      .replace('（二）部分公开（区分处理的', '（二）部分公开<br>（区分处理的')
+      .replace('| 4.保护第三方合法权益 |', '| 4.保护第三方<br/>合法权益 |');
+    assert.deepEqual(codes(html), []);
+  });
+
+  it('a title wrapped over lines, or its year on a line of its own, is one title', () => {
+    const wrapped = markdown.replace('2023年政府信息公开工作年度报告', '2023年政府信息\n公开工作年度报告');
+    assert.deepEqual(codes(wrapped), []);
+    assert.equal(analyze(wrapped).report.title?.year, 2023);
+    const yearAlone = markdown.replace('2023年政府信息公开工作年度报告', '2023 年\n政府信息公开工作年度报告');
+    assert.equal(analyze(yearAlone).report.title?.year, 2023);
+  });
+
+  it('a prose line quoting the format\'s name is not a title', () => {
+    const quoted = markdown.replace(/^某某市某某区人民政府\n2023年政府信息公开工作年度报告\n/, '按照《政府信息公开工作年度报告格式》编写如下。\n');
+    assert.ok(quoted !== markdown);
+    assert.equal(analyze(quoted).report.title, undefined);
+    assert.deepEqual(codes(quoted), ['missing-title']);
+  });
+
+  it('a sub-heading of part 一 numbered like a part is read by its words: a hint, never a missing or doubled part', () => {
+    const inside = markdown.replace('（一）主动公开情况。', '三、主动公开工作情况\n');
+    assert.notEqual(inside, markdown);
+    const a = analyze(inside);
+    assert.deepEqual(a.findings.map((f) => f.code), ['section-heading']);
+    assert.match(a.findings[0].message.zh, /第一部分的小标题.*（一）/);
+    assert.deepEqual(applyEdits(inside, a.findings[0].fixes![0].edits).includes('（一）主动公开工作情况'), true);
+    // The only heading of its part, numbered wrongly: still that part.
+    const only = markdown.replace('二、主动公开政府信息情况', '三、主动公开工作情况');
+    assert.ok(!codes(only).includes('missing-section'), codes(only).join());
+  });
+
+  it('a label on its own line above its numbers, in pipe rows and Markdown', () => {
+    const own = pipe.replace(/^(一、本年新收政府信息公开申请数量) \| /m, '$1\n| ');
+    assert.notEqual(own, pipe);
+    assert.deepEqual(codes(own), []);
+    const md = markdown.replace(/^\| (二、上年结转政府信息公开申请数量) \|  \|  \| /m, '| $1 |  |  |  |  |  |  |  |  |  |\n|  |  |  | ');
+    assert.notEqual(md, markdown);
+    assert.deepEqual(codes(md), []);
+  });
+
+  it('item numbers with a space or other punctuation, and labels without their long tail', () => {
+    const items = markdown
+      .replace('| 1.属于国家秘密 |', '| 1. 属于国家秘密 |')
+      .replace('| 2.其他法律行政法规禁止公开 |', '| 2、其他法律行政法规禁止公开 |')
+      .replace('| 3.危及“三安全一稳定” |', '| 3．危及“三安全一稳定” |')
+      .replace('| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |', '| 1.申请人无正当理由逾期不补正 |');
+    assert.deepEqual(codes(items), []);
+  });
+
+  it('one extra cell per row never shifts a number; an unsure row is table-shape, never a sum', () => {
+    // Every row of the application table with an empty cell after its label: 9 cells where the rule has 8.
+    const shifted = markdown.replace(/^(\| [一二四]、[^|]*\|)/gm, '$1  |');
+    assert.notEqual(shifted, markdown);
+    assert.ok(codes(shifted).every((c) => c === 'table-shape'), codes(shifted).join());
+    // A blank total and a padding cell at both ends: which is which is not certain.
+    const unsure = markdown.replace(/^(\| 三、本年度办理结果 \| （一）予以公开 \|  \|) 5 \| 1 \| 0 \| 0 \| 1 \| 0 \| 7 \|$/m, '$1  | 5 | 1 | 0 | 0 | 1 | 0 |  |');
+    assert.notEqual(unsure, markdown);
+    assert.deepEqual(codes(unsure), ['table-shape']);
+  });
+});
