@@ -33,8 +33,14 @@ const TABLE_OF: Record<string, TableKind> = {
   'review-total': 'review',
 };
 
+/**
+ * Tables read in full: every sum of the table could be worked out. A row that
+ * could not be placed (said with `table-shape`) leaves its sums unknown, and a
+ * finding of the original in such a table is lost to what cannot be read.
+ */
 function readableTables(findingsOf: ReturnType<typeof analyze>): Set<TableKind> {
-  return new Set(findingsOf.report.tables.filter(isReadable).map((t) => t.kind));
+  const partial = new Set(findingsOf.report.sums.filter((s) => s.status === 'unknown').map((s) => TABLE_OF[s.def.rule]));
+  return new Set(findingsOf.report.tables.filter((t) => isReadable(t) && !partial.has(t.kind)).map((t) => t.kind));
 }
 
 function otherErrors(findings: readonly Finding[]): string[] {
