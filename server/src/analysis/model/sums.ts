@@ -87,11 +87,14 @@ export function computeSums(table: ReadTable): SumResult[] {
   // make another blank the last unknown of its row or column.
   const known = new Map<ReadCell, number>();
   // Per equation its blank cells, and on which side: only blanks can be known.
-  const open = sums.map((sum, i) =>
-    blanks[i] && sum.status !== 'unknown'
-      ? [...sum.left.cells.filter(isBlank).map((c) => ({ cell: c!, onLeft: true })), ...sum.right.cells.filter(isBlank).map((c) => ({ cell: c!, onLeft: false }))]
-      : [],
-  );
+  const none: { cell: ReadCell; onLeft: boolean }[] = [];
+  const open = sums.map((sum, i) => {
+    if (!blanks[i] || sum.status === 'unknown') return none;
+    const cells: { cell: ReadCell; onLeft: boolean }[] = [];
+    for (const c of sum.left.cells) if (c!.state === 'empty') cells.push({ cell: c!, onLeft: true });
+    for (const c of sum.right.cells) if (c!.state === 'empty') cells.push({ cell: c!, onLeft: false });
+    return cells;
+  });
   const lacking = (i: number, cell: ReadCell): number => {
     const sum = sums[i];
     let left = sum.left.value!;
