@@ -86,35 +86,49 @@ export function computeSums(table: ReadTable): SumResult[] {
   // known takes what the equation lacks; repeated, since one found value can
   // make another blank the last unknown of its row or column.
   const known = new Map<ReadCell, number>();
-  const withBlanks = sums.filter((sum, i) => blanks[i] && sum.status !== 'unknown');
-  const lacking = (sum: SumResult, cell: ReadCell): number => {
+  // Per equation its blank cells, and on which side: only blanks can be known.
+  const none: { cell: ReadCell; onLeft: boolean }[] = [];
+  const open = sums.map((sum, i) => {
+    if (!blanks[i] || sum.status === 'unknown') return none;
+    const cells: { cell: ReadCell; onLeft: boolean }[] = [];
+    for (const c of sum.left.cells) if (c!.state === 'empty') cells.push({ cell: c!, onLeft: true });
+    for (const c of sum.right.cells) if (c!.state === 'empty') cells.push({ cell: c!, onLeft: false });
+    return cells;
+  });
+  const lacking = (i: number, cell: ReadCell): number => {
+    const sum = sums[i];
     let left = sum.left.value!;
     let right = sum.right.value!;
-    for (const c of sum.left.cells) if (c !== cell && known.has(c!)) left += known.get(c!)!;
-    for (const c of sum.right.cells) if (c !== cell && known.has(c!)) right += known.get(c!)!;
-    return sum.left.cells.includes(cell) ? right - left : left - right;
+    let onLeft = false;
+    for (const b of open[i]) {
+      if (b.cell === cell) onLeft = b.onLeft;
+      else if (known.has(b.cell)) {
+        if (b.onLeft) left += known.get(b.cell)!;
+        else right += known.get(b.cell)!;
+      }
+    }
+    return onLeft ? right - left : left - right;
   };
   for (let round = 0, changed = true; changed && round < 4; round++) {
     changed = false;
-    for (const sum of withBlanks) {
-      let open: ReadCell | undefined;
+    open.forEach((cells, i) => {
+      let last: ReadCell | undefined;
       let count = 0;
-      for (const c of sum.left.cells) if (isBlank(c) && !known.has(c!)) (open = c!), count++;
-      for (const c of sum.right.cells) if (isBlank(c) && !known.has(c!)) (open = c!), count++;
-      if (count !== 1) continue;
-      const value = lacking(sum, open!);
-      note(open!, sum, value);
+      for (const b of cells) if (!known.has(b.cell)) (last = b.cell), count++;
+      if (count !== 1) return;
+      const value = lacking(i, last!);
+      note(last!, sums[i], value);
       if (value >= 0) {
-        known.set(open!, value);
+        known.set(last!, value);
         changed = true;
       }
-    }
+    });
   }
   // Then a blank total still unknown: the sum of its parts, their other blanks read as 0.
-  for (const sum of withBlanks) {
-    const total = sum.left.cells.length === 1 && isBlank(sum.left.cells[0]) ? sum.left.cells[0]! : undefined;
-    if (total && !known.has(total)) note(total, sum, lacking(sum, total));
-  }
+  sums.forEach((sum, i) => {
+    const total = open[i].length && sum.left.cells.length === 1 && isBlank(sum.left.cells[0]) ? sum.left.cells[0]! : undefined;
+    if (total && !known.has(total)) note(total, sum, lacking(i, total));
+  });
   for (const sum of sums) if (sum.status === 'fail' && holdsWithBlanksFilled(sum)) sum.status = 'unverifiable';
   return sums;
 }
