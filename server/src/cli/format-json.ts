@@ -27,6 +27,3 @@ export function jsonEntry(r: Checked, locale: Locale): object {
       };
 }
 
-export function formatJson(results: Checked[], locale: Locale): string {
-  return `${JSON.stringify(results.map((r) => jsonEntry(r, locale)), null, 2)}\n`;
-}

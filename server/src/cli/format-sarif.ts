@@ -102,12 +102,3 @@ export function sarifLog(locale: Locale, version: string, results: unknown, noti
   };
 }
 
-export function formatSarif(results: Checked[], locale: Locale, version: string): string {
-  const log = sarifLog(
-    locale,
-    version,
-    results.flatMap((r) => sarifResults(r, locale)),
-    results.filter((r) => r.input.error).map((r) => sarifNotification(r, locale)),
-  );
-  return `${JSON.stringify(log, null, 2)}\n`;
-}

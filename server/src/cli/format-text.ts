@@ -24,10 +24,6 @@ export function formatTextFile(r: Checked, locale: Locale): string {
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
-export function formatText(results: Checked[], locale: Locale): string {
-  return results.map((r) => formatTextFile(r, locale)).join('');
-}
-
 /** What a run found, counted as the files go by (they are not kept). */
 export class Tally {
   readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -47,13 +43,7 @@ export class Tally {
 }
 
 /** One line that sums up a run, for the terminal. */
-export function summary(results: Checked[] | Tally, locale: Locale): string {
-  let tally: Tally;
-  if (results instanceof Tally) tally = results;
-  else {
-    tally = new Tally();
-    results.forEach((r) => tally.add(r));
-  }
+export function summary(tally: Tally, locale: Locale): string {
   const { counts, files, unreadable } = tally;
   if (locale === 'en') {
     const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
