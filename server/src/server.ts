@@ -18,8 +18,9 @@ import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './
 import { SUMMARY_COLUMNS } from './analysis/corpus/summary';
 import { summaryCsv } from './summary/format';
 import { WorkspaceReview } from './workspace/review';
+import { withReviewProgress } from './lsp/review-progress';
+import { SourceDocuments, type ReadSourceParams } from './lsp/sources';
 import { connect } from './lsp/transport';
-import { describePlace, legacyFormat, placeAt, readSource, sourceKind, type SourceText } from './sources/load';
 
 const connection = connect();
 const documents = createDocuments((message) => connection.console.error(message));
@@ -38,7 +39,7 @@ let canResolveActions = false;
 const cache = new Map<string, { text: string; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
 /** Reports read from a .docx, web page or PDF, by the URI the client shows their text under. */
-const sources = new Map<string, SourceText>();
+const sources = new SourceDocuments();
 
 /** More would only slow the editor down; the rest is summed up in one line. */
 const MAX_DIAGNOSTICS = 1000;
@@ -87,20 +88,12 @@ function publish(uri: string): void {
   void connection.sendDiagnostics({ uri, diagnostics });
 }
 
-/** `表二 第 27 行 第 4 列`: where an offset of a report read from a source stands there. */
-function sourceWhere(doc: TextDocument, offset: number): string | undefined {
-  const source = sources.get(doc.uri);
-  if (!source || source.text !== doc.getText()) return undefined;
-  const place = placeAt(source, offset);
-  return (place && describePlace(place)[locale() === 'en' ? 'en' : 'zh']) || undefined;
-}
-
 function publishOpen(doc: TextDocument, a: Analysis): void {
   const all = findings(a);
   const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => {
     const d = lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS);
     // A report read from a source: each finding also names its place there.
-    const where = sourceWhere(doc, f.span.start);
+    const where = sources.where(doc, f.span.start, locale());
     if (where) d.message += locale() === 'en' ? ` (${where})` : `（${where}）`;
     return d;
   });
@@ -146,25 +139,7 @@ async function loadSettings(pushed?: unknown): Promise<void> {
 }
 
 /** Checks every report of the workspace, with cancellable progress in the editor. */
-async function reviewWorkspace(): Promise<{ files: number; cancelled: boolean }> {
-  const progress = await connection.window.createWorkDoneProgress();
-  const title = locale() === 'en' ? 'GovReport: reviewing the workspace' : 'GovReport：检查工作区中的报告';
-  let last = 0;
-  try {
-    return await review.scan({
-      begin: (total) => progress.begin(title, 0, locale() === 'en' ? `${total} reports` : `共 ${total} 份报告`, true),
-      report: (done, total, file) => {
-        const now = Date.now();
-        if (now - last < 100 && done < total) return;
-        last = now;
-        progress.report(Math.floor((done / total) * 100), `${done}/${total} ${file}`);
-      },
-      cancelled: () => progress.token.isCancellationRequested,
-    });
-  } finally {
-    progress.done();
-  }
-}
+const reviewWorkspace = () => withReviewProgress(connection, locale(), (progress) => review.scan(progress));
 
 connection.onInitialize((params) => {
   editorLocale = params.locale;
@@ -240,7 +215,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
-  sources.delete(e.document.uri);
+  sources.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   void review.closedDocument(e.document.uri);
 });
@@ -259,7 +234,7 @@ connection.onHover((p) =>
     const offset = doc.offsetAt(valid.position(p.position));
     const hover = lsp.hover(hoverAt(a.report, offset), a.report.lines, locale());
     // In a report read from a source, the hover also says where the cell stands there.
-    const where = hover && sourceWhere(doc, offset);
+    const where = hover && sources.where(doc, offset, locale());
     if (where && typeof hover.contents === 'object' && 'value' in hover.contents) hover.contents.value += locale() === 'en' ? `\n\nIn the source: ${where}` : `\n\n原文位置：${where}`;
     return hover;
   }),
@@ -317,22 +292,8 @@ connection.onCompletion((p) =>
   }),
 );
 
-/**
- * A .docx, web page or PDF (its bytes, base64) as the report's canonical text,
- * which the client shows read-only under `uri`; the source map is kept for
- * that document's diagnostics. The readers load on the first such request.
- */
-connection.onRequest('govreport/readSource', async (p: { name: string; data: string; uri?: string }) => {
-  if (typeof p?.name !== 'string' || typeof p.data !== 'string' || (p.uri !== undefined && typeof p.uri !== 'string')) throw valid.invalid('name and data (base64) are strings');
-  const en = locale() === 'en';
-  const legacy = legacyFormat(p.name);
-  const kind = sourceKind(p.name);
-  if (legacy || !kind) return { error: legacy ? legacy[en ? 'en' : 'zh'] : en ? 'not a .docx, web page or PDF' : '不是 .docx、网页或 PDF 文件' };
-  const result = await readSource(kind, Buffer.from(p.data, 'base64'));
-  if ('error' in result) return { error: result.error[en ? 'en' : 'zh'] };
-  if (p.uri) sources.set(p.uri, result);
-  return { text: result.text, kind: result.kind };
-});
+/** A .docx, web page or PDF (its bytes, base64) as the report's canonical text, for the client to show read-only. */
+connection.onRequest('govreport/readSource', (p: ReadSourceParams) => sources.read(p, locale()));
 
 /** The report model the totals preview shows. */
 connection.onRequest('govreport/tables', (p: unknown) =>
