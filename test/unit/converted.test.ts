@@ -88,4 +88,12 @@ describe('converted text', () => {
     assert.notEqual(unsure, markdown);
     assert.deepEqual(codes(unsure), ['table-shape']);
   });
+
+  it('a table whose first line starts a new PDF page (a form feed before it) is still found', () => {
+    const paged = pdf.replace(/^(\s*)(行政复议)/m, '$1\f$2');
+    assert.notEqual(paged, pdf);
+    assert.deepEqual(codes(paged), []);
+    const review = analyze(paged).report.tables.find((t) => t.kind === 'review');
+    assert.equal(review?.readable, true);
+  });
 });

@@ -129,7 +129,8 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
       continue;
     }
     let start = line.start;
-    while (start < line.end && (isSpace(text.charCodeAt(start)) || isPipe(text.charCodeAt(start)))) start++;
+    // Spaces, pipes, and the form feed pdftotext writes between pages.
+    while (start < line.end && (isSpace(text.charCodeAt(start)) || isPipe(text.charCodeAt(start)) || text.charCodeAt(start) === 12)) start++;
     if (!FIRST.has(text.charCodeAt(start))) start = markupPrefixEnd(text, start, line.end);
     if (!FIRST.has(text.charCodeAt(start))) continue;
     for (const kind of kinds) {
