@@ -96,4 +96,18 @@ describe('converted text', () => {
     const review = analyze(paged).report.tables.find((t) => t.kind === 'review');
     assert.equal(review?.readable, true);
   });
+
+  it('a part that has its table\'s words but no table that can be read: a warning, never the missing-table error', () => {
+    // The header no longer opens the table (a caption glued before it).
+    const unread = pdf.replace(/^行政复议 行政诉讼$/m, '表4 行政复议情况与行政诉讼情况');
+    assert.notEqual(unread, pdf);
+    const found = analyze(unread).findings.filter((f) => f.code === 'missing-table');
+    assert.deepEqual(found.map((f) => f.severity), ['warning']);
+    assert.match(found[0].message.zh, /有表格的用语.*结果维持/);
+    assert.equal(found[0].fixes, undefined);
+    // Prose alone saying there were none: the table is missing, an error.
+    const none = pdf.replace(/^行政复议 行政诉讼\n[^]*?\n\n(?=五、)/m, '本年度未发生政府信息公开行政复议、行政诉讼。\n\n');
+    assert.notEqual(none, pdf);
+    assert.deepEqual(analyze(none).findings.map((f) => `${f.severity} ${f.code}`), ['error missing-table']);
+  });
 });
