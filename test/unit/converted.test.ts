@@ -110,4 +110,15 @@ describe('converted text', () => {
     assert.notEqual(none, pdf);
     assert.deepEqual(analyze(none).findings.map((f) => `${f.severity} ${f.code}`), ['error missing-table']);
   });
+
+  it('no part heading recognised while the tables are there: a warning; with no table either, the error', () => {
+    const unnamed = pdf.replace(/^[一二三四五六]、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm, '第$1部分');
+    assert.notEqual(unnamed, pdf);
+    const a = analyze(unnamed);
+    assert.equal(a.report.parts.length, 0);
+    assert.ok(a.report.tables.length > 0);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'missing-section').map((f) => f.severity), ['warning']);
+    const prose = '某某市某某区人民政府\n2023年政府信息公开工作年度报告\n本机关认真推进政务公开工作。\n';
+    assert.deepEqual(analyze(prose).findings.filter((f) => f.code === 'missing-section').map((f) => f.severity), ['error']);
+  });
 });
