@@ -121,4 +121,28 @@ describe('converted text', () => {
     const prose = '某某市某某区人民政府\n2023年政府信息公开工作年度报告\n本机关认真推进政务公开工作。\n';
     assert.deepEqual(analyze(prose).findings.filter((f) => f.code === 'missing-section').map((f) => f.severity), ['error']);
   });
+
+  it('headings as converters give Word-numbered ones: a list number of the part\'s value, or none; a typo only where its part is missing', () => {
+    const TITLE = /^([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
+    const n = (numeral: string): number => '一二三四五六'.indexOf(numeral) + 1;
+    const listed = pdf.replace(TITLE, (_, num: string, words: string) => ` ${n(num)}. ${words}`);
+    assert.deepEqual(analyze(listed).report.parts.map((p) => p.part.number), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual([...new Set(codes(listed))], ['section-heading']);
+    // A list number that is not the part's own: not a heading.
+    const wrong = listed.replace(' 2. 主动公开政府信息情况', ' 3. 主动公开政府信息情况');
+    assert.ok(codes(wrong).includes('missing-section'));
+    const typo = '政府信息公开行政法复议、行政诉讼情况';
+    for (const t of [
+      pdf.replace(TITLE, '$2').replace('政府信息公开行政复议、行政诉讼情况', typo),
+      listed.replace('政府信息公开行政复议、行政诉讼情况', typo),
+    ]) {
+      assert.ok(t.includes(typo));
+      assert.deepEqual(analyze(t).report.parts.map((p) => p.part.number), [1, 2, 3, 4, 5, 6]);
+      assert.ok(!codes(t).includes('missing-section'), codes(t).join());
+    }
+    // The same close wording where part 四 has its heading already: prose, not a second part.
+    const twice = pdf.replace('五、存在的主要问题及改进情况\n', `五、存在的主要问题及改进情况\n${typo}\n`);
+    assert.deepEqual(analyze(twice).report.parts.map((p) => p.part.number), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(twice), []);
+  });
 });

@@ -171,6 +171,30 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
 }
 
 /**
+ * A line without a numeral that is, as a whole, close to a part's wording (a
+ * typo: `政府信息公开行政法复议、行政诉讼情况`, as converters give a heading whose
+ * number was Word's). Not certain alone: the reader takes it only where that
+ * part has no heading and the parts around it stand in order.
+ */
+export function closeHeadingAt(text: string, line: Line): PartHeading | undefined {
+  const first = text.charCodeAt(line.start);
+  if (first === 9 || first === 124 || first === 0x2502) return undefined;
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
+  const lineEnd = markupSuffixStart(text, start, line.end);
+  // Or after a list number of the part's own value (` 4. 政府信息公开行政法复议…`).
+  const listed = listNumberEnd(text, start, lineEnd);
+  const words = listed || start;
+  if (lineEnd - words > 40 || lineEnd - words < 8 || NUMERAL_CODES.has(text.charCodeAt(words))) return undefined;
+  const folded = fold(text.slice(words, lineEnd));
+  if (folded.length < 8 || /[。，；：0-9]/.test(folded)) return undefined;
+  const m = matchWording(folded, false);
+  if (!m || m.wording !== 'other' || m.foldedLength !== folded.length) return undefined;
+  if (listed && m.part.number !== text.charCodeAt(start) - 48) return undefined;
+  const end = trimEnd(text, lineEnd);
+  return { part: m.part, span: { start, end }, text: text.slice(start, end), line: line.index, numeral: listed ? text[start] : null, wording: 'other', inline: false };
+}
+
+/**
  * Where the words start after an Arabic list number (`1. `, `2、`), the way
  * converters write auto-numbered headings (LibreOffice's HTML as an ordered
  * list, then `w3m -dump`; pandoc's lists), or 0 when the line has none.
