@@ -88,4 +88,61 @@ describe('converted text', () => {
     assert.notEqual(unsure, markdown);
     assert.deepEqual(codes(unsure), ['table-shape']);
   });
+
+  it('a table whose first line starts a new PDF page (a form feed before it) is still found', () => {
+    const paged = pdf.replace(/^(\s*)(行政复议)/m, '$1\f$2');
+    assert.notEqual(paged, pdf);
+    assert.deepEqual(codes(paged), []);
+    const review = analyze(paged).report.tables.find((t) => t.kind === 'review');
+    assert.equal(review?.readable, true);
+  });
+
+  it('a part that has its table\'s words but no table that can be read: a warning, never the missing-table error', () => {
+    // The header no longer opens the table (a caption glued before it).
+    const unread = pdf.replace(/^行政复议 行政诉讼$/m, '表4 行政复议情况与行政诉讼情况');
+    assert.notEqual(unread, pdf);
+    const found = analyze(unread).findings.filter((f) => f.code === 'missing-table');
+    assert.deepEqual(found.map((f) => f.severity), ['warning']);
+    assert.match(found[0].message.zh, /有表格的用语.*结果维持/);
+    assert.equal(found[0].fixes, undefined);
+    // Prose alone saying there were none: the table is missing, an error.
+    const none = pdf.replace(/^行政复议 行政诉讼\n[^]*?\n\n(?=五、)/m, '本年度未发生政府信息公开行政复议、行政诉讼。\n\n');
+    assert.notEqual(none, pdf);
+    assert.deepEqual(analyze(none).findings.map((f) => `${f.severity} ${f.code}`), ['error missing-table']);
+  });
+
+  it('no part heading recognised while the tables are there: a warning; with no table either, the error', () => {
+    const unnamed = pdf.replace(/^[一二三四五六]、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm, '第$1部分');
+    assert.notEqual(unnamed, pdf);
+    const a = analyze(unnamed);
+    assert.equal(a.report.parts.length, 0);
+    assert.ok(a.report.tables.length > 0);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'missing-section').map((f) => f.severity), ['warning']);
+    const prose = '某某市某某区人民政府\n2023年政府信息公开工作年度报告\n本机关认真推进政务公开工作。\n';
+    assert.deepEqual(analyze(prose).findings.filter((f) => f.code === 'missing-section').map((f) => f.severity), ['error']);
+  });
+
+  it('headings as converters give Word-numbered ones: a list number of the part\'s value, or none; a typo only where its part is missing', () => {
+    const TITLE = /^([一二三四五六])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/gm;
+    const n = (numeral: string): number => '一二三四五六'.indexOf(numeral) + 1;
+    const listed = pdf.replace(TITLE, (_, num: string, words: string) => ` ${n(num)}. ${words}`);
+    assert.deepEqual(analyze(listed).report.parts.map((p) => p.part.number), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual([...new Set(codes(listed))], ['section-heading']);
+    // A list number that is not the part's own: not a heading.
+    const wrong = listed.replace(' 2. 主动公开政府信息情况', ' 3. 主动公开政府信息情况');
+    assert.ok(codes(wrong).includes('missing-section'));
+    const typo = '政府信息公开行政法复议、行政诉讼情况';
+    for (const t of [
+      pdf.replace(TITLE, '$2').replace('政府信息公开行政复议、行政诉讼情况', typo),
+      listed.replace('政府信息公开行政复议、行政诉讼情况', typo),
+    ]) {
+      assert.ok(t.includes(typo));
+      assert.deepEqual(analyze(t).report.parts.map((p) => p.part.number), [1, 2, 3, 4, 5, 6]);
+      assert.ok(!codes(t).includes('missing-section'), codes(t).join());
+    }
+    // The same close wording where part 四 has its heading already: prose, not a second part.
+    const twice = pdf.replace('五、存在的主要问题及改进情况\n', `五、存在的主要问题及改进情况\n${typo}\n`);
+    assert.deepEqual(analyze(twice).report.parts.map((p) => p.part.number), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(twice), []);
+  });
 });

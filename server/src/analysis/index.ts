@@ -43,7 +43,7 @@ export function analyze(text: string, rules: readonly Rule[] = RULES): Analysis 
   }
   for (const rule of rules) {
     try {
-      rule.check(report, (f) => findings.push({ code: rule.code, severity: rule.severity, ...f }));
+      rule.check(report, ({ severity, ...f }) => findings.push({ code: rule.code, severity: severity ?? rule.severity, ...f }));
     } catch (error) {
       failures.push({ code: rule.code, error });
     }

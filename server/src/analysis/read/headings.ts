@@ -17,7 +17,7 @@ export interface PartHeading {
   span: Span;
   text: string;
   line: number;
-  /** The numeral as written, or null when the heading has none. */
+  /** The numeral as written (a digit for a converter's list number), or null when the heading has none. */
   numeral: string | null;
   wording: Wording;
   /** Found inside a longer line of flat text. */
@@ -134,6 +134,8 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
   const c = text.charCodeAt(start);
   let numeral: string | null = null;
   let restStart = start;
+  const listed = listNumberEnd(text, start, lineEnd);
+  if (listed) return listedHeading(text, line, start, listed, lineEnd);
   if (NUMERAL_CODES.has(c) && SEPARATOR_CODES.has(text.charCodeAt(start + 1))) {
     numeral = text[start];
     restStart = start + 2;
@@ -166,6 +168,59 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
     wording: numeral === null && candidate.wording === 'standard' ? 'other' : candidate.wording,
     inline: false,
   };
+}
+
+/**
+ * A line without a numeral that is, as a whole, close to a part's wording (a
+ * typo: `政府信息公开行政法复议、行政诉讼情况`, as converters give a heading whose
+ * number was Word's). Not certain alone: the reader takes it only where that
+ * part has no heading and the parts around it stand in order.
+ */
+export function closeHeadingAt(text: string, line: Line): PartHeading | undefined {
+  const first = text.charCodeAt(line.start);
+  if (first === 9 || first === 124 || first === 0x2502) return undefined;
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
+  const lineEnd = markupSuffixStart(text, start, line.end);
+  // Or after a list number of the part's own value (` 4. 政府信息公开行政法复议…`).
+  const listed = listNumberEnd(text, start, lineEnd);
+  const words = listed || start;
+  if (lineEnd - words > 40 || lineEnd - words < 8 || NUMERAL_CODES.has(text.charCodeAt(words))) return undefined;
+  const folded = fold(text.slice(words, lineEnd));
+  if (folded.length < 8 || /[。，；：0-9]/.test(folded)) return undefined;
+  const m = matchWording(folded, false);
+  if (!m || m.wording !== 'other' || m.foldedLength !== folded.length) return undefined;
+  if (listed && m.part.number !== text.charCodeAt(start) - 48) return undefined;
+  const end = trimEnd(text, lineEnd);
+  return { part: m.part, span: { start, end }, text: text.slice(start, end), line: line.index, numeral: listed ? text[start] : null, wording: 'other', inline: false };
+}
+
+/**
+ * Where the words start after an Arabic list number (`1. `, `2、`), the way
+ * converters write auto-numbered headings (LibreOffice's HTML as an ordered
+ * list, then `w3m -dump`; pandoc's lists), or 0 when the line has none.
+ */
+function listNumberEnd(text: string, start: number, lineEnd: number): number {
+  const d = text.charCodeAt(start);
+  if (d < 49 || d > 54) return 0; // 1 to 6
+  const sep = text.charCodeAt(start + 1);
+  if (sep !== 46 && sep !== 0xff0e && sep !== 0x3001 && sep !== 41 && sep !== 0xff09) return 0; // . ． 、 ) ）
+  let i = start + 2;
+  while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
+  return i < lineEnd ? i : 0;
+}
+
+/**
+ * A line that is a list number and exactly a part's wording (standard or a
+ * known variant) whose number is the list number's: that part's heading. Any
+ * other listed line (table items `1.属于国家秘密`, numbered prose) is not.
+ */
+function listedHeading(text: string, line: Line, start: number, restStart: number, lineEnd: number): PartHeading | undefined {
+  const folded = fold(text.slice(restStart, Math.min(lineEnd, restStart + 60)));
+  const m = folded ? matchWording(folded, false) : undefined;
+  if (!m || m.wording === 'other' || m.foldedLength !== folded.length) return undefined;
+  if (m.part.number !== text.charCodeAt(start) - 48) return undefined;
+  const end = trimEnd(text, lineEnd);
+  return { part: m.part, span: { start, end }, text: text.slice(start, end), line: line.index, numeral: text[start], wording: m.wording, inline: false };
 }
 
 function trimEnd(text: string, end: number): number {

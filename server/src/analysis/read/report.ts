@@ -6,7 +6,7 @@ import { computeSums, type SumResult } from '../model/sums';
 import { valueColumns, type Format } from '../schema/tables';
 import { LineIndex } from '../text/lines';
 import { findArtifacts, lineArtifact, type Artifact } from './artifacts';
-import { FLAT_LINE, headingAtLineStart, inlineHeadings, misnumberedSubheadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
+import { closeHeadingAt, FLAT_LINE, headingAtLineStart, inlineHeadings, misnumberedSubheadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
 import { findPeriod, findTitle, yearsIn, type Period, type Title, type YearMention } from './meta';
 import { readFigures, type Figure } from './narrative';
 import { assembleTable, type ReadTable } from './tables/assemble';
@@ -41,6 +41,7 @@ export function readReport(text: string): Report {
   const subparts: SubHeading[] = [];
   const headingLines = new Set<number>();
   const lineArtifacts: Artifact[] = [];
+  const close: PartHeading[] = [];
   for (const line of lines.lines) {
     if (line.end - line.start > FLAT_LINE) {
       const found = inlineHeadings(text, line);
@@ -61,8 +62,23 @@ export function readReport(text: string): Report {
     const current = parts[parts.length - 1];
     if (current?.part.number === 1) {
       const sub = subHeadingAt(text, line);
-      if (sub) subparts.push(sub);
+      if (sub) {
+        subparts.push(sub);
+        continue;
+      }
     }
+    const near = closeHeadingAt(text, line);
+    if (near) close.push(near);
+  }
+  for (const h of close) {
+    // Only where its part has no heading and it stands between the parts before and after it.
+    if (parts.some((p) => p.part === h.part)) continue;
+    const at = parts.findIndex((p) => p.span.start > h.span.start);
+    const before = at < 0 ? parts[parts.length - 1] : parts[at - 1];
+    const after = at < 0 ? undefined : parts[at];
+    if ((before && before.part.number >= h.part.number) || (after && after.part.number <= h.part.number)) continue;
+    parts.splice(at < 0 ? parts.length : at, 0, h);
+    headingLines.add(h.line);
   }
 
   if (lineArtifacts.length) {

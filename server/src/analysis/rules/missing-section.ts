@@ -7,14 +7,28 @@ export const missingSection: Rule = {
   code: 'missing-section',
   severity: 'error',
   description: {
-    zh: '报告应包含六个部分：总体情况、主动公开、依申请公开、行政复议和行政诉讼、存在的问题及改进、其他需要报告的事项。',
-    en: 'A report has six parts: overview, proactive disclosure, applications, reconsideration and lawsuits, problems and improvements, other matters.',
+    zh: '报告应包含六个部分：总体情况、主动公开、依申请公开、行政复议和行政诉讼、存在的问题及改进、其他需要报告的事项。一个标题也认不出而标准表格都在时，只作警告。',
+    en: 'A report has six parts: overview, proactive disclosure, applications, reconsideration and lawsuits, problems and improvements, other matters. When no heading is recognised but the standard tables are there, a warning only.',
   },
   check(report, emit) {
     const { parts, text, lines } = report;
     if (!parts.length) {
+      const span = { start: 0, end: Math.min(text.length, lines.lines[0].end) };
+      // With the standard tables plainly there, the parts are there too, their
+      // headings written in a way not recognised: not certain enough for an error.
+      if (report.tables.length) {
+        emit({
+          span,
+          severity: 'warning',
+          message: {
+            zh: '未能识别六个部分的标题（一、总体情况 至 六、其他需要报告的事项），但报告中有标准表格；请检查各部分标题的写法',
+            en: 'None of the six part headings (一、总体情况 to 六、其他需要报告的事项) was recognised, though the report has the standard tables; check how the headings are written',
+          },
+        });
+        return;
+      }
       emit({
-        span: { start: 0, end: Math.min(text.length, lines.lines[0].end) },
+        span,
         message: {
           zh: '未找到六个部分的任何标题（一、总体情况 至 六、其他需要报告的事项）',
           en: 'None of the six part headings was found (一、总体情况 to 六、其他需要报告的事项)',

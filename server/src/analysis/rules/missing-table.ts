@@ -3,6 +3,7 @@ import type { PartHeading } from '../read/headings';
 import type { Report } from '../read/report';
 import { tableTemplate } from '../schema/templates';
 import { TABLES, type TableKind } from '../schema/tables';
+import { fold } from '../text/fold';
 import type { Fix, Rule } from './rule';
 
 /**
@@ -24,12 +25,53 @@ function insertTable(report: Report, heading: PartHeading, kind: TableKind): Fix
   };
 }
 
+/**
+ * The words only a table of `kind` prints (captions, column headers, row
+ * labels of four characters or more, in both formats), folded.
+ */
+const TABLE_WORDS: Record<TableKind, string[]> = (() => {
+  const words = { active: new Set<string>(), application: new Set<string>(), review: new Set<string>() };
+  for (const format of Object.values(TABLES)) {
+    for (const def of Object.values(format)) {
+      const add = (w: string | undefined): void => {
+        const f = w ? fold(w) : '';
+        if (f.length >= 4) words[def.kind].add(f);
+      };
+      add(def.caption);
+      for (const b of def.blocks) {
+        add(b.caption);
+        for (const c of b.columns) [c.label, ...(c.aliases ?? [])].forEach(add);
+        for (const r of b.rows) [r.label, ...(r.aliases ?? [])].forEach(add);
+      }
+    }
+  }
+  return { active: [...words.active], application: [...words.application], review: [...words.review] };
+})();
+
+/** How many distinct words of the table the part's text carries. */
+const ENOUGH_WORDS = 3;
+/** Text read per part, enough for any table. */
+const PART_LIMIT = 20000;
+
+/** The table's words found in the part's text, up to ENOUGH_WORDS. */
+function tableWordsIn(report: Report, heading: PartHeading, kind: TableKind): string[] {
+  const next = report.parts.find((h) => h.span.start > heading.span.start && h.part !== heading.part);
+  const end = Math.min(next ? next.span.start : report.text.length, heading.span.end + PART_LIMIT);
+  const body = fold(report.text.slice(heading.span.end, end));
+  const found: string[] = [];
+  for (const w of TABLE_WORDS[kind]) {
+    if (body.includes(w) && !found.some((f) => f.includes(w) || w.includes(f))) found.push(w);
+    if (found.length >= ENOUGH_WORDS) break;
+  }
+  return found;
+}
+
 export const missingTable: Rule = {
   code: 'missing-table',
   severity: 'error',
   description: {
-    zh: '第二、三、四部分应分别包含主动公开情况表、申请情况表、行政复议行政诉讼情况表。',
-    en: 'Parts 2, 3 and 4 must each hold their standard table.',
+    zh: '第二、三、四部分应分别包含主动公开情况表、申请情况表、行政复议行政诉讼情况表。部分中有表格用语而读不出表格时，只作警告。',
+    en: 'Parts 2, 3 and 4 must each hold their standard table. A part that has the words of its table but no table that could be read gets a warning only.',
   },
   check(report, emit) {
     for (const heading of report.parts) {
@@ -37,6 +79,21 @@ export const missingTable: Rule = {
       if (!kind || report.tables.some((t) => t.kind === kind)) continue;
       // Reported once, at the first heading of the part.
       if (report.parts.find((h) => h.part === heading.part) !== heading) continue;
+      // A part whose text carries the table's own words holds the table, in a
+      // shape that could not be read: a warning, never the error.
+      const words = tableWordsIn(report, heading, kind);
+      if (words.length >= ENOUGH_WORDS) {
+        const quoted = words.map((w) => `「${w}」`).join('');
+        emit({
+          span: heading.span,
+          severity: 'warning',
+          message: {
+            zh: `「${heading.part.name.zh}」部分有表格的用语（${quoted}），但未能读出标准表格；未检查其中的数字`,
+            en: `Part "${heading.part.name.en}" has the words of its table (${words.join(', ')}), but the standard table could not be read; its numbers were not checked`,
+          },
+        });
+        continue;
+      }
       emit({
         span: heading.span,
         message: {

@@ -60,7 +60,8 @@ export interface Finding {
   fixes?: Fix[];
 }
 
-export type FindingInit = Omit<Finding, 'code' | 'severity'>;
+/** What a rule emits; `severity` only to say less than the rule's default when the rule is unsure. */
+export type FindingInit = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
 
 export interface Rule {
   code: RuleCode;

@@ -51,6 +51,23 @@ function wordsLength(line: string): number {
   return n;
 }
 
+/**
+ * Is the line's text, from `start`, a table's cells glued together (a web
+ * page's text that a converter wrapped into shorter lines)? Long, and nothing
+ * between the cells: no tab, pipe or run of spaces, the separators of every
+ * layout that can be read, and no full stop, which prose has. The caller also
+ * asks for the table's anchor at the line's start.
+ */
+function isGlued(text: string, start: number, end: number): boolean {
+  if (end - start <= 60) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 124 || c === 0x2502 || c === 0x3002 /* 。 */) return false;
+    if ((c === 32 || c === 0x3000) && isSpace(text.charCodeAt(i + 1))) return false;
+  }
+  return true;
+}
+
 /** Where, inside a line of flat text, the table of `kind` begins. */
 function flatAnchor(kind: TableKind, text: string, line: Line): Span | undefined {
   const find = (needle: string): number => indexWithin(text, needle, line.start, line.end);
@@ -112,11 +129,22 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
       continue;
     }
     let start = line.start;
-    while (start < line.end && (isSpace(text.charCodeAt(start)) || isPipe(text.charCodeAt(start)))) start++;
+    // Spaces, pipes, and the form feed pdftotext writes between pages.
+    while (start < line.end && (isSpace(text.charCodeAt(start)) || isPipe(text.charCodeAt(start)) || text.charCodeAt(start) === 12)) start++;
     if (!FIRST.has(text.charCodeAt(start))) start = markupPrefixEnd(text, start, line.end);
     if (!FIRST.has(text.charCodeAt(start))) continue;
     for (const kind of kinds) {
-      if (anchors.has(kind) || !opensTable(kind, text, start, line.text)) continue;
+      if (anchors.has(kind)) continue;
+      // A flat table that a converter wrapped into shorter lines.
+      if (isGlued(text, start, line.end)) {
+        const anchor = flatAnchor(kind, text, line);
+        if (anchor && anchor.start - start <= 10) {
+          anchors.set(kind, { line: line.index, anchor, flat: true });
+          break;
+        }
+        continue;
+      }
+      if (!opensTable(kind, text, start, line.text)) continue;
       let end = line.end;
       while (end > start && (isSpace(text.charCodeAt(end - 1)) || isPipe(text.charCodeAt(end - 1)))) end--;
       anchors.set(kind, { line: line.index, anchor: { start, end: Math.min(end, start + 60) }, flat: false });
