@@ -5,10 +5,10 @@
  * *Export Summary (CSV)* saves the table for a spreadsheet. The server computes
  * every figure; the page runs only its own nonce'd script under a strict CSP.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './locale';
+import { setWebviewPage, webviewRoots } from './webview-page';
 
 interface Range {
   start: { line: number; character: number };
@@ -63,37 +63,13 @@ export class FolderOverview implements vscode.Disposable {
   }
 
   private createPanel(): vscode.WebviewPanel {
-    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel('govreport.overview', t('overviewTitle'), vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
-      localResourceRoots: [media, dist],
+      localResourceRoots: webviewRoots(this.context.extensionUri),
     });
-    const nonce = randomBytes(16).toString('base64');
-    const csp = [
-      "default-src 'none'",
-      `style-src ${panel.webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-      `img-src ${panel.webview.cspSource}`,
-      `font-src ${panel.webview.cspSource}`,
-    ].join('; ');
-    const css = panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.css'));
-    const js = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'overview.js'));
-    panel.webview.html = `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
-    panel.iconPath = vscode.Uri.joinPath(media, 'preview.svg');
+    setWebviewPage(panel, this.context.extensionUri, 'overview');
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'preview.svg');
     panel.webview.onDidReceiveMessage((m: FromWebview) => this.received(m), null, this.disposables);
     panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
     return panel;

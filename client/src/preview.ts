@@ -4,10 +4,10 @@
  * after each analysis, and reveals a cell in the editor when one is clicked.
  * The webview runs only its own nonce'd script under a strict CSP.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { currentLocale, onDidChangeLocale, t } from './locale';
+import { onDidChangeLocale, t } from './locale';
+import { setWebviewPage, webviewRoots } from './webview-page';
 
 interface Range {
   start: { line: number; character: number };
@@ -62,36 +62,12 @@ export class TotalsPreview implements vscode.Disposable {
   }
 
   private createPanel(): vscode.WebviewPanel {
-    const root = vscode.Uri.joinPath(this.context.extensionUri, 'media');
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel('govreport.preview', t('previewName'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
-      localResourceRoots: [root, dist],
+      localResourceRoots: webviewRoots(this.context.extensionUri),
     });
-    const nonce = randomBytes(16).toString('base64');
-    const csp = [
-      "default-src 'none'",
-      `style-src ${panel.webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-      `img-src ${panel.webview.cspSource}`,
-      `font-src ${panel.webview.cspSource}`,
-    ].join('; ');
-    const css = panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css'));
-    const js = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.js'));
-    panel.webview.html = `<!DOCTYPE html>
-<html lang="${currentLocale() === 'en' ? 'en' : 'zh-CN'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
-    panel.iconPath = vscode.Uri.joinPath(root, 'preview.svg');
+    setWebviewPage(panel, this.context.extensionUri, 'preview');
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'preview.svg');
     panel.webview.onDidReceiveMessage((m: FromWebview) => (m.type === 'ready' ? void this.update() : void this.reveal(m.range)), null, this.disposables);
     panel.onDidDispose(() => (this.panel = undefined), null, this.disposables);
     return panel;

@@ -49,8 +49,13 @@ export function diagnostic(f: Finding, lines: LineIndex, uri: string, locale: Lo
   };
 }
 
-/** A finding across reports: its related places are in other files. */
-export function crossDiagnostic(f: CrossFinding, locale: Locale, docs: string): Diagnostic {
+/** A finding whose places were resolved to ranges already, its related places in `uriOf`'s files. */
+function placedDiagnostic<R extends { range: Range; message: Text2 }>(
+  f: { code: string; severity: Severity; range: Range; message: Text2; related: R[] },
+  uriOf: (related: R) => string,
+  locale: Locale,
+  docs: string,
+): Diagnostic {
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
@@ -58,21 +63,18 @@ export function crossDiagnostic(f: CrossFinding, locale: Locale, docs: string): 
     codeDescription: { href: `${docs}#${f.code}` },
     source: 'govreport',
     message: text(f.message, locale),
-    relatedInformation: f.related.map((r) => ({ location: { uri: r.file, range: r.range }, message: text(r.message, locale) })),
+    relatedInformation: f.related.map((r) => ({ location: { uri: uriOf(r), range: r.range }, message: text(r.message, locale) })),
   };
+}
+
+/** A finding across reports: its related places are in other files. */
+export function crossDiagnostic(f: CrossFinding, locale: Locale, docs: string): Diagnostic {
+  return placedDiagnostic(f, (r) => r.file, locale, docs);
 }
 
 /** A closed report's finding, its places resolved when it was read. */
 export function storedDiagnostic(f: StoredFinding, uri: string, locale: Locale, docs: string): Diagnostic {
-  return {
-    range: f.range,
-    severity: SEVERITY[f.severity],
-    code: f.code,
-    codeDescription: { href: `${docs}#${f.code}` },
-    source: 'govreport',
-    message: text(f.message, locale),
-    relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: text(r.message, locale) })),
-  };
+  return placedDiagnostic(f, () => uri, locale, docs);
 }
 
 export function edits(fix: Fix | { edits: Fix['edits'] }, lines: LineIndex): TextEdit[] {
