@@ -68,7 +68,7 @@ function writeFolder(dir: string): { files: number; bytes: number } {
 
 /** Runs the CLI in a child that reports its own peak memory on its last stderr line. */
 function run(args: string[], count: (stdout: string) => { reports: number; cross?: number }, files: number, log: (s: string) => void): FolderRun {
-  const script = `const c=require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))});process.exitCode=c.main(${JSON.stringify(args)});process.on('exit',()=>process.stderr.write('\\nmaxRSS '+process.resourceUsage().maxRSS+'\\n'));`;
+  const script = `const c=require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))});c.main(${JSON.stringify(args)}).then((code)=>{process.exitCode=code;});process.on('exit',()=>process.stderr.write('\\nmaxRSS '+process.resourceUsage().maxRSS+'\\n'));`;
   const t = performance.now();
   const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t;
