@@ -102,8 +102,10 @@ function ensureDebianPackages() {
   }
   say(`installing Debian packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  // The converters' setup (scripts/fixtures/setup.mjs) may hold apt's lock at the same time: wait for it.
+  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
+  run('apt-get', [...wait, 'update', '-qq'], { env });
+  run('apt-get', [...wait, 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
 }
 
 // Where code-server's entry point is once installed into dir.
