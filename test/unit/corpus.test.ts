@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyCrossSettings, digest, ReportIndex, type CrossFinding } from '../../server/src/analysis';
+import { analyze, applySettings, digest, ReportIndex, type CrossFinding } from '../../server/src/analysis';
 import { bodyOf, jaccard, sameBody, sketch } from '../../server/src/analysis/corpus';
 import type { Range } from '../../server/src/analysis/model/view';
 import { LineIndex } from '../../server/src/analysis/text/lines';
@@ -225,8 +225,8 @@ describe('rules across reports', () => {
     bump(y2024, '2', 2);
     bump(y2024, '4', 2);
     const { findings } = check({ '2023.txt': render(y2023, 'cells'), '2024.txt': render(y2024, 'cells') });
-    assert.deepEqual(applyCrossSettings(findings, { 'carry-over': 'off' }), []);
-    assert.deepEqual(applyCrossSettings(findings, { 'carry-over': 'warning' }).map((f) => f.severity), ['warning', 'warning']);
+    assert.deepEqual(applySettings(findings, { 'carry-over': 'off' }), []);
+    assert.deepEqual(applySettings(findings, { 'carry-over': 'warning' }).map((f) => f.severity), ['warning', 'warning']);
   });
 
   it('the index follows changes: a report replaced or removed', () => {

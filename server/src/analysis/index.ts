@@ -52,10 +52,10 @@ export function analyze(text: string, rules: readonly Rule[] = RULES): Analysis 
   return { report, findings, failures };
 }
 
-/** Applies a user's settings: drops rules turned off, changes severities. */
-export function applySettings(findings: readonly Finding[], settings: RuleSettings | undefined): Finding[] {
+/** Applies a user's settings: drops rules turned off, changes severities (a report's findings, or those across reports). */
+export function applySettings<F extends { code: RuleCode | CrossRuleCode; severity: Severity }>(findings: readonly F[], settings: RuleSettings | undefined): F[] {
   if (!settings) return findings.slice();
-  const out: Finding[] = [];
+  const out: F[] = [];
   for (const f of findings) {
     const s = settings[f.code];
     if (s === 'off') continue;
@@ -76,7 +76,7 @@ export { tableLenses, type TableLens } from './features/lenses';
 export { hoverAt, type Hover } from './features/hover';
 export { tableTemplate, skeletonHeadings, type TemplateStyle } from './schema/templates';
 export type { Fix, TextEdit } from './rules/rule';
-export { ReportIndex, digest, applyCrossSettings, CROSS_RULES, CROSS_RULE_CODES, type ReportDigest, type CrossFinding, type CrossRuleCode } from './corpus';
+export { ReportIndex, digest, CROSS_RULES, CROSS_RULE_CODES, type ReportDigest, type CrossFinding, type CrossRuleCode } from './corpus';
 export type { Text2 } from './schema/tables';
 export { looksLikeReport } from './features/recognize';
 export { formatTables } from './features/format';

@@ -9,7 +9,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, relative, sep } from 'node:path';
 import { analyze, applySettings, type Analysis, type Finding, type RuleSettings } from '../analysis';
-import { applyCrossSettings, digest, ReportIndex, type CrossFinding } from '../analysis/corpus';
+import { digest, ReportIndex, type CrossFinding } from '../analysis/corpus';
 import { summaryRow, type SummaryRow } from '../analysis/corpus/summary';
 import type { Range } from '../analysis/model/view';
 import type { LineIndex, Span } from '../analysis/text/lines';
@@ -121,7 +121,7 @@ export class WorkspaceReview {
 
   /** The findings across reports that stand on `uri`, the settings applied. */
   crossFindings(uri: string): CrossFinding[] {
-    return applyCrossSettings(this.index.findingsFor(uri), this.host.settings());
+    return applySettings(this.index.findingsFor(uri), this.host.settings());
   }
 
   /** The summary's rows, for the folder overview: every report in the index. */

@@ -4,7 +4,6 @@
  * pair carries the finding; a report whose previous year is absent is not
  * checked across years.
  */
-import type { RuleSettings } from '../index';
 import { sameBody } from './body';
 import type { ReportDigest } from './digest';
 import { CROSS_RULES } from './rules';
@@ -107,18 +106,6 @@ export class ReportIndex {
   findings(rules: readonly CrossRule[] = CROSS_RULES): CrossFinding[] {
     return [...this.files.values()].sort(byFile).flatMap((d) => this.findingsFor(d.file, rules));
   }
-}
-
-/** Applies a user's settings to findings across reports. */
-export function applyCrossSettings(findings: readonly CrossFinding[], settings: RuleSettings | undefined): CrossFinding[] {
-  if (!settings) return findings.slice();
-  const out: CrossFinding[] = [];
-  for (const f of findings) {
-    const s = settings[f.code];
-    if (s === 'off') continue;
-    out.push(s ? { ...f, severity: s } : f);
-  }
-  return out;
 }
 
 export { bodyOf, sameBody, type Body } from './body';
