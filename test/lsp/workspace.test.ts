@@ -11,26 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { TestClient } from '../support/lsp';
-import { cleanSpec, copySpec, render, type ReportSpec } from '../support/reports';
+import { cleanSpec, nextYearSpec, render } from '../support/reports';
 
-function bump(spec: ReportSpec, row: string, n: number): void {
-  spec.application[row][0] = String(Number(spec.application[row][0]) + n);
-  spec.application[row][6] = String(Number(spec.application[row][6]) + n);
-}
-
-function y2024(carry: boolean): string {
-  const spec = copySpec(cleanSpec('2021', 2024));
-  bump(spec, '1', 2);
-  bump(spec, '3.1', 2);
-  bump(spec, '3.7', 2);
-  spec.prose[1][2] = `（二）依申请公开情况。2024年共收到政府信息公开申请${spec.application['1'][6]}件。`;
-  spec.active.normative = ['2', '1', '16'];
-  if (carry) {
-    bump(spec, '2', 2);
-    bump(spec, '4', 2);
-  }
-  return render(spec, 'pipe');
-}
+const y2024 = (carry: boolean): string => render(nextYearSpec(carry), 'pipe');
 
 const folders: string[] = [];
 after(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));

@@ -115,6 +115,32 @@ export function copySpec(spec: ReportSpec): ReportSpec {
   return { ...structuredClone({ ...spec, omit: undefined }), omit: new Set(spec.omit) } as ReportSpec;
 }
 
+/** Adds `n` to one applicant column of an application row and to its 总计, so the row still balances. */
+export function bump(spec: ReportSpec, row: string, n: number, col = 0): void {
+  const cells = spec.application[row];
+  cells[col] = String(Number(cells[col]) + n);
+  cells[6] = String(Number(cells[6]) + n);
+}
+
+/**
+ * The 2024 report of the body whose 2023 report is `cleanSpec('2021', 2023)`,
+ * consistent on its own and with that year; `carry` plants a carry-over
+ * defect (上年结转 raised, the report still balancing).
+ */
+export function nextYearSpec(carry = false): ReportSpec {
+  const spec = copySpec(cleanSpec('2021', 2024));
+  bump(spec, '1', 2);
+  bump(spec, '3.1', 2);
+  bump(spec, '3.7', 2);
+  spec.prose[1][2] = `（二）依申请公开情况。2024年共收到政府信息公开申请${spec.application['1'][6]}件。`;
+  spec.active.normative = ['2', '1', '16'];
+  if (carry) {
+    bump(spec, '2', 2);
+    bump(spec, '4', 2);
+  }
+  return spec;
+}
+
 // ---------------------------------------------------------------------------
 // Rendering
 

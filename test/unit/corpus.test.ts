@@ -9,14 +9,7 @@ import { analyze, applySettings, digest, ReportIndex, type CrossFinding } from '
 import { bodyOf, jaccard, sameBody, sketch } from '../../server/src/analysis/corpus';
 import type { Range } from '../../server/src/analysis/model/view';
 import { LineIndex } from '../../server/src/analysis/text/lines';
-import { cleanSpec, copySpec, READABLE, render, type Layout, type ReportSpec } from '../support/reports';
-
-/** Adds `n` to a column's cell and to the row's total. */
-function bump(spec: ReportSpec, row: string, n: number, col = 0): void {
-  const cells = spec.application[row];
-  cells[col] = String(Number(cells[col]) + n);
-  cells[6] = String(Number(cells[6]) + n);
-}
+import { bump, cleanSpec, copySpec, READABLE, render, type Layout, type ReportSpec } from '../support/reports';
 
 /** A 2023 report and the same body's 2024 report that follows from it. */
 function pair(): { y2023: ReportSpec; y2024: ReportSpec } {

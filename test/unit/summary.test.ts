@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT } from '../support/fixtures';
-import { cleanSpec, copySpec, render, type ReportSpec } from '../support/reports';
+import { cleanSpec, nextYearSpec, render } from '../support/reports';
 import { SKIP_SHARED, sharedText } from '../support/shared';
 
 function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -28,24 +28,10 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-function bump(spec: ReportSpec, row: string, n: number): void {
-  spec.application[row][0] = String(Number(spec.application[row][0]) + n);
-  spec.application[row][6] = String(Number(spec.application[row][6]) + n);
-}
-
 /** 2023 and 2024 of one body, consistent; `carry` plants a carry-over defect in 2024. */
 function years(carry = false): Record<string, string> {
   const y2023 = cleanSpec('2021', 2023);
-  const y2024 = copySpec(cleanSpec('2021', 2024));
-  bump(y2024, '1', 2);
-  bump(y2024, '3.1', 2);
-  bump(y2024, '3.7', 2);
-  y2024.prose[1][2] = `（二）依申请公开情况。2024年共收到政府信息公开申请${y2024.application['1'][6]}件。`;
-  y2024.active.normative = ['2', '1', '16'];
-  if (carry) {
-    bump(y2024, '2', 2);
-    bump(y2024, '4', 2);
-  }
+  const y2024 = nextYearSpec(carry);
   return { '2023.report.txt': render(y2023, 'pipe'), '2024.report.txt': render(y2024, 'pdf') };
 }
 

@@ -5,15 +5,10 @@
 // overview shows the summary table and its charts, and exports the CSV.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cleanSpec, copySpec, render, type ReportSpec } from '../../support/reports';
+import { bump, cleanSpec, copySpec, render } from '../../support/reports';
 import { fixtureUri, screenshot, waitForAsync, waitForDiagnostics, webviews } from './helpers';
 
 const codes = (d: vscode.Diagnostic[]) => d.map((x) => String(typeof x.code === 'object' ? x.code.value : x.code));
-
-function bump(spec: ReportSpec, row: string, n: number): void {
-  spec.application[row][0] = String(Number(spec.application[row][0]) + n);
-  spec.application[row][6] = String(Number(spec.application[row][6]) + n);
-}
 
 /** One body's reports, 2022 to 2024; `carry` plants a carry-over defect in 2024. */
 function reports(carry: boolean): Record<string, string> {
