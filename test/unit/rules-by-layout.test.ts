@@ -189,6 +189,34 @@ const CASES: Case[] = [
     },
     expect: () => [{ code: 'conversion-artifact', text: '[bookmark: _GoBack]' }],
   },
+  {
+    name: 'overview-topics: part 一 without its paragraphs on platforms and oversight',
+    change: (s) => {
+      s.prose[1] = s.prose[1].slice(0, 4);
+    },
+    expect: () => [{ code: 'overview-topics', text: '一、总体情况' }],
+  },
+  {
+    name: 'fee-report: part 六 names the fee rules but not whether fees were charged',
+    change: (s) => {
+      s.prose[6] = ['本机关严格执行《政府信息公开信息处理费管理办法》。'];
+    },
+    expect: () => [{ code: 'fee-report', text: '六、其他需要报告的事项' }],
+  },
+  {
+    name: 'improvement-report: part 五 of one line',
+    change: (s) => {
+      s.prose[5] = ['主动公开的深度还需加强。'];
+    },
+    expect: () => [{ code: 'improvement-report', text: '五、存在的主要问题及改进情况' }],
+  },
+  {
+    name: 'all-closed: the prose says every application was closed, the table carries one over',
+    change: (s) => {
+      s.prose[1][2] = `（二）依申请公开情况。2023年共收到政府信息公开申请${s.application['1'][6]}件，均已办结。`;
+    },
+    expect: (l) => whenRead(l, [{ code: 'all-closed', text: '均已办结' }]),
+  },
 ];
 
 function codes(list: { code: string }[]): string[] {

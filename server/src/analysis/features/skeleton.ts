@@ -1,6 +1,8 @@
 /**
  * The whole report as a snippet, for a new file: the title, the statistics
- * period, the six parts and the three standard tables. Reports are written in
+ * period, the six parts with the sub-headings of what the format asks them
+ * to report (part 一's five topics, last year's problems, the fees) and the
+ * three standard tables. Reports are written in
  * January to March about the year before, so the year is the one the file's
  * name gives, or else last year: the server computes it, which a static
  * snippet ($CURRENT_YEAR) cannot.
@@ -28,6 +30,8 @@ export function skeletonSnippet(year: number): string {
     '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${2}年1月1日起至${2}年12月31日止。',
     part(1),
     '${3}',
+    // The topics the format asks part 一 to cover, as its sub-headings.
+    ...(PARTS[0].subparts ?? []).map((s, i) => `（${s.numeral}）${s.title}情况。\${${4 + i}}`),
     part(2),
     ...table('active'),
     part(3),
@@ -35,8 +39,11 @@ export function skeletonSnippet(year: number): string {
     part(4),
     ...table('review'),
     part(5),
-    '${4}',
+    '（一）上年度问题整改情况。${9}',
+    '（二）存在的主要问题。${10}',
+    '（三）下一步改进措施。${11}',
     part(6),
+    '（一）信息处理费收取情况。${12}',
     '$0',
   ].join('\n');
 }

@@ -14,8 +14,10 @@ export interface Reading {
   name: Text2;
 }
 
+const UNNAMED: Text2 = { zh: '', en: '' };
+
 /** The total of the given cells, when every one was read with certainty. */
-function total(table: ReadTable | undefined, row: string, cols: string[], name: Text2): Reading | undefined {
+export function total(table: ReadTable | undefined, row: string, cols: string[], name: Text2 = UNNAMED): Reading | undefined {
   if (!table) return undefined;
   const cells: ReadCell[] = [];
   let value = 0;
@@ -34,13 +36,14 @@ const APPLICANT_COLUMNS = ['natural', 'business', 'research', 'nonprofit', 'lega
  * A row's total in the applications table. Where the 总计 cell was left blank
  * (a common omission on sub-item rows), the applicant columns say it.
  */
-function rowTotal(table: ReadTable | undefined, row: string, name: Text2): Reading | undefined {
+export function rowTotal(table: ReadTable | undefined, row: string, name: Text2 = UNNAMED): Reading | undefined {
   const cell = table?.cells.get(cellKey({ row, col: 'total' }));
   if (cell?.state === 'empty') return total(table, row, APPLICANT_COLUMNS, name);
   return total(table, row, ['total'], name);
 }
 
-function rowsTotal(table: ReadTable | undefined, prefix: string, name: Text2): Reading | undefined {
+/** The total of a row and its items (（三）不予公开: 1. to 8.), each read as `rowTotal` reads it. */
+export function rowsTotal(table: ReadTable | undefined, prefix: string, name: Text2 = UNNAMED): Reading | undefined {
   if (!table) return undefined;
   const rows = table.def.blocks[0].rows.filter((r) => r.id === prefix || r.id.startsWith(`${prefix}.`));
   const parts = rows.map((r) => rowTotal(table, r.id, name));
@@ -94,9 +97,14 @@ function readings(kind: FigureKind, app: ReadTable | undefined, review: ReadTabl
 }
 
 
-/** Every reading of `figure` the report's tables allow; the first is the plain one. */
-export function figureReadings(report: Report, figure: Figure): Reading[] {
+/** Every reading of a kind of figure the report's tables allow; the first is the plain one. */
+export function readingsOf(report: Report, kind: FigureKind): Reading[] {
   const app = report.tables.find((t) => t.kind === 'application' && t.readable);
   const review = report.tables.find((t) => t.kind === 'review' && t.readable);
-  return readings(figure.kind, app, review).filter((r): r is Reading => r !== undefined);
+  return readings(kind, app, review).filter((r): r is Reading => r !== undefined);
+}
+
+/** Every reading of `figure` the report's tables allow; the first is the plain one. */
+export function figureReadings(report: Report, figure: Figure): Reading[] {
+  return readingsOf(report, figure.kind);
 }

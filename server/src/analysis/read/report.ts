@@ -4,7 +4,7 @@
  */
 import { computeSums, type SumResult } from '../model/sums';
 import { valueColumns, type Format } from '../schema/tables';
-import { LineIndex } from '../text/lines';
+import { LineIndex, type Span } from '../text/lines';
 import { findArtifacts, lineArtifact, type Artifact } from './artifacts';
 import { closeHeadingAt, FLAT_LINE, headingAtLineStart, inlineHeadings, misnumberedSubheadings, subHeadingAt, type PartHeading, type SubHeading } from './headings';
 import { findPeriod, findTitle, yearsIn, type Period, type Title, type YearMention } from './meta';
@@ -29,6 +29,8 @@ export interface Report {
   tables: ReadTable[];
   sums: SumResult[];
   figures: Figure[];
+  /** The prose of the intro and parts 一 to 四 (the tables left out), in runs of lines. */
+  prose: Span[];
   artifacts: Artifact[];
   /** The format the tables follow, when any table could tell. */
   format?: Format;
@@ -115,9 +117,11 @@ export function readReport(text: string): Report {
   const bodyStart = parts.find((p) => p.part.number === 1)?.span.end ?? firstHeading?.span.end ?? 0;
   const figures: Figure[] = [];
   const bodyYears: YearMention[] = [];
+  const prose: Span[] = [];
   let runStart = -1;
   const flush = (end: number): void => {
     if (runStart < 0) return;
+    prose.push({ start: runStart, end });
     readFigures(text, runStart, end, year, figures);
     const from = Math.max(runStart, bodyStart);
     if (from < end) yearsIn(text, from, end, bodyYears);
@@ -142,6 +146,7 @@ export function readReport(text: string): Report {
     tables,
     sums: tables.flatMap(computeSums),
     figures,
+    prose,
     artifacts,
     format,
   };

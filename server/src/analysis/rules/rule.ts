@@ -26,6 +26,10 @@ export const RULE_CODES = [
   'narrative-mismatch',
   'old-format',
   'conversion-artifact',
+  'overview-topics',
+  'fee-report',
+  'improvement-report',
+  'all-closed',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

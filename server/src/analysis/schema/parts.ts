@@ -24,8 +24,17 @@ export interface PartDef {
 
 export interface SubpartDef {
   numeral: string;
+  /** The sub-heading's words as the format names the topic (the skeleton writes `（一）主动公开情况`). */
   title: string;
+  /** Words a sub-heading of part 一 starts with (after its numbering). */
   keywords: string[];
+  /** The topic as the format names it, for messages. */
+  topic: Text2;
+  /**
+   * Wordings that name the topic anywhere in part 一, a sub-heading or a
+   * sentence, compared after folding (spaces and line breaks dropped).
+   */
+  mentions: string[];
 }
 
 export const PARTS: PartDef[] = [
@@ -41,11 +50,41 @@ export const PARTS: PartDef[] = [
       en: "An overview of the year's work: proactive disclosure, disclosure on application, information management, platforms, and oversight.",
     },
     subparts: [
-      { numeral: '一', title: '主动公开', keywords: ['主动公开'] },
-      { numeral: '二', title: '依申请公开', keywords: ['依申请公开', '依申请'] },
-      { numeral: '三', title: '政府信息管理', keywords: ['信息管理'] },
-      { numeral: '四', title: '平台建设', keywords: ['平台建设', '平台载体', '平台'] },
-      { numeral: '五', title: '监督保障', keywords: ['监督保障', '监督'] },
+      {
+        numeral: '一',
+        title: '主动公开',
+        keywords: ['主动公开'],
+        topic: { zh: '主动公开', en: 'proactive disclosure' },
+        mentions: ['主动公开'],
+      },
+      {
+        numeral: '二',
+        title: '依申请公开',
+        keywords: ['依申请公开', '依申请'],
+        topic: { zh: '依申请公开', en: 'disclosure on application' },
+        mentions: ['依申请', '申请公开', '公开申请'],
+      },
+      {
+        numeral: '三',
+        title: '政府信息管理',
+        keywords: ['信息管理'],
+        topic: { zh: '政府信息管理', en: 'information management' },
+        mentions: ['信息管理', '信息的管理', '管理政府信息', '信息资源管理'],
+      },
+      {
+        numeral: '四',
+        title: '政府信息公开平台建设',
+        keywords: ['平台建设', '平台载体', '平台'],
+        topic: { zh: '政府信息公开平台建设', en: 'disclosure platforms' },
+        mentions: ['平台建设', '公开平台', '平台载体', '载体建设', '公开载体', '网站建设'],
+      },
+      {
+        numeral: '五',
+        title: '监督保障',
+        keywords: ['监督保障', '监督'],
+        topic: { zh: '监督保障（工作考核、社会评议和责任追究）', en: 'oversight (evaluation, public review and accountability)' },
+        mentions: ['监督保障', '保障监督', '监督和保障', '监督与保障', '监督检查', '接受监督', '考核', '社会评议', '责任追究', '问责'],
+      },
     ],
   },
   {
