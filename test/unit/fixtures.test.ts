@@ -11,6 +11,12 @@ describe('fixtures', () => {
   it('there are fixtures for every layout', () => {
     for (const layout of ['cells', 'pipe', 'markdown', 'pdf', 'flat']) assert.ok(reports.includes(`${layout}.report.txt`), layout);
   });
+  it('each content rule has a fixture it finds and one it keeps quiet on', () => {
+    for (const code of ['overview-topics', 'fee-report', 'improvement-report', 'all-closed']) {
+      assert.ok(expectedFindings(`content/${code}.report.txt`).some((l) => l.endsWith(` ${code}`)), code);
+      assert.deepEqual(expectedFindings(`content/${code}-quiet.report.txt`), [], `${code}-quiet`);
+    }
+  });
   for (const report of reports) {
     it(report, () => {
       const input = readInput(join(FIXTURES, report));

@@ -38,7 +38,7 @@ export const allClosed: Rule = {
         emit({
           span: { start: at[i], end: at[i + m[0].length - 1] + 1 },
           message: {
-            zh: `正文称申请“${claim}”，但表中「四、结转下年度继续办理」总计为 ${formatNumber(carried.value)}，尚有申请结转下年度办理`,
+            zh: `正文称“${claim}”，但表中「四、结转下年度继续办理」总计为 ${formatNumber(carried.value)}，尚有申请结转下年度办理`,
             en: `The text says every application was handled (${claim}), but row 4 of the table (carried over to next year) totals ${formatNumber(carried.value)}`,
           },
           related: carried.cells.filter((c) => c.state !== 'empty').map(cellNote),
