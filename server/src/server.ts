@@ -197,7 +197,7 @@ connection.onRequest('govreport/summary', async (p: { csv?: boolean; review?: bo
   const rows = review.summary().map((r) => ({ ...r, uri: r.file, file: review.displayPath(r.file) }));
   const lang = locale() === 'en' ? 'en' : 'zh-CN';
   const columns = SUMMARY_COLUMNS.map((c) => ({ key: c.key, name: lsp.text(c.name, locale()) }));
-  return { locale: locale(), reviewed: review.reviewing, columns, rows, csv: p?.csv ? summaryCsv(rows, lang) : undefined };
+  return { locale: locale(), reviewed: review.reviewing, columns, rows, thresholds: settings.ratios, csv: p?.csv ? summaryCsv(rows, lang) : undefined };
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -297,7 +297,7 @@ connection.onRequest('govreport/readSource', (p: ReadSourceParams) => sources.re
 
 /** The report model the totals preview shows. */
 connection.onRequest('govreport/tables', (p: unknown) =>
-  withDoc(p, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(), view: reportView({ ...a, findings: findings(a) }) })),
+  withDoc(p, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(), thresholds: settings.ratios, view: reportView({ ...a, findings: findings(a) }) })),
 );
 
 documents.listen(connection);

@@ -119,7 +119,13 @@ describe('language server over stdio', () => {
     assert.match(blocks[0], /^✗ /);
     assert.match(blocks[1], /^✗ /);
     assert.match(blocks[blocks.length - 1], /^\*\*（一）予以公开\*\* · 总计：8$/);
+    // A cell the ratio is computed from shows the report's 实质公开率: (8 + 1) / 13.
+    assert.equal(blocks[blocks.length - 2], '实质公开率 69.2%（予以公开与部分公开 9 ÷ （七）总计 13）');
     const lines = text.split(/\r?\n/);
+    // And the review table's 总计 its 纠错率: (0 + 1 + 0) / (2 + 1 + 1).
+    const review = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+    const numbers = lines.map((l, i) => (i > review && /^\t\d+$/.test(l) ? i : -1)).filter((i) => i >= 0);
+    assert.match((await at(numbers[3], 1))!.value, /纠错率 25\.0%（结果纠正 1 ÷ 复议和诉讼总计 4）/);
     const partial = lines.findIndex((l) => l.startsWith('\t（二）部分公开'));
     assert.match((await at(partial, 3))!.value, /区分处理的，只计这一情形/);
     const heading = lines.findIndex((l) => l === '三、收到和处理政府信息公开申请情况');
@@ -260,6 +266,30 @@ describe('settings', () => {
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       const refreshed = await next;
       assert.equal(refreshed.diagnostics[0].message, '「（一）予以公开」行：总计为 8，但各类申请人之和为 7');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('the content rules take their settings like the others, and the preview model the ratio thresholds', async () => {
+    const client = await TestClient.start({ settings: { rules: { 'overview-topics': 'error', 'all-closed': 'off' }, ratios: { disclosureBelow: 70, correctionAbove: 30 } } });
+    try {
+      const uri = uriOf('content.report.txt');
+      let opened = await client.open(uri, fixture('content/overview-topics.report.txt'));
+      while (opened.diagnostics.some((d) => d.code === 'overview-topics' && d.severity !== 1)) opened = await client.diagnostics(uri);
+      const topics = opened.diagnostics.filter((d) => d.code === 'overview-topics');
+      assert.equal(topics.length, 1);
+      assert.equal(topics[0].severity, 1);
+      assert.match(String(topics[0].message), /^总体情况未写到“政府信息管理”、“政府信息公开平台建设”、“监督保障（工作考核、社会评议和责任追究）”；/);
+      assert.equal((topics[0].codeDescription as { href: string }).href.split('#')[1], 'overview-topics');
+      await client.close(uri);
+
+      const closed = uriOf('closed.report.txt');
+      assert.deepEqual((await client.open(closed, fixture('content/all-closed.report.txt'))).diagnostics.map((d) => d.code), []);
+      const model = await client.request<{ thresholds: { disclosureBelow: number; correctionAbove: number }; view: { ratios: { disclosureRate: { value: number } } } }>('govreport/tables', { textDocument: { uri: closed } });
+      assert.deepEqual(model.thresholds, { disclosureBelow: 70, correctionAbove: 30 });
+      assert.equal(model.view.ratios.disclosureRate.value, 61.5);
+      await client.close(closed);
     } finally {
       await client.stop();
     }

@@ -48,9 +48,15 @@ describe('workspace review', { timeout: 30_000 }, () => {
       assert.equal(kinds[kinds.length - 1], 'end');
 
       // The summary the folder overview shows.
-      const summary = await client.request<{ rows: { file: string; uri: string; year: number; errors: number }[]; csv: string }>('govreport/summary', { csv: true });
+      type Summary = { rows: { file: string; uri: string; year: number; errors: number; disclosureRate: number; correctionRate: number }[]; columns: { key: string; name: string }[]; thresholds: object; csv: string };
+      const summary = await client.request<Summary>('govreport/summary', { csv: true });
       assert.deepEqual(summary.rows.map((r) => [r.file, r.year, r.errors]), [['2023.report.txt', 2023, 0], ['reports/某某区2024年报.txt', 2024, 2]]);
       assert.ok(summary.csv.startsWith('\ufeff文件,机关,年度'));
+      // The ratios, as columns of the table, with the thresholds that mark them: (7 + 1) / 13 and (9 + 1) / 15; 1 / 4.
+      assert.deepEqual(summary.rows.map((r) => [r.disclosureRate, r.correctionRate]), [[61.5, 25], [66.7, 25]]);
+      assert.deepEqual(summary.columns.filter((c) => c.key.endsWith('Rate')).map((c) => c.name), ['实质公开率', '纠错率']);
+      assert.deepEqual(summary.thresholds, { disclosureBelow: 40, correctionAbove: 15 });
+      assert.match(summary.csv, /,61\.5%,2,1,1,25\.0%,/);
 
       // Fixed on disk: the problem goes.
       writeFileSync(b, y2024(false));

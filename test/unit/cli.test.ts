@@ -208,6 +208,14 @@ describe('govreport totals', () => {
     assert.match(govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout, /^Parts: 1 ✓ {2}2 ✓ {2}3 ✓ {2}4 ✓ {2}5 ⚠ after 6 {2}6 ✓$/m);
   });
 
+  it('prints the reviewer’s ratios with the figures they come from', () => {
+    // 实质公开率 (7 + 1) / 13 in the 总计 column; 纠错率 (0 + 1 + 0) / (2 + 1 + 1).
+    const zh = govreport('totals', fixture('markdown.report.txt')).stdout;
+    assert.match(zh, /^比率: 实质公开率 61\.5%（予以公开与部分公开 8 ÷ （七）总计 13）；纠错率 25\.0%（结果纠正 1 ÷ 复议和诉讼总计 4）$/m);
+    const en = govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout;
+    assert.match(en, /^Ratios: Substantive disclosure rate 61\.5% \(disclosed and partly disclosed 8 ÷ total handled 13\); Correction rate 25\.0% /m);
+  });
+
   it('json: the model the totals preview shows', () => {
     const r = govreport('totals', '--format', 'json', fixture('pdf.report.txt'));
     const view = JSON.parse(r.stdout);
@@ -224,6 +232,8 @@ describe('govreport totals', () => {
     assert.deepEqual(block.rows[2].cells.map((c: { value: number }) => c.value), [0, 0, 0, 1, 0]);
     // The failing total is the cell its sum points at.
     assert.deepEqual(block.rows[2].cells[4].range, failing[0].range);
+    // The ratios as stated: 复议后起诉's total says 0 for items adding up to 1, so 1 ÷ (2 + 1 + 0).
+    assert.deepEqual(view.ratios.correctionRate, { value: 33.3, numerator: 1, denominator: 3 });
   });
 
   it('takes exactly one file', () => {

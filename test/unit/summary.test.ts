@@ -40,12 +40,13 @@ describe('govreport summary', () => {
     const dir = folder(years());
     const r = govreport('summary', dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.ok(r.stdout.startsWith('\ufeff文件,机关,年度,格式,本年新收,上年结转,予以公开,部分公开,不予公开,无法提供,不予处理,其他处理,（七）总计,结转下年度,'));
+    assert.ok(r.stdout.startsWith('\ufeff文件,机关,年度,格式,本年新收,上年结转,予以公开,部分公开,不予公开,无法提供,不予处理,其他处理,（七）总计,结转下年度,实质公开率,行政复议总计,行政诉讼（未经复议直接起诉）总计,行政诉讼（复议后起诉）总计,纠错率,'));
     const lines = r.stdout.slice(1).split('\r\n');
     assert.equal(lines.length, 4);
     assert.equal(lines[3], '');
-    assert.equal(lines[1], `${join(dir, '2023.report.txt')},某某市某某区人民政府,2023,2021,13,1,7,1,1,3,1,0,13,1,2,1,1,2,1,15,0,0`);
-    assert.equal(lines[2], `${join(dir, '2024.report.txt')},某某市某某区人民政府,2024,2021,15,1,9,1,1,3,1,0,15,1,2,1,1,2,1,16,0,0`);
+    // 实质公开率 (7 + 1) / 13 = 61.5%, (9 + 1) / 15 = 66.7%; 纠错率 (0 + 1 + 0) / (2 + 1 + 1) = 25.0%.
+    assert.equal(lines[1], `${join(dir, '2023.report.txt')},某某市某某区人民政府,2023,2021,13,1,7,1,1,3,1,0,13,1,61.5%,2,1,1,25.0%,2,1,15,0,0`);
+    assert.equal(lines[2], `${join(dir, '2024.report.txt')},某某市某某区人民政府,2024,2021,15,1,9,1,1,3,1,0,15,1,66.7%,2,1,1,25.0%,2,1,16,0,0`);
   });
 
   it('CSV quotes by RFC 4180: commas, quotes and line breaks in a field', () => {
@@ -65,13 +66,25 @@ describe('govreport summary', () => {
     assert.equal(rows[0].reconsideration, 2);
     assert.equal(rows[0].lawsuitsDirect, 1);
     assert.equal(rows[0].lawsuitsAfter, 1);
+    // The ratios as numbers of percent, one decimal.
+    assert.deepEqual(rows.map((x: { disclosureRate: number; correctionRate: number }) => [x.disclosureRate, x.correctionRate]), [[61.5, 25], [66.7, 25]]);
   });
 
   it('markdown, and bad usage exits 2', () => {
     const dir = folder(years());
     const md = govreport('summary', '--format', 'markdown', dir);
     assert.match(md.stdout, /^\| 文件 \| 机关 \| 年度 \|/);
-    assert.equal(md.stdout.trimEnd().split('\n').length, 4);
+    const lines = md.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 6);
+    // 纠错率 25.0% is above the default 15%: marked, and the mark explained under the table.
+    assert.match(lines[2], /\| 61\.5% \| 2 \| 1 \| 1 \| 25\.0% ⚠ \|/);
+    assert.equal(lines[5], '⚠ 超出审核阈值：实质公开率 低于 40%，纠错率 高于 15%。');
+    const raised = govreport('summary', '--format', 'markdown', '--locale', 'en', '--disclosure-below', '65', '--correction-above', '30', dir).stdout.trimEnd().split('\n');
+    assert.match(raised[2], /\| 61\.5% ⚠ \| 2 \| 1 \| 1 \| 25\.0% \|/);
+    assert.match(raised[3], /\| 66\.7% \| 2 \| 1 \| 1 \| 25\.0% \|/);
+    assert.equal(raised[5], "⚠ beyond the reviewer's thresholds: substantive disclosure rate below 65%, correction rate above 30%.");
+    assert.equal(govreport('summary', '--correction-above', 'x', dir).status, 2);
+    assert.equal(govreport('summary', '--disclosure-below', '101', dir).status, 2);
     assert.equal(govreport('summary', '--format', 'xml', dir).status, 2);
     assert.equal(govreport('summary').status, 2);
     assert.equal(govreport('summary', join(dir, 'nothing-here')).status, 2);

@@ -7,7 +7,8 @@
  * open it at its first finding.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip, type ChartDataset } from 'chart.js';
-import type { SummaryRow } from '../../../server/src/analysis/corpus/summary';
+import { isRatioKey, summaryCell, type SummaryKey, type SummaryRow } from '../../../server/src/analysis/corpus/summary';
+import { isOutlier, RATIO_KEYS, thresholdText, type RatioThresholds } from '../../../server/src/analysis/model/ratios';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
 
@@ -16,8 +17,9 @@ type Row = SummaryRow & { uri: string };
 interface Summary {
   locale: 'zh' | 'en';
   reviewed: boolean;
-  columns: { key: keyof SummaryRow; name: string }[];
+  columns: { key: SummaryKey; name: string }[];
   rows: Row[];
+  thresholds: RatioThresholds;
 }
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -41,6 +43,9 @@ const WORDS = {
     yearly: { received: '本年新收', carriedOut: '结转下年度', reconsideration: '行政复议', lawsuits: '行政诉讼' },
     open: '打开报告',
     noBody: '（未识别机关）',
+    ratios: (limits: string) => `实质公开率与纠错率（%，红色为超出阈值：${limits}）`,
+    rates: { disclosureRate: '实质公开率', correctionRate: '纠错率' },
+    outlier: (limit: string) => `超出阈值：${limit}`,
   },
   en: {
     title: 'Reports overview',
@@ -59,6 +64,9 @@ const WORDS = {
     yearly: { received: 'Received', carriedOut: 'Carried over', reconsideration: 'Reconsideration', lawsuits: 'Lawsuits' },
     open: 'Open report',
     noBody: '(body not recognised)',
+    ratios: (limits: string) => `Disclosure and correction rates (%, red beyond the thresholds: ${limits})`,
+    rates: { disclosureRate: 'Substantive disclosure rate', correctionRate: 'Correction rate' },
+    outlier: (limit: string) => `Beyond the threshold: ${limit}`,
   },
 };
 
@@ -89,6 +97,7 @@ function colour(name: string, fallback: string): string {
 }
 
 const bodyOf = (r: Row) => r.bodyKey ?? '';
+const pick = (t: { zh: string; en: string }) => (summary?.locale === 'en' ? t.en : t.zh);
 
 function selection(rows: Row[]): Row[] {
   return rows.filter((r) => (!state.body || bodyOf(r) === state.body) && (!state.year || String(r.year) === state.year));
@@ -151,8 +160,13 @@ function table(rows: Row[], w: (typeof WORDS)['zh']): HTMLTableElement {
     if (r.errors) tr.className = 'has-errors';
     for (const c of summary!.columns) {
       const v = r[c.key];
-      const td = el('td', v === null || v === undefined ? '' : String(v));
+      const td = el('td', summaryCell(r, c.key));
       if (typeof v === 'number' || v === null) td.className = 'num';
+      if (isRatioKey(c.key) && isOutlier(c.key, r[c.key], summary!.thresholds)) {
+        td.classList.add('outlier');
+        td.title = w.outlier(pick(thresholdText(c.key, summary!.thresholds)));
+        td.append(el('span', ' ⚠', 'mark'));
+      }
       if (c.key === 'errors' && r.errors) td.className = 'num errors';
       if (c.key === 'warnings' && r.warnings) td.className = 'num warnings';
       if (c.key === 'body') {
@@ -219,6 +233,20 @@ function drawCharts(parent: HTMLElement, rows: Row[], w: (typeof WORDS)['zh']): 
     ordered.map(label),
     keys.map((k, i) => ({ label: w.series[k], data: ordered.map((r) => r[k] ?? 0), backgroundColor: palette[i] })),
     true,
+  );
+  // The ratios, each bar beyond its threshold drawn in the error colour.
+  const limits = RATIO_KEYS.map((k) => pick(thresholdText(k, summary!.thresholds))).join(' / ');
+  chart(
+    parent,
+    w.ratios(limits),
+    ordered.map(label),
+    RATIO_KEYS.map((k, i) => ({
+      label: w.rates[k],
+      // An empty ratio (divisor 0, table not read) is no bar, not a bar of 0.
+      data: ordered.map((r) => r[k]),
+      backgroundColor: ordered.map((r) => (isOutlier(k, r[k], summary!.thresholds) ? palette[4] : palette[i === 0 ? 1 : 0])),
+    })),
+    false,
   );
   const bodies = new Map<string, Row[]>();
   for (const r of ordered) {

@@ -5,12 +5,14 @@
  * to reveal it in the editor.
  */
 import { describeSum } from '../../../server/src/analysis/model/describe';
+import { describeRatio, isOutlier, RATIO_KEYS, thresholdText, type RatioThresholds } from '../../../server/src/analysis/model/ratios';
 import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
 
 interface Model {
   uri: string;
   version: number;
   locale: 'zh' | 'en';
+  thresholds?: RatioThresholds;
   view: ReportView;
 }
 
@@ -38,6 +40,8 @@ const WORDS = {
     format: (f: string, layout: string) => `${f} 年格式 · ${layout}`,
     layouts: { cells: '每格一行', pipe: '竖线分隔', markdown: 'Markdown', pdf: 'PDF 复制文本', flat: '粘连文本' } as Record<string, string>,
     kinds: { active: '主动公开情况表', application: '申请情况表', review: '复议诉讼情况表' } as Record<string, string>,
+    ratios: '审核比率',
+    outlier: (limit: string) => `超出阈值（${limit}）`,
   },
   en: {
     parts: 'Parts',
@@ -59,6 +63,8 @@ const WORDS = {
     format: (f: string, layout: string) => `${f} format · ${layout}`,
     layouts: { cells: 'one cell per line', pipe: 'pipe rows', markdown: 'Markdown', pdf: 'text from a PDF', flat: 'flat text' } as Record<string, string>,
     kinds: { active: 'Proactive disclosure', application: 'Applications', review: 'Reconsideration and lawsuits' } as Record<string, string>,
+    ratios: "Reviewer's ratios",
+    outlier: (limit: string) => `beyond the threshold (${limit})`,
   },
 };
 
@@ -195,6 +201,23 @@ function sumElement(s: SumView, locale: 'zh' | 'en'): HTMLLIElement {
   return s.range ? revealing(li, s.range) : li;
 }
 
+/** 实质公开率 and 纠错率, with how each was computed; one beyond its threshold is marked. */
+function ratiosElement(model: Model, w: Words): HTMLElement {
+  const list = el('ul', undefined, 'ratios');
+  list.setAttribute('aria-label', w.ratios);
+  for (const key of RATIO_KEYS) {
+    const ratio = model.view.ratios[key];
+    const li = el('li', pick(describeRatio(key, ratio), model.locale), 'ratio');
+    li.dataset.ratio = key;
+    if (model.thresholds && isOutlier(key, ratio.value, model.thresholds)) {
+      li.classList.add('outlier');
+      li.append(el('span', ` ⚠ ${w.outlier(pick(thresholdText(key, model.thresholds), model.locale))}`));
+    }
+    list.append(li);
+  }
+  return list;
+}
+
 const numeral = (view: ReportView, n: number) => view.parts.find((p) => p.number === n)?.numeral ?? String(n);
 
 function render(model: Model | null): void {
@@ -221,6 +244,7 @@ function render(model: Model | null): void {
     parts.append(p.range ? revealing(li, p.range) : li);
   }
   header.append(parts);
+  header.append(ratiosElement(model, w));
   root.append(header);
   for (const t of view.tables) root.append(tableElement(t, locale, w));
   if (view.missingTables.length) {

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { analyze, reportView } from '../analysis';
+import { DEFAULT_THRESHOLDS } from '../analysis/model/ratios';
 import { check, type CheckFormat } from './check';
 import { pick, type Locale } from './checked';
 import { convert } from './convert';
@@ -20,7 +21,8 @@ const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0
 const USAGE = `用法 / Usage:
   govreport check [--format text|json|sarif] [--locale zh-CN|en] PATH...
   govreport totals [--format text|json] [--locale zh-CN|en] FILE
-  govreport summary [--format csv|json|markdown] [--locale zh-CN|en] PATH...
+  govreport summary [--format csv|json|markdown] [--locale zh-CN|en]
+                    [--disclosure-below PERCENT] [--correction-above PERCENT] PATH...
   govreport convert [-o OUT] FILE
 
   check    检查报告：文件、文件夹（查找 .txt、.govreport、.docx、.html/.htm 与 .pdf 文件，跳过不是报告的文件）或通配模式；
@@ -29,8 +31,11 @@ const USAGE = `用法 / Usage:
            files; files that are no report are skipped) or globs; .docx, web pages and PDF are read as they are
   totals   列出报告中读到的表格、每项合计及其是否成立
            Print the tables as read, with every sum and whether it holds
-  summary  每份报告一行：机关、年度、申请与复议诉讼数字、错误与警告数（CSV 带 BOM，可用 Excel 打开）
-           One row per report: body, year, figures, errors and warnings (CSV with a BOM for Excel)
+  summary  每份报告一行：机关、年度、申请与复议诉讼数字、实质公开率与纠错率、错误与警告数（CSV 带 BOM，可用 Excel 打开）；
+           Markdown 中标出实质公开率低于 --disclosure-below（默认 40）、纠错率高于 --correction-above（默认 15）的报告
+           One row per report: body, year, figures, the substantive disclosure and correction rates, errors and
+           warnings (CSV with a BOM for Excel); Markdown marks rates below --disclosure-below (default 40) and
+           above --correction-above (default 15)
   convert  把 .docx、网页或 PDF 写成报告文本（表格为 Markdown 表格），可在 VS Code 中编辑
            Write a .docx, web page or PDF as report text (tables as Markdown tables), to edit
 
@@ -56,6 +61,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         output: { type: 'string', short: 'o' },
+        'disclosure-below': { type: 'string' },
+        'correction-above': { type: 'string' },
       },
     });
   } catch (e) {
@@ -100,7 +107,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const summaryFormat = values.format ?? 'csv';
     if (!SUMMARY_FORMATS.includes(summaryFormat)) return usageError(io, `未知的输出格式 unknown format「${summaryFormat}」（csv | json | markdown）`);
     if (!paths.length) return usageError(io, '请指定报告文件或文件夹 / name the report files or folders');
-    return runSummary(paths, summaryFormat, locale, io);
+    const thresholds = { ...DEFAULT_THRESHOLDS };
+    for (const [option, key] of [['disclosure-below', 'disclosureBelow'], ['correction-above', 'correctionAbove']] as const) {
+      const raw = values[option];
+      if (raw === undefined) continue;
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) return usageError(io, `--${option} 应为 0 至 100 的百分数 / must be a percentage from 0 to 100:「${raw}」`);
+      thresholds[key] = n;
+    }
+    return runSummary(paths, summaryFormat, locale, io, thresholds);
   }
 
   if (command === 'convert') {

@@ -1,11 +1,13 @@
 /**
  * `govreport summary [--format csv|json|markdown] PATH...`: one row per
- * report, with the figures reviewers compare and its error and warning
- * counts (the findings across reports included). Only each report's digest is
+ * report, with the figures reviewers compare, the ratios (Markdown marks
+ * those beyond the thresholds) and its error and warning counts (the
+ * findings across reports included). Only each report's digest is
  * kept while the files are read, so memory grows by a few kilobytes a report.
  */
 import { analyze, looksLikeReport } from '../analysis';
 import { summaryRow } from '../analysis/corpus/summary';
+import { DEFAULT_THRESHOLDS, type RatioThresholds } from '../analysis/model/ratios';
 import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/format';
 import { pick, type Locale } from './checked';
 import { CrossReports } from './cross';
@@ -19,7 +21,7 @@ export interface SummaryIo {
 }
 
 /** Exit status: 0, 1 when a report has an error, 2 when a file could not be read. */
-export function runSummary(paths: string[], format: string, locale: Locale, io: SummaryIo): number {
+export function runSummary(paths: string[], format: string, locale: Locale, io: SummaryIo, thresholds: RatioThresholds = DEFAULT_THRESHOLDS): number {
   const cross = new CrossReports();
   const files: string[] = [];
   let missing = 0;
@@ -53,7 +55,7 @@ export function runSummary(paths: string[], format: string, locale: Locale, io: 
     return d ? [summaryRow(d, byFile.get(file))] : [];
   });
   if (format === 'json') io.out(summaryJson(rows));
-  else if (format === 'markdown') io.out(summaryMarkdown(rows, locale));
+  else if (format === 'markdown') io.out(summaryMarkdown(rows, locale, thresholds));
   else io.out(summaryCsv(rows, locale));
   if (missing || unreadable) return 2;
   return rows.some((r) => r.errors > 0) ? 1 : 0;

@@ -3,6 +3,7 @@
  * it holds, printed from the same model the totals preview shows.
  */
 import { describeSum } from '../analysis/model/describe';
+import { describeRatio, RATIO_KEYS } from '../analysis/model/ratios';
 import type { PartView, ReportView, TableView } from '../analysis/model/view';
 import { pick, type Locale } from './checked';
 
@@ -92,6 +93,7 @@ export function formatTotals(file: string, view: ReportView, locale: Locale): st
   const title = view.title?.text.replace(/\s*\n\s*/g, ' ').trim();
   out.push(`${en ? 'Title' : '标题'}: ${title ?? (en ? '(none)' : '（无）')}${view.year ? (en ? ` (${view.year})` : `（${view.year} 年）`) : ''}`);
   out.push(`${en ? 'Parts' : '部分'}: ${view.parts.map((p) => partText(view, p, en)).join('  ')}`);
+  out.push(`${en ? 'Ratios' : '比率'}: ${RATIO_KEYS.map((k) => pick(describeRatio(k, view.ratios[k]), locale)).join(en ? '; ' : '；')}`);
   for (const t of view.tables) {
     out.push('');
     out.push(...tableText(t, locale));

@@ -1,5 +1,6 @@
 /** The user's settings (`govreport.*`), as the client sends them. */
 import { CROSS_RULE_CODES, RULE_CODES, type RuleSettings } from '../analysis';
+import { DEFAULT_THRESHOLDS, type RatioThresholds } from '../analysis/model/ratios';
 
 export type RunMode = 'onType' | 'onSave';
 /** Which reports are checked: the open ones, or every report of the workspace. */
@@ -12,9 +13,16 @@ export interface Settings {
   /** The message language; `auto` follows the editor's display language. */
   locale: 'auto' | 'zh-CN' | 'en';
   scope: Scope;
+  /** Where the reviewer's ratios mark a report as an outlier. */
+  ratios: RatioThresholds;
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', locale: 'auto', scope: 'open' };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, run: 'onType', locale: 'auto', scope: 'open', ratios: DEFAULT_THRESHOLDS };
+
+/** A percentage from 0 to 100, or the default. */
+function percent(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100 ? v : fallback;
+}
 
 const LEVELS = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
@@ -33,6 +41,10 @@ export function readSettings(raw: unknown): Settings {
     run: s.run === 'onSave' ? 'onSave' : 'onType',
     locale: s.locale === 'zh-CN' || s.locale === 'en' ? s.locale : 'auto',
     scope: s.scope === 'workspace' ? 'workspace' : 'open',
+    ratios: {
+      disclosureBelow: percent((s.ratios as Partial<RatioThresholds> | undefined)?.disclosureBelow, DEFAULT_THRESHOLDS.disclosureBelow),
+      correctionAbove: percent((s.ratios as Partial<RatioThresholds> | undefined)?.correctionAbove, DEFAULT_THRESHOLDS.correctionAbove),
+    },
   };
 }
 

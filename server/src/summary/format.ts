@@ -5,15 +5,16 @@
  * quoted by RFC 4180 (csv-stringify), with CRLF line ends.
  */
 import { stringify } from 'csv-stringify/sync';
-import { SUMMARY_COLUMNS, type SummaryRow } from '../analysis/corpus/summary';
+import { isRatioKey, SUMMARY_COLUMNS, summaryCell, type SummaryRow } from '../analysis/corpus/summary';
+import { DEFAULT_THRESHOLDS, isOutlier, RATIO_KEYS, RATIO_NAMES, thresholdText, type RatioThresholds } from '../analysis/model/ratios';
 
 export type SummaryLocale = 'zh-CN' | 'en';
 
 const heading = (locale: SummaryLocale) => SUMMARY_COLUMNS.map((c) => (locale === 'en' ? c.name.en : c.name.zh));
-const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => row[c.key]);
+const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => summaryCell(row, c.key));
 
 export function summaryCsv(rows: readonly SummaryRow[], locale: SummaryLocale): string {
-  const records = [heading(locale), ...rows.map((r) => cells(r).map((v) => (v === null ? '' : String(v))))];
+  const records = [heading(locale), ...rows.map(cells)];
   return `\ufeff${stringify(records, { record_delimiter: 'windows' })}`;
 }
 
@@ -21,14 +22,25 @@ export function summaryJson(rows: readonly SummaryRow[]): string {
   return `${JSON.stringify(rows.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c) => [c.key, r[c.key]]))), null, 2)}\n`;
 }
 
-/** Markdown: `|` and line breaks in a file name must not break the table. */
-export function summaryMarkdown(rows: readonly SummaryRow[], locale: SummaryLocale): string {
+/**
+ * Markdown: `|` and line breaks in a file name must not break the table. A
+ * ratio beyond its threshold is marked ⚠, and a line under the table says
+ * what the mark means.
+ */
+export function summaryMarkdown(rows: readonly SummaryRow[], locale: SummaryLocale, thresholds: RatioThresholds = DEFAULT_THRESHOLDS): string {
   const esc = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
   const numeric = (k: string) => !['file', 'body', 'format'].includes(k);
+  const marked = (r: SummaryRow) => SUMMARY_COLUMNS.map((c) => {
+    const text = summaryCell(r, c.key);
+    return isRatioKey(c.key) && isOutlier(c.key, r[c.key], thresholds) ? `${text} ⚠` : text;
+  });
   const lines = [
     `| ${heading(locale).map(esc).join(' | ')} |`,
     `|${SUMMARY_COLUMNS.map((c) => (numeric(c.key) ? '---:' : '---')).join('|')}|`,
-    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+    ...rows.map((r) => `| ${marked(r).map(esc).join(' | ')} |`),
   ];
+  const en = locale === 'en';
+  const limits = RATIO_KEYS.map((k) => `${en ? RATIO_NAMES[k].en : RATIO_NAMES[k].zh} ${en ? thresholdText(k, thresholds).en : thresholdText(k, thresholds).zh}`);
+  lines.push('', en ? `⚠ beyond the reviewer's thresholds: ${limits.join(', ')}.` : `⚠ 超出审核阈值：${limits.join('，')}。`);
   return `${lines.join('\n')}\n`;
 }

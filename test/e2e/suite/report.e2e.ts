@@ -133,6 +133,9 @@ describe('a report in the editor', () => {
       });
       assert.match(text, /收到和处理政府信息公开申请情况/);
       assert.match(text, /合计检查 39 项：37 项成立，2 项不成立/);
+      // The report's ratios, the one beyond its threshold marked: (7 + 1) / 13; (0 + 1 + 0) / (2 + 1 + 1).
+      assert.match(text, /实质公开率 61\.5%（予以公开与部分公开 8 ÷ （七）总计 13）/);
+      assert.match(text, /纠错率 25\.0%（结果纠正 1 ÷ 复议和诉讼总计 4） ⚠ 超出阈值（高于 15%）/);
     }
     await screenshot('preview');
   });
@@ -200,18 +203,18 @@ describe('settings', () => {
   });
 });
 
-/** A report with its six parts and prose, and no tables. */
+/** A report with its six parts and the prose the format asks for, and no tables. */
 const SKELETON = [
   '某某区人民政府2023年政府信息公开工作年度报告',
   '本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。',
   '一、总体情况',
-  '本机关依法推进政务公开。',
+  '本机关依法推进政务公开，主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障各项工作有序开展。',
   '二、主动公开政府信息情况',
   '三、收到和处理政府信息公开申请情况',
   '四、政府信息公开行政复议、行政诉讼情况',
   '五、存在的主要问题及改进情况',
-  '下一步将加强培训。',
+  '上年度报告指出的政策解读形式单一问题，已通过增加图解和问答完成整改。本年度仍存在主动公开的深度不够、信息更新不够及时等问题。下一步将加强业务培训。',
   '六、其他需要报告的事项',
-  '无。',
+  '本机关未收取信息处理费。',
   '',
 ].join('\n');

@@ -84,7 +84,14 @@ describe('the workspace review and the folder overview', () => {
     assert.match(scriptSrc ?? '', /^script-src 'nonce-[^' ]+'$/);
     assert.match(view.csp, /default-src 'none'/);
     assert.doesNotMatch(view.csp, /unsafe-eval|unsafe-inline/);
+    // The ratio columns: 实质公开率 (7 + 1) / 13, (9 + 1) / 16, (11 + 1) / 19 over the three years;
+    // 纠错率 (0 + 1 + 0) / (2 + 1 + 1) each year, above the default 15%: marked.
+    assert.match(view.text, /实质公开率/);
+    assert.match(view.text, /纠错率/);
+    for (const rate of ['61.5%', '62.5%', '63.2%']) assert.ok(view.text.includes(rate), rate);
+    assert.match(view.text, /25\.0% ⚠/);
     const charts = view.canvases!;
+    assert.ok(charts.some((c) => c.label.includes('实质公开率与纠错率') && c.painted > 0), JSON.stringify(charts));
     assert.ok(charts.some((c) => c.label.includes('办理结果') && c.painted > 0), JSON.stringify(charts));
     assert.ok(charts.some((c) => c.label.includes('历年情况') && c.painted > 0), JSON.stringify(charts));
     await screenshot('overview');
@@ -100,6 +107,7 @@ describe('the workspace review and the folder overview', () => {
     const row = lines.find((l) => l.startsWith('desk/mmq-2024.report.txt,'));
     assert.ok(row, lines.join('\n'));
     assert.match(row!, /^desk\/mmq-2024\.report\.txt,某某市某某区人民政府,2024,2021,19,3,/);
+    assert.match(row!, /,63\.2%,2,1,1,25\.0%,/);
     await vscode.workspace.fs.delete(target);
   });
 });

@@ -7,8 +7,10 @@
  * held as an index, not as 10,000 analyses.
  */
 import type { Analysis } from '../index';
+import { figuresOf, type Figures } from '../model/totals';
 import type { Range } from '../model/view';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
+import { partBody } from '../read/part-body';
 import type { Report } from '../read/report';
 import type { Finding, Severity } from '../rules/rule';
 import { cellKey, type Format, type TableKind } from '../schema/tables';
@@ -36,26 +38,6 @@ export interface TableDigest {
   /** Every cell's value in order, when every cell was read with certainty. */
   values: string;
   nonZero: number;
-}
-
-/** The summary's figures: totals of the application table, the review table, 20.1. */
-export interface Figures {
-  received: number | null;
-  carriedIn: number | null;
-  disclosed: number | null;
-  partly: number | null;
-  withheld: number | null;
-  unable: number | null;
-  notProcessed: number | null;
-  otherwise: number | null;
-  closed: number | null;
-  carriedOut: number | null;
-  reconsideration: number | null;
-  lawsuitsDirect: number | null;
-  lawsuitsAfter: number | null;
-  normativeIssued: number | null;
-  normativeRepealed: number | null;
-  normativeInForce: number | null;
 }
 
 export interface ReportDigest {
@@ -100,46 +82,6 @@ function cellsOf(lines: LineIndex, table: ReadTable | undefined, row: string): R
   return out;
 }
 
-/** A sum of cells for the summary: null unless every one was read (blanks count 0). */
-function total(table: ReadTable | undefined, refs: { row: string; col: string }[]): number | null {
-  if (!table || !refs.length) return null;
-  let sum = 0;
-  for (const ref of refs) {
-    const cell = table.cells.get(cellKey(ref));
-    if (!cell || !cell.certain || cell.value === null) return null;
-    sum += cell.value;
-  }
-  return sum;
-}
-
-function figuresOf(report: Report): Figures {
-  const app = report.tables.find((t) => t.kind === 'application' && t.readable);
-  const review = report.tables.find((t) => t.kind === 'review' && t.readable);
-  const active = report.tables.find((t) => t.kind === 'active' && t.readable);
-  const rows = app ? app.def.blocks[0].rows.map((r) => r.id) : [];
-  const col = (ids: string[]) => total(app, ids.map((row) => ({ row, col: 'total' })));
-  const under = (prefix: string) => col(rows.filter((r) => r === prefix || r.startsWith(`${prefix}.`)));
-  const normative = (c: string) => (active?.def.format === '2021' ? total(active, [{ row: 'normative', col: c }]) : null);
-  return {
-    received: col(['1']),
-    carriedIn: col(['2']),
-    disclosed: col(['3.1']),
-    partly: col(['3.2']),
-    withheld: under('3.3'),
-    unable: under('3.4'),
-    notProcessed: under('3.5'),
-    otherwise: under('3.6'),
-    closed: col(['3.7']),
-    carriedOut: col(['4']),
-    reconsideration: total(review, [{ row: 'counts', col: 'review.total' }]),
-    lawsuitsDirect: total(review, [{ row: 'counts', col: 'direct.total' }]),
-    lawsuitsAfter: total(review, [{ row: 'counts', col: 'after.total' }]),
-    normativeIssued: normative('issued'),
-    normativeRepealed: normative('repealed'),
-    normativeInForce: normative('inForce'),
-  };
-}
-
 /** A table every cell of which was read with certainty, as a string of its values. */
 function tableDigest(lines: LineIndex, table: ReadTable): TableDigest | undefined {
   if (!table.readable || table.problems.length) return undefined;
@@ -166,15 +108,12 @@ function proseOf(report: Report): ProseDigest[] {
   const out: ProseDigest[] = [];
   const { parts, text, lines } = report;
   for (const n of PROSE_PARTS) {
-    const i = parts.findIndex((p) => p.part.number === n);
-    if (i < 0) continue;
-    const heading = parts[i];
-    // To the next heading after it in the text, whichever part it is.
-    let end = text.length;
-    for (const p of parts) if (p.span.start > heading.span.end && p.span.start < end) end = p.span.start;
+    const body = partBody(report, n);
+    if (!body) continue;
+    const heading = parts.find((p) => p.part.number === n)!;
     // A part shorter than the rule's minimum is never compared: its length is enough.
-    const short = end - heading.span.end < MIN_PROSE_LENGTH;
-    out.push({ part: n, range: range(lines, heading.span), sketch: short ? { length: end - heading.span.end, hashes: new Uint32Array(0) } : sketch(text, heading.span.end, end) });
+    const short = body.end - body.start < MIN_PROSE_LENGTH;
+    out.push({ part: n, range: range(lines, heading.span), sketch: short ? { length: body.end - body.start, hashes: new Uint32Array(0) } : sketch(text, body.start, body.end) });
   }
   return out;
 }

@@ -109,7 +109,8 @@ export class ReportIndex {
 }
 
 export { bodyOf, sameBody, type Body } from './body';
-export { digest, type ReportDigest, type Figures, type CellDigest } from './digest';
+export { digest, type ReportDigest, type CellDigest } from './digest';
+export type { Figures } from '../model/totals';
 export { sketch, jaccard, type Sketch } from './similarity';
 export { CROSS_RULES } from './rules';
 export { CROSS_RULE_CODES, type CrossFinding, type CrossRelated, type CrossRule, type CrossRuleCode } from './rules/rule';

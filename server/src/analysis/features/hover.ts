@@ -1,14 +1,17 @@
 /**
  * Hover: on a number, the sums it takes part in (failing ones first), each
  * with its value and whether it holds, then its row and column; on a row label or a heading, what the
- * standard format says belongs there.
+ * standard format says belongs there. A table's heading, and the cells a
+ * ratio is computed from, also show the reviewer's ratio (实质公开率, 纠错率).
  */
 import { describeSum, shown } from '../model/describe';
+import { describeRatio, ratiosOf, type RatioKey } from '../model/ratios';
+import { figuresOf } from '../model/totals';
 import type { SumResult } from '../model/sums';
 import type { Report } from '../read/report';
-import type { ReadCell } from '../read/tables/assemble';
+import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { standardHeading } from '../schema/parts';
-import type { Text2 } from '../schema/tables';
+import type { TableKind, Text2 } from '../schema/tables';
 import type { Span } from '../text/lines';
 import { escapeMarkdown } from '../text/markdown';
 
@@ -26,7 +29,21 @@ function join(parts: Text2[]): Text2 {
   return { zh: parts.map((p) => p.zh).join('\n\n'), en: parts.map((p) => p.en).join('\n\n') };
 }
 
-function cellHover(report: Report, cell: ReadCell): Hover {
+/** The ratio a table gives: 实质公开率 from the applications table, 纠错率 from the review table. */
+const TABLE_RATIO: Partial<Record<TableKind, RatioKey>> = { application: 'disclosureRate', review: 'correctionRate' };
+
+/** Whether a cell is one a ratio is computed from (the 总计 of （一）（二）（七）; 结果纠正 and 总计 of the review table). */
+function feedsRatio(kind: TableKind, cell: ReadCell): boolean {
+  if (kind === 'application') return cell.column.id === 'total' && ['3.1', '3.2', '3.7'].includes(cell.row.id);
+  return kind === 'review' && /\.(corrected|total)$/.test(cell.column.id);
+}
+
+function ratioLine(report: Report, kind: TableKind): Text2[] {
+  const key = TABLE_RATIO[kind];
+  return key ? [describeRatio(key, ratiosOf(figuresOf(report))[key])] : [];
+}
+
+function cellHover(report: Report, table: ReadTable, cell: ReadCell): Hover {
   const value =
     cell.state === 'empty'
       ? { zh: '空（按 0 计算）', en: 'blank (read as 0)' }
@@ -40,7 +57,11 @@ function cellHover(report: Report, cell: ReadCell): Hover {
   const ordered = [...sums.filter((s) => s.status === 'fail'), ...sums.filter((s) => s.status !== 'fail')].map(sumLine);
   return {
     span: cell.span,
-    contents: join([...(ordered.length ? [join(ordered)] : []), { zh: `${row.zh}：${value.zh}`, en: `${row.en}: ${value.en}` }]),
+    contents: join([
+      ...(ordered.length ? [join(ordered)] : []),
+      ...(feedsRatio(table.kind, cell) ? ratioLine(report, table.kind) : []),
+      { zh: `${row.zh}：${value.zh}`, en: `${row.en}: ${value.en}` },
+    ]),
   };
 }
 
@@ -51,7 +72,7 @@ export function hoverAt(report: Report, offset: number): Hover | undefined {
   for (const table of report.tables) {
     if (offset < table.anchor.start || offset > table.span.end) continue;
     for (const row of table.rows) {
-      for (const cell of row.cells) if (on(cell.span, offset)) return cellHover(report, cell);
+      for (const cell of row.cells) if (on(cell.span, offset)) return cellHover(report, table, cell);
       if (row.label && on(row.label, offset)) {
         const note = row.row.note ?? { zh: '', en: '' };
         const sums = report.sums.filter((s) => s.def.rule === 'row-total' && s.left.cells[0]?.row === row.row).map(sumLine);
@@ -76,6 +97,7 @@ export function hoverAt(report: Report, offset: number): Hover | undefined {
           table.readable
             ? withUnverifiable(sums, { zh: `合计检查 ${sums.length} 项，${bad.length} 项不成立`, en: `${sums.length} sums checked, ${bad.length} failing` })
             : { zh: '单元格粘连在一起，无法读取', en: 'Its cells run together; it cannot be read' },
+          ...(table.readable ? ratioLine(report, table.kind) : []),
           ...bad.slice(0, 5).map(sumLine),
           ...sums.filter((s) => s.status === 'unverifiable').slice(0, 3).map(sumLine),
         ]),

@@ -12,7 +12,9 @@ import type { LineIndex, Position, Span } from '../text/lines';
 import type { CellState } from '../text/numbers';
 import type { Severity } from '../rules/rule';
 import type { SumSummary } from './describe';
+import { ratiosOf, type Ratios } from './ratios';
 import type { SumResult, SumStatus } from './sums';
+import { figuresOf } from './totals';
 
 export interface Range {
   start: Position;
@@ -98,6 +100,8 @@ export interface ReportView {
   tables: TableView[];
   /** Standard tables not found anywhere. */
   missingTables: TableKind[];
+  /** The reviewer's ratios (实质公开率, 纠错率). */
+  ratios: Ratios;
   counts: Record<Severity, number>;
 }
 
@@ -249,6 +253,7 @@ export function reportView(analysis: Analysis): ReportView {
     parts: partViews(report, lines),
     tables: report.tables.map((t) => tableView(lines, t, report.sums)),
     missingTables: TABLE_KINDS.filter((k) => !report.tables.some((t) => t.kind === k)),
+    ratios: ratiosOf(figuresOf(report)),
     counts,
   };
 }
