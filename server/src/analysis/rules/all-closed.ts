@@ -5,14 +5,20 @@
  * over itself (上年结转的申请均已办结 is true whatever is carried on).
  */
 import { readingsOf } from '../model/figures';
-import { foldSpan } from '../text/fold';
+import { fold } from '../text/fold';
 import { cellNote } from './cells';
+import { spacedWords as anyOf } from './content';
 import { formatNumber, type Rule } from './rule';
 
-const CLAIM = /(均已|已全部|全部已|已经全部|都已|全部|均)(办结|办理完毕|答复完毕|处理完毕|予以答复|答复)|(办结|答复)率均?(为|达|达到|是)?100(\.0+)?%/g;
-const NEGATED = /(未|没|不|尚未)$/;
+const ALL = anyOf(['均已', '已全部', '全部已', '已经全部', '都已', '全部', '均']);
+const HANDLED = anyOf(['办结', '办理完毕', '答复完毕', '处理完毕', '予以答复', '答复']);
+const HUNDRED = '[1１]\\s*[0０]\\s*[0０](?:\\s*[.．]\\s*[0０]+)?\\s*[%％]';
+const RATE = `${anyOf(['办结', '答复'])}\\s*率\\s*(?:均\\s*)?(?:${anyOf(['达到', '为', '达', '是'])}\\s*)?${HUNDRED}`;
+/** Searched in the text as it stands, so that only the sentences around a claim are folded. */
+const CLAIM = new RegExp(`${ALL}\\s*${HANDLED}|${RATE}`, 'g');
+const NEGATED = /(未|没|不)$/;
 const CARRYING = /结转|顺延|下年度|继续办理|转入/;
-const SENTENCE_END = /[。;!?]/;
+const SENTENCE_END = new Set([...'。；;！!？?'].map((c) => c.charCodeAt(0)));
 
 export const allClosed: Rule = {
   code: 'all-closed',
@@ -24,19 +30,21 @@ export const allClosed: Rule = {
   check(report, emit) {
     const carried = readingsOf(report, 'carriedOver')[0];
     if (!carried || carried.value <= 0) return;
+    const { text } = report;
     for (const run of report.prose) {
-      const { text, at } = foldSpan(report.text, run.start, run.end);
-      for (const m of text.matchAll(CLAIM)) {
-        const i = m.index;
-        let start = i;
-        while (start > 0 && !SENTENCE_END.test(text[start - 1])) start--;
-        let end = i + m[0].length;
-        while (end < text.length && !SENTENCE_END.test(text[end])) end++;
-        const sentence = text.slice(start, end);
-        if (!sentence.includes('申请') || CARRYING.test(sentence) || NEGATED.test(text.slice(Math.max(start, i - 2), i))) continue;
-        const claim = report.text.slice(at[i], at[i + m[0].length - 1] + 1);
+      CLAIM.lastIndex = run.start;
+      for (let m = CLAIM.exec(text); m && m.index < run.end; m = CLAIM.exec(text)) {
+        const at = m.index;
+        const end = at + m[0].length;
+        let start = at;
+        while (start > run.start && !SENTENCE_END.has(text.charCodeAt(start - 1))) start--;
+        let stop = end;
+        while (stop < run.end && !SENTENCE_END.has(text.charCodeAt(stop))) stop++;
+        const sentence = fold(text.slice(start, stop));
+        if (!sentence.includes('申请') || CARRYING.test(sentence) || NEGATED.test(fold(text.slice(Math.max(start, at - 6), at)))) continue;
+        const claim = m[0].replace(/\s/g, '');
         emit({
-          span: { start: at[i], end: at[i + m[0].length - 1] + 1 },
+          span: { start: at, end },
           message: {
             zh: `正文称“${claim}”，但表中「四、结转下年度继续办理」总计为 ${formatNumber(carried.value)}，尚有申请结转下年度办理`,
             en: `The text says every application was handled (${claim}), but row 4 of the table (carried over to next year) totals ${formatNumber(carried.value)}`,

@@ -6,7 +6,7 @@
 import { partBody } from '../read/part-body';
 import type { Report } from '../read/report';
 import type { PartNumber } from '../schema/parts';
-import { fold } from '../text/fold';
+import { fold, isIdeograph } from '../text/fold';
 
 /**
  * Whether the 2021 format's content requirements apply: reports for 2021 and
@@ -15,6 +15,14 @@ import { fold } from '../text/fold';
  */
 export function contentRequired(report: Report): boolean {
   return report.year !== undefined ? report.year >= 2021 : report.format !== '2019';
+}
+
+/**
+ * Words as a pattern that lets spaces or a line break stand between their
+ * characters (a PDF's text wraps words), to search text as it stands.
+ */
+export function spacedWords(words: readonly string[]): string {
+  return `(?:${words.map((w) => [...w].join('[\\s\\u200b]*')).join('|')})`;
 }
 
 /** A part's text folded (spaces and line breaks dropped), or undefined when the part has no heading. */
@@ -28,9 +36,14 @@ export function sentences(folded: string): string[] {
   return folded.split(/[。;!?]/).filter((s) => s.length > 0);
 }
 
-/** Letters and digits in a part's text: what it says, without spaces and punctuation. */
+/** Characters and digits in a part's folded text: what it says, without punctuation. */
 export function wordCount(folded: string): number {
-  return folded.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (isIdeograph(c) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) n++;
+  }
+  return n;
 }
 
 /** The heading a content finding stands on. */

@@ -2,12 +2,12 @@
  * Part 一 covers the five topics the 2021 format names. A topic counts as
  * covered when a sub-heading or a sentence names it in any of its wordings.
  */
+import { partBody } from '../read/part-body';
 import { PARTS } from '../schema/parts';
-import { fold } from '../text/fold';
-import { contentRequired, foldedPart, headingOf } from './content';
+import { contentRequired, headingOf, spacedWords } from './content';
 import type { Rule } from './rule';
 
-const TOPICS = (PARTS[0].subparts ?? []).map((s) => ({ topic: s.topic, mentions: s.mentions.map(fold) }));
+const TOPICS = (PARTS[0].subparts ?? []).map((s) => ({ topic: s.topic, named: new RegExp(spacedWords(s.mentions)) }));
 
 export const overviewTopics: Rule = {
   code: 'overview-topics',
@@ -18,9 +18,10 @@ export const overviewTopics: Rule = {
   },
   check(report, emit) {
     if (!contentRequired(report)) return;
-    const folded = foldedPart(report, 1);
-    if (folded === undefined) return; // no part 一: missing-section says so
-    const missing = TOPICS.filter((t) => !t.mentions.some((m) => folded.includes(m)));
+    const body = partBody(report, 1);
+    if (!body) return; // no part 一: missing-section says so
+    const text = report.text.slice(body.start, body.end);
+    const missing = TOPICS.filter((t) => !t.named.test(text));
     if (!missing.length) return;
     emit({
       span: headingOf(report, 1)!.span,

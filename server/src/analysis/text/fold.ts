@@ -86,29 +86,3 @@ export function similarity(a: string, b: string): number {
   }
   return prev[b.length] / Math.max(a.length, b.length);
 }
-
-/** Folded text with, for each of its units, the offset in the original it came from. */
-export interface FoldedSpan {
-  text: string;
-  /** `at[i]` is the offset of `text[i]` in the original text. */
-  at: Int32Array;
-}
-
-/**
- * Folds a span of `text` as `fold` does, keeping where each unit came from,
- * so that a phrase found in the folded text (a PDF's text wraps words over
- * lines) can be shown at its place.
- */
-export function foldSpan(text: string, start: number, end: number): FoldedSpan {
-  const at = new Int32Array(end - start);
-  const units: number[] = [];
-  for (let i = start; i < end; i++) {
-    const f = FOLD[text.charCodeAt(i)];
-    if (f === 0xffff) continue;
-    at[units.length] = i;
-    units.push(f);
-  }
-  let folded = '';
-  for (let i = 0; i < units.length; i += 4096) folded += String.fromCharCode(...units.slice(i, i + 4096));
-  return { text: folded, at: at.subarray(0, units.length) };
-}
