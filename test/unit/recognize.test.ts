@@ -34,6 +34,13 @@ describe('looksLikeReport', () => {
     }
   });
 
+  it('leaves alone a text in another language that names a report (a readme)', () => {
+    const readme = `# GovReport\n\nChecks China's annual reports\n(政府信息公开工作年度报告) while they are written.\n${'Some more words on how to use it. '.repeat(20)}\n一、总体情况\n二、主动公开政府信息情况\n`;
+    assert.equal(looksLikeReport(readme), false);
+    // A report quoting a few Latin words (a file format, a web address) is still one.
+    assert.ok(looksLikeReport('某县2024年政府信息公开工作年度报告\n本报告电子版可在 https://www.example.gov.cn 下载（PDF 格式）。\n'));
+  });
+
   it('reads only the start of a long text', () => {
     assert.equal(looksLikeReport(`${'记录。'.repeat(5000)}某县2024年政府信息公开工作年度报告`), false);
   });
