@@ -5,6 +5,15 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
+/**
+ * The environment to run the command line in: this machine's, without a
+ * language (so it speaks its default, Chinese) or a colour setting, so that
+ * what it prints does not depend on where the tests run.
+ */
+export const CLI_ENV: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^(LANG|LANGUAGE|LC_ALL|LC_MESSAGES|NO_COLOR|FORCE_COLOR)$/.test(name)),
+);
+
 /** Every fixture report (`*.report.txt`), as paths relative to the fixtures folder. */
 export function fixtureReports(): string[] {
   return readdirSync(FIXTURES, { recursive: true })

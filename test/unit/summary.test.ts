@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ROOT } from '../support/fixtures';
+import { CLI_ENV, ROOT } from '../support/fixtures';
 import { cleanSpec, nextYearSpec, render } from '../support/reports';
 import { SKIP_SHARED, sharedText } from '../support/shared';
 
 function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

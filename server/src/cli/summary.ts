@@ -4,22 +4,27 @@
  * counts (the findings across reports included). Only each report's digest is
  * kept while the files are read, so memory grows by a few kilobytes a report.
  */
-import { analyze, looksLikeReport } from '../analysis';
+import { analyze } from '../analysis';
 import { summaryRow } from '../analysis/corpus/summary';
 import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/format';
 import { pick, type Locale } from './checked';
 import { CrossReports } from './cross';
-import { expand, isNamedReport, readInput } from './inputs';
+import { withoutReport } from './check';
+import { expand, readInput } from './inputs';
+import { MESSAGES } from './messages';
+import type { Io } from './output';
+import { Progress } from './terminal';
 
 export const SUMMARY_FORMATS = ['csv', 'json', 'markdown'];
 
-export interface SummaryIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
 /** Exit status: 0, 1 when a report has an error, 2 when a file could not be read. */
-export function runSummary(paths: string[], format: string, locale: Locale, io: SummaryIo): number {
+export function runSummary(paths: string[], format: string, locale: Locale, io: Io): number {
+  // The table is written once every file is read: until then, on a terminal, how far it got.
+  const progress = io.tty?.err ? new Progress({ write: io.err, columns: io.tty.columns }) : undefined;
+  const err = (s: string) => {
+    progress?.clear();
+    io.err(s);
+  };
   const cross = new CrossReports();
   const files: string[] = [];
   let missing = 0;
@@ -27,26 +32,22 @@ export function runSummary(paths: string[], format: string, locale: Locale, io: 
   for (const e of expand(paths)) {
     if (e.kind !== 'file') {
       missing++;
-      io.err(
-        e.kind === 'no-reports'
-          ? `govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`
-          : locale === 'en'
-            ? `govreport: ${e.arg}: no such file, folder or matching file\n`
-            : `govreport: ${e.arg}：文件、文件夹不存在，或没有匹配的文件\n`,
-      );
+      err(`govreport: ${pick(e.kind === 'no-reports' ? MESSAGES.noReports(e.arg) : MESSAGES.missing(e.arg), locale)}\n`);
       continue;
     }
-    const input = readInput(e.path);
+    // As in check: text found in a folder that is no report is left out, a file named that is none said to be so.
+    const { input, noReport } = withoutReport({ input: readInput(e.path) });
+    if (e.walked && noReport) continue;
     if (input.text === undefined) {
       unreadable++;
-      io.err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
+      err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
       continue;
     }
-    // As in check: text found in a folder that is no report is left out.
-    if (e.walked && !isNamedReport(input.file) && !looksLikeReport(input.text)) continue;
     files.push(input.file);
     cross.add(input.file, analyze(input.text));
+    progress?.update(`govreport: ${pick(MESSAGES.progress(files.length), locale)} ${input.file}`);
   }
+  progress?.clear();
   const byFile = cross.byFile();
   const rows = files.flatMap((file) => {
     const d = cross.index.get(file);
