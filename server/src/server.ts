@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
+import { CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applySettings, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, skeletonYear, tableLenses, type Analysis } from './analysis';
 import { fixAll, isFixAllData, quickFixes, resolveFixAll, wantsFixAll, type ActionScope } from './lsp/code-actions';
@@ -35,6 +35,7 @@ let pullConfiguration = false;
 let watchFiles = false;
 let folderEvents = false;
 let canResolveActions = false;
+let canRefreshLenses = false;
 /** Keyed by the text itself, not the editor's version number (a client may repeat one). */
 const cache = new Map<string, { text: string; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
@@ -132,6 +133,8 @@ async function loadSettings(pushed?: unknown): Promise<void> {
   for (const doc of documents.all()) validate(doc);
   // Closed reports too: another severity, another language.
   for (const uri of review.closedReports()) publish(uri);
+  // The lenses above the tables speak the language too; the editor asks for them again only when told.
+  if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch((e: unknown) => connection.console.warn(`codeLens/refresh: ${String(e)}`));
   if (settings.scope !== scope) {
     if (settings.scope === 'workspace') void reviewWorkspace();
     else review.stop();
@@ -145,6 +148,7 @@ connection.onInitialize((params) => {
   editorLocale = params.locale;
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   canResolveActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+  canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   folderEvents = !!params.capabilities.workspace?.workspaceFolders;

@@ -144,7 +144,7 @@ function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement 
   }
   const failing = t.sums.filter((s) => s.status === 'fail');
   for (const block of t.blocks) {
-    if (block.caption) section.append(el('h3', block.caption));
+    if (block.captionName) section.append(el('h3', pick(block.captionName, locale)));
     const table = el('table');
     const head = el('thead');
     const groups = block.columns.some((c) => c.group);
