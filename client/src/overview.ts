@@ -58,7 +58,8 @@ export class FolderOverview implements vscode.Disposable {
     });
     if (!target || summary.csv === undefined) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(summary.csv, 'utf8'));
-    void vscode.window.showInformationMessage(t('summarySaved', summary.rows.length, vscode.workspace.asRelativePath(target)));
+    // In the status bar, as for Review Workspace: not over the charts beside the button.
+    vscode.window.setStatusBarMessage(t('summarySaved', summary.rows.length, vscode.workspace.asRelativePath(target)), 10_000);
     return target;
   }
 
@@ -81,11 +82,16 @@ export class FolderOverview implements vscode.Disposable {
     else if (m.type === 'open') void this.open(m.uri, m.range);
   }
 
+  /** Sends the summary to the page; a panel closed while the server answers needs none (see TotalsPreview.update). */
   private async update(review: boolean): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const summary = await this.client.sendRequest<Summary>('govreport/summary', { review });
-    await panel.webview.postMessage({ type: 'summary', summary });
+    try {
+      const summary = await this.client.sendRequest<Summary>('govreport/summary', { review });
+      if (this.panel === panel) await panel.webview.postMessage({ type: 'summary', summary });
+    } catch (error) {
+      if (this.panel === panel) throw error;
+    }
   }
 
   private async open(uri: string, range?: Range): Promise<void> {
