@@ -45,7 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     overview,
     vscode.commands.registerCommand('govreport.reviewWorkspace', async () => {
       const result = await client!.sendRequest<{ files: number; cancelled: boolean }>('govreport/reviewWorkspace');
-      if (!result.cancelled) void vscode.window.showInformationMessage(t('workspaceChecked', result.files));
+      // Said in the status bar: a notification would sit over the overview's charts, and Problems shows what was found.
+      if (!result.cancelled) vscode.window.setStatusBarMessage(t('workspaceChecked', result.files), 10_000);
       return result;
     }),
     vscode.commands.registerCommand('govreport.showOverview', () => overview.show()),

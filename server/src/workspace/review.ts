@@ -165,7 +165,10 @@ export class WorkspaceReview {
     for (const u of affected) if (u !== uri) this.host.publish(u);
   }
 
-  /** Checks every report of the workspace; resolves with the number checked. */
+  /**
+   * Checks every report of the workspace; resolves with the number of reports
+   * now in view, open ones included: the count the overview's table shows.
+   */
   async scan(progress: ScanProgress): Promise<{ files: number; cancelled: boolean }> {
     if (this.scanning) this.scanning.cancel = true;
     const state = { cancel: false };
@@ -182,7 +185,7 @@ export class WorkspaceReview {
       const seen = new Set<string>();
       let done = 0;
       for (const { path, reader } of found) {
-        if (cancelled()) return { files: done, cancelled: true };
+        if (cancelled()) return { files: this.index.size, cancelled: true };
         const uri = pathToFileURL(path).href;
         seen.add(uri);
         if (!this.host.isOpen(uri)) await this.load(uri, path, reader);
@@ -192,7 +195,7 @@ export class WorkspaceReview {
       }
       // Reports gone since the last scan.
       for (const uri of [...this.closed.keys()]) if (!seen.has(uri)) this.forget(uri);
-      return { files: done, cancelled: false };
+      return { files: this.index.size, cancelled: false };
     } finally {
       if (this.scanning === state) this.scanning = undefined;
     }
