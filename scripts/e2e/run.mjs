@@ -76,12 +76,34 @@ async function startControlServer(getPage) {
               }
               return { label: c.getAttribute('aria-label') ?? '', width: c.width, height: c.height, painted };
             }),
+            // Whether the page scrolls sideways, and each box that scrolls on its own (a wide table).
+            layout: {
+              page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
+              scrollers: [...document.querySelectorAll('*')]
+                .filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e !== document.documentElement && e !== document.body)
+                .map((e) => ({ className: String(e.className), scrollWidth: e.scrollWidth, clientWidth: e.clientWidth })),
+            },
           }))
           .catch(() => ({ text: '', csp: '', scripts: [], canvases: [] }));
       Promise.all(frames.map(read)).then(
         (views) => reply(200, { texts: views.map((v) => v.text), views }),
         (error) => reply(500, { error: String(error.message ?? error) }),
       );
+      return;
+    }
+    if (request.method === 'GET' && url.pathname === '/wait') {
+      // Waits until the workbench shows (or hides) what a selector names: a hover, the suggestions, a squiggle.
+      if (!page) return reply(503, { error: 'no page yet' });
+      const state = url.searchParams.get('state') || 'visible';
+      const timeout = Number(url.searchParams.get('timeout')) || 10_000;
+      page
+        .locator(url.searchParams.get('selector'))
+        .first()
+        .waitFor({ state, timeout })
+        .then(
+          () => reply(200, { ok: true }),
+          (error) => reply(200, { ok: false, error: String(error.message ?? error).split('\n')[0] }),
+        );
       return;
     }
     if (request.method !== 'POST' || url.pathname !== '/screenshot') return reply(404, { error: 'not found' });

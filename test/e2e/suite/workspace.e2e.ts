@@ -39,6 +39,9 @@ async function write(files: Record<string, string>): Promise<void> {
 }
 
 describe('the workspace review and the folder overview', () => {
+  /** How many reports Review Workspace said it checked. */
+  let reviewed = 0;
+
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(fixtureUri('desk'), { recursive: true });
@@ -50,6 +53,7 @@ describe('the workspace review and the folder overview', () => {
     const result = await vscode.commands.executeCommand<{ files: number; cancelled: boolean }>('govreport.reviewWorkspace');
     assert.equal(result.cancelled, false);
     assert.ok(result.files >= 4, `${result.files} reports checked`);
+    reviewed = result.files;
     const later = fixtureUri('desk/mmq-2024.report.txt');
     const diagnostics = await waitForDiagnostics(later, (d) => codes(d).includes('carry-over'));
     assert.deepEqual(codes(diagnostics), ['carry-over', 'carry-over']);
@@ -87,6 +91,17 @@ describe('the workspace review and the folder overview', () => {
     const charts = view.canvases!;
     assert.ok(charts.some((c) => c.label.includes('办理结果') && c.painted > 0), JSON.stringify(charts));
     assert.ok(charts.some((c) => c.label.includes('历年情况') && c.painted > 0), JSON.stringify(charts));
+    // One count everywhere: the reports Review Workspace said it checked are the table's rows.
+    const counted = Number(/(\d+) 份报告/.exec(view.text)?.[1]);
+    assert.equal(counted, reviewed, view.text.slice(0, 200));
+    // The page never scrolls sideways; the wide table scrolls in its own box.
+    const { page, scrollers } = view.layout!;
+    assert.ok(page.scrollWidth <= page.clientWidth, JSON.stringify(view.layout));
+    const table = scrollers.find((b) => b.className.includes('table-scroll'));
+    assert.ok(table && table.clientWidth <= page.clientWidth, JSON.stringify(view.layout));
+    // A row of the outcomes chart for every report, its name read level (the bars run sideways).
+    const outcomes = charts.find((c) => c.label.includes('办理结果'))!;
+    assert.ok(outcomes.height >= Math.min(1100, 22 * counted), JSON.stringify(outcomes));
     await screenshot('overview');
   });
 
