@@ -91,7 +91,7 @@ export function hoverAt(report: Report, offset: number): Hover | undefined {
       contents: join([
         { zh: `**${heading.part.name.zh}**`, en: `**${heading.part.name.en}**` },
         heading.part.note,
-        ...(heading.text !== standard ? [{ zh: `标准写法：${standard}`, en: `Standard wording: ${standard}` }] : []),
+        ...(heading.text !== standard ? [{ zh: `标准写法：${standard}`, en: `Standard wording: "${standard}"` }] : []),
       ]),
     };
   }
