@@ -14,7 +14,7 @@ import { expand, isNamedReport } from './inputs';
 import { MESSAGES } from './messages';
 import { readReportFile, type ReadFile } from './sources';
 import { JsonWriter, type Io } from './output';
-import { paint, Progress, type Paint } from './terminal';
+import { paint, withProgress, type Paint } from './terminal';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 
@@ -52,17 +52,8 @@ function checkOne({ input, source }: ReadFile, cross: CrossReports): Checked {
 /** Checks `paths`; returns the exit status (0 no error, 1 errors found, 2 a path missing or unreadable). */
 export async function check(paths: string[], format: CheckFormat, locale: Locale, io: Io, version: string, options: CheckOptions = {}): Promise<number> {
   const { out: color, err: errColor } = options.colors ?? { out: paint(false), err: paint(false) };
-  // A long run on a terminal shows how far it got; everything else written clears that line first.
-  const progress = io.tty?.err ? new Progress({ write: io.err, columns: io.tty.columns }) : undefined;
-  const out = (s: string) => {
-    // Output to a file or a pipe leaves the line be; on the same terminal it would run into it.
-    if (io.tty?.out) progress?.clear();
-    io.out(s);
-  };
-  const err = (s: string) => {
-    progress?.clear();
-    io.err(s);
-  };
+  // A long run on a terminal shows how far it got.
+  const { progress, out, err } = withProgress(io);
   const tally = new Tally();
   const cross = new CrossReports();
   const unreadable: Checked[] = [];

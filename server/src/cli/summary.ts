@@ -13,18 +13,14 @@ import { withoutReport } from './check';
 import { expand, readInput } from './inputs';
 import { MESSAGES } from './messages';
 import type { Io } from './output';
-import { Progress } from './terminal';
+import { withProgress } from './terminal';
 
 export const SUMMARY_FORMATS = ['csv', 'json', 'markdown'];
 
 /** Exit status: 0, 1 when a report has an error, 2 when a file could not be read. */
 export function runSummary(paths: string[], format: string, locale: Locale, io: Io): number {
   // The table is written once every file is read: until then, on a terminal, how far it got.
-  const progress = io.tty?.err ? new Progress({ write: io.err, columns: io.tty.columns }) : undefined;
-  const err = (s: string) => {
-    progress?.clear();
-    io.err(s);
-  };
+  const { progress, err } = withProgress(io);
   const cross = new CrossReports();
   const files: string[] = [];
   let missing = 0;

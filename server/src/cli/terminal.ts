@@ -5,6 +5,7 @@
  * Output to a pipe or a file stays plain text.
  */
 import { displayWidth } from '../analysis/text/width';
+import type { Io } from './output';
 
 /** Whether to colour a stream: --color / --no-color first, then NO_COLOR (https://no-color.org), then whether it is a terminal. */
 export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
@@ -85,4 +86,24 @@ function cut(text: string, width: number): string {
     out += ch;
   }
   return `${out.trimEnd()}…`;
+}
+
+/**
+ * A run's output with its progress line: on a terminal (stderr) the line is
+ * shown once the run takes long, and cleared before anything else is written
+ * to that terminal; output to a file or a pipe leaves it be.
+ */
+export function withProgress(io: Io): { progress?: Progress; out: (s: string) => void; err: (s: string) => void } {
+  const progress = io.tty?.err ? new Progress({ write: io.err, columns: io.tty.columns }) : undefined;
+  return {
+    progress,
+    out: (s) => {
+      if (io.tty?.out) progress?.clear();
+      io.out(s);
+    },
+    err: (s) => {
+      progress?.clear();
+      io.err(s);
+    },
+  };
 }
