@@ -25,7 +25,6 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 const APT_PACKAGES = [
   'ripgrep', // stands in for the binary @vscode/ripgrep would fetch from GitHub
-  // (no Kerberos headers: see LEFT_OUT below)
 ];
 // Only for the tests, which look at the workbench (`npm start` uses the person's own browser).
 const BROWSER_PACKAGES = [
@@ -39,7 +38,9 @@ const CODE_SERVER_SIZE = '300 MB';
 // The dependencies whose install scripts must run on Linux, for each of the
 // three npm projects that installing code-server involves (code-server's
 // postinstall runs `npm install` in lib/vscode and lib/vscode/extensions).
-// npm 11 asks each project to allow the install scripts of its dependencies.
+// npm 11 wants each project to allow the install scripts of its dependencies
+// (npm 11.19 only warns of the others and runs them too: a dependency whose
+// build must not run is left out instead, see LEFT_OUT).
 const ALLOWED_SCRIPTS = {
   '.': ['code-server', 'argon2'],
   'node_modules/code-server/lib/vscode': [
