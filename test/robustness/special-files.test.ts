@@ -74,7 +74,7 @@ describe('the command line: files that are not reports', () => {
     writeFileSync(join(empty, 'notes.md'), '# not a report');
     const r = govreport(['check', empty, join(dir, 'a.txt')]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /empty：没有找到报告文件（\.txt、\.govreport） \/ no report files found/);
+    assert.match(r.stderr, /empty：没有找到报告文件（\.txt、\.govreport、\.docx、\.html、\.htm、\.xhtml、\.pdf） \/ no report files found \(\.txt, \.govreport, \.docx/);
     assert.match(r.stdout, /a\.txt:1:1: warning missing-title/, 'the others are still checked');
     assert.equal(govreport(['check', '--format', 'json', empty]).stdout, '[]\n');
   });

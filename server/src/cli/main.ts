@@ -10,7 +10,7 @@ import { check, type CheckFormat } from './check';
 import { pick, type Locale } from './checked';
 import { convert } from './convert';
 import { processIo, type Io } from './output';
-import { readReportFile } from './sources';
+import { readReport } from '../inputs';
 import { runSummary, SUMMARY_FORMATS } from './summary';
 import { formatTotals } from './totals';
 
@@ -84,7 +84,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (command === 'totals') {
     if (!['text', 'json'].includes(format)) return usageError(io, `未知的输出格式 unknown format「${format}」（text | json）`);
     if (paths.length !== 1) return usageError(io, '请指定一个报告文件 / name one report file');
-    const { input } = await readReportFile(paths[0]);
+    const input = await readReport(paths[0]);
     if (input.text === undefined) {
       io.err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
       return 2;

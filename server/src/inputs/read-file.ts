@@ -1,8 +1,10 @@
 /**
  * Reading a file named as a report, safely: only regular files (a FIFO would
  * block for ever, /dev/zero never ends), never more than READ_LIMIT bytes.
+ * Asynchronous, so that the language server goes on serving while it reads.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Text2 } from '../analysis/schema/tables';
 
 /** A path as the file system knows it: a Buffer when the name is not valid UTF-8. */
@@ -23,7 +25,7 @@ function notRegular(stat: Stats): Text2 | undefined {
   return { zh: '不是普通文件，未读取', en: 'is not a regular file; not read' };
 }
 
-const tooLarge = (bytes: number): Text2 => ({
+export const tooLarge = (bytes: number): Text2 => ({
   zh: `文件过大（${Math.ceil(bytes / MB)} MB，上限 ${READ_LIMIT / MB} MB），未检查`,
   en: `too large (${Math.ceil(bytes / MB)} MB, the limit is ${READ_LIMIT / MB} MB); not checked`,
 });
@@ -37,43 +39,48 @@ export function readError(e: unknown): Text2 {
 }
 
 /**
- * The bytes of a regular file, at most READ_LIMIT of them. The type is looked
- * at before opening (opening a FIFO waits for a writer) and again on the open
- * file (it may have been swapped since); O_NONBLOCK keeps even that open from
- * waiting.
+ * The bytes of a regular file, at most READ_LIMIT of them; with `head`, only
+ * its first `head` bytes (whatever its size). The type is looked at before
+ * opening (opening a FIFO waits for a writer) and again on the open file (it
+ * may have been swapped since); O_NONBLOCK keeps even that open from waiting.
  */
-export function readRegularFile(path: FilePath): { bytes: Buffer } | { error: Text2 } {
-  let fd: number;
+export async function readRegularFile(path: FilePath, head?: number): Promise<{ bytes: Buffer } | { error: Text2 }> {
+  let file;
   try {
-    const odd = notRegular(statSync(path));
+    const odd = notRegular(await stat(path));
     if (odd) return { error: odd };
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    file = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     return { error: readError(e) };
   }
   try {
-    const stat = fstatSync(fd);
-    const odd = notRegular(stat);
+    const stats = await file.stat();
+    const odd = notRegular(stats);
     if (odd) return { error: odd };
-    if (stat.size > READ_LIMIT) return { error: tooLarge(stat.size) };
+    const limit = head ?? READ_LIMIT;
+    if (head === undefined && stats.size > READ_LIMIT) return { error: tooLarge(stats.size) };
     // The size may be stale (a growing file) or zero (files under /proc): read to the end, up to the limit.
-    let buffer = Buffer.allocUnsafe(Math.max(stat.size, 64 * 1024) + 1);
+    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size, 64 * 1024), limit) + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        if (length > READ_LIMIT) return { error: tooLarge(length) };
-        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, READ_LIMIT + 1));
+        if (length > limit) break;
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > limit) {
+      if (head === undefined) return { error: tooLarge(length) };
+      length = head;
     }
     return { bytes: buffer.subarray(0, length) };
   } catch (e) {
     return { error: readError(e) };
   } finally {
-    closeSync(fd);
+    await file.close();
   }
 }
