@@ -21,7 +21,8 @@ describe('the package', () => {
   });
 
   it('packs the users’ README, which documents every rule as the developers’ README does', () => {
-    assert.match(manifest.scripts.package, /--readme-path README\.marketplace\.md/);
+    assert.match(manifest.scripts.package, /scripts\/package\.mjs/);
+    assert.match(readFileSync(join(ROOT, 'scripts', 'package.mjs'), 'utf8'), /'--readme-path', 'README\.marketplace\.md'/);
     const users = readFileSync(join(ROOT, 'README.marketplace.md'), 'utf8');
     const developers = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = (text: string, code: string) => new RegExp(`^### ${code}\\n([^#]+)`, 'm').exec(text)?.[1].trim();
