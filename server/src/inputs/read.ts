@@ -68,10 +68,10 @@ export async function readReport(path: FilePath, found = false): Promise<ReportF
   if (found && !sourceKind(file.file) && !isNamedReport(file.file)) {
     const head = await readRegularFile(path, SNIFF_BYTES);
     if ('error' in head) return { ...file, error: head.error };
-    const decoded = decode(head.bytes, true);
-    if ('text' in decoded && notReport(file.file, decoded.text)) return { ...file, notReport: true };
     // The whole file was its start: read already.
     if (head.bytes.length < SNIFF_BYTES) return { ...file, ...(await readReportBytes(file.file, head.bytes)) };
+    const decoded = decode(head.bytes, true);
+    if ('text' in decoded && notReport(file.file, decoded.text)) return { ...file, notReport: true };
   }
   const read = await readRegularFile(path);
   if ('error' in read) return { ...file, error: read.error };
