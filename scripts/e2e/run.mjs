@@ -135,6 +135,8 @@ async function runInEditor(paths, options, state) {
     GOVREPORT_E2E_GREP: options.grep,
     // The file the workbench opens at start, as `npm start` does (test/e2e/suite/index.ts waits for it).
     GOVREPORT_E2E_OPENED: STARTUP_FILE,
+    // The extension under test is the one installed from this .vsix (smoke.e2e.ts checks it is).
+    GOVREPORT_E2E_VSIX: vsix,
   };
   state.step = 'starting code-server';
   const server = startCodeServer({ codeServer: paths.codeServer, port, temp, workspace, env, logFile: join(artifacts, 'code-server.log') });
