@@ -20,7 +20,7 @@ import { summaryCsv } from './summary/format';
 import { WorkspaceReview } from './workspace/review';
 import { withReviewProgress } from './lsp/review-progress';
 import { SourceDocuments } from './lsp/sources';
-import { WATCH_GLOB } from './inputs/names';
+import { WATCH_GLOB } from './inputs';
 import { Analyzed, onRequest, ReadSource, ReviewWorkspace, sendNotification, Summary, Tables, type SummaryResult } from './protocol';
 import { connect } from './lsp/transport';
 

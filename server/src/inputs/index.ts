@@ -6,8 +6,8 @@
  * in any form becomes the text the analysis reads (read.ts).
  */
 export { decode } from './decode';
-export { isNamedReport, isReportName, isSourceName, legacyFormat, REPORT_EXTENSIONS, searchedNames, sourceKind, WATCH_GLOB } from './names';
-export { displayPath, fromBytes, joinPath, realPath, recoverBytes } from './paths';
-export { readReport, readReportBytes, type ReportFile, type ReportRead } from './read';
-export { READ_LIMIT, readError, readRegularFile, tooLarge, type FilePath } from './read-file';
+export { isReportName, isSourceName, legacyFormat, REPORT_EXTENSIONS, searchedNames, sourceKind, WATCH_GLOB } from './names';
+export { realPath, recoverBytes } from './paths';
+export { readReport, readReportBytes, type ReportFile } from './read';
+export { READ_LIMIT, tooLarge, type FilePath } from './read-file';
 export { walkReports } from './walk';
