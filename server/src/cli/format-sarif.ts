@@ -43,7 +43,7 @@ export function artifactLocation(path: FilePath): { uri: string; uriBaseId?: str
   const cwd = Buffer.from(process.cwd(), 'utf8').toString('latin1');
   const absolute = resolve(cwd, latin1);
   const rel = relative(cwd, absolute);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: encodePath(rel.split(sep).join('/')), uriBaseId: SRCROOT };
+  if (rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return { uri: encodePath(rel.split(sep).join('/')), uriBaseId: SRCROOT };
   const slashed = absolute.split(sep).join('/');
   return { uri: `file://${encodePath(slashed.startsWith('/') ? slashed : `/${slashed}`)}` };
 }

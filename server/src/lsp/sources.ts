@@ -27,9 +27,9 @@ export class SourceDocuments {
     if (typeof p?.name !== 'string' || typeof p.data !== 'string' || (p.uri !== undefined && typeof p.uri !== 'string')) throw valid.invalid('name and data (base64) are strings');
     const lang = locale === 'en' ? 'en' : 'zh';
     if (!isSourceName(p.name)) return { error: lang === 'en' ? 'not a .docx, web page or PDF' : '不是 .docx、网页或 PDF 文件' };
-    // Four base64 characters carry three bytes: a file over the limit is refused before it is decoded.
-    const size = Math.floor((p.data.length * 3) / 4);
-    if (size > READ_LIMIT + 2) return { error: tooLarge(size)[lang] };
+    // A file over the limit is refused before it is decoded.
+    const size = Buffer.byteLength(p.data, 'base64');
+    if (size > READ_LIMIT) return { error: tooLarge(size)[lang] };
     const result = await readReportBytes(p.name, Buffer.from(p.data, 'base64'));
     if (result.text === undefined || !result.source) return { error: (result.error ?? { zh: '无法读取', en: 'cannot be read' })[lang] };
     if (p.uri) this.keep(p.uri, result.source);
