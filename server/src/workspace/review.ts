@@ -52,6 +52,8 @@ export interface ScanProgress {
 
 /** Files read between two publications of what changed, in a scan. */
 const PUBLISH_EVERY = 250;
+/** Reports published between two turns of the event loop. */
+const PUBLISH_AT_ONCE = 20;
 
 const toRange = (lines: LineIndex, span: Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
 
@@ -142,7 +144,7 @@ export class WorkspaceReview {
   async closedDocument(uri: string): Promise<void> {
     const path = pathOf(uri);
     if (!this.active || path === undefined || !this.inFolders(path) || !(await this.load(uri, path))) this.forget(uri);
-    this.publishChanges();
+    await this.publishChanges();
   }
 
   /** The closed reports kept. */
@@ -209,11 +211,14 @@ export class WorkspaceReview {
     for (const u of affected) if (u !== uri) this.changes.add(u);
   }
 
-  /** Publishes each report whose problems changed since, once. */
-  private publishChanges(): void {
+  /** Publishes each report whose problems changed since, once; a few at a time, so that an edit waiting is served between. */
+  private async publishChanges(): Promise<void> {
     const changed = [...this.changes];
     this.changes.clear();
-    for (const uri of changed) this.host.publish(uri);
+    for (let i = 0; i < changed.length; i++) {
+      if (i && i % PUBLISH_AT_ONCE === 0) await yieldToEvents();
+      this.host.publish(changed[i]);
+    }
   }
 
   /** Checks every report of the workspace; resolves with the number of reports checked. */
@@ -251,14 +256,14 @@ export class WorkspaceReview {
         else this.forget(uri);
         done++;
         progress.report(done, found.length, basename(path));
-        if (done % PUBLISH_EVERY === 0) this.publishChanges();
+        if (done % PUBLISH_EVERY === 0) await this.publishChanges();
         await yieldToEvents();
       }
       // Reports gone since the last scan.
       for (const uri of [...this.closed.keys()]) if (!seen.has(uri)) this.forget(uri);
       return { files: reports, cancelled: false };
     } finally {
-      this.publishChanges();
+      await this.publishChanges();
       if (this.scanning === state) this.scanning = undefined;
     }
   }
@@ -292,7 +297,7 @@ export class WorkspaceReview {
         await yieldToEvents();
       }
     } finally {
-      this.publishChanges();
+      await this.publishChanges();
     }
   }
 }
