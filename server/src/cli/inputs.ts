@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { sep } from 'node:path';
 // Loaded with require so that the bundle takes the package's CommonJS build.
 import tinyglobby = require('tinyglobby');
-import { readReport, realPath, recoverBytes, searchedNames, walkReports, type FilePath, type ReportFile } from '../inputs';
+import { IN_LINE, readReport, realPath, recoverBytes, searchedNames, walkReports, type FilePath, type ReportFile } from '../inputs';
 import type { Locale } from './checked';
 import { skippedNote } from './format-text';
 import type { Io } from './output';
@@ -82,7 +82,7 @@ export async function* readReports(paths: string[], locale: Locale, io: Io, foun
       found.notFound++;
       io.err(`govreport: ${e.arg}：没有找到报告文件（${searchedNames('、')}） / no report files found (${searchedNames(', ')})\n`);
     } else {
-      const file = await readReport(e.path, e.walked);
+      const file = await readReport(e.path, e.walked, IN_LINE);
       if (e.walked && file.notReport) found.skipped++;
       else yield file;
     }

@@ -9,5 +9,5 @@ export { decode } from './decode';
 export { isReportName, isSourceName, legacyFormat, REPORT_EXTENSIONS, searchedNames, sourceKind, WATCH_GLOB } from './names';
 export { realPath, recoverBytes } from './paths';
 export { readReport, readReportBytes, type ReportFile } from './read';
-export { READ_LIMIT, tooLarge, type FilePath } from './read-file';
+export { IN_LINE, READ_LIMIT, tooLarge, type FilePath } from './read-file';
 export { walkReports } from './walk';

@@ -11,7 +11,7 @@ import { readSource, type SourceText } from '../sources/load';
 import { decode } from './decode';
 import { isNamedReport, legacyFormat, sourceKind } from './names';
 import { displayPath } from './paths';
-import { readRegularFile, type FilePath } from './read-file';
+import { IN_BACKGROUND, readRegularFile, type FileCalls, type FilePath } from './read-file';
 
 /** What was read of a report: its text, or why there is none. */
 export interface ReportRead {
@@ -60,20 +60,21 @@ export async function readReportBytes(name: string, bytes: Uint8Array): Promise<
  * Reads a report file (regular files only, at most READ_LIMIT bytes).
  * `found`: the file was found by searching a folder, not named; a text file
  * that is no report is then told from its start, without reading it whole.
+ * `calls`: how to wait for the disk (the command line reads in line).
  */
-export async function readReport(path: FilePath, found = false): Promise<ReportFile> {
+export async function readReport(path: FilePath, found = false, calls: FileCalls = IN_BACKGROUND): Promise<ReportFile> {
   const file: ReportFile = typeof path === 'string' ? { file: path } : { file: displayPath(path), path };
   const legacy = legacyFormat(file.file);
   if (legacy) return { ...file, error: legacy };
   if (found && !sourceKind(file.file) && !isNamedReport(file.file)) {
-    const head = await readRegularFile(path, SNIFF_BYTES);
+    const head = await readRegularFile(path, SNIFF_BYTES, calls);
     if ('error' in head) return { ...file, error: head.error };
     // The whole file was its start: read already.
     if (head.bytes.length < SNIFF_BYTES) return { ...file, ...(await readReportBytes(file.file, head.bytes)) };
     const decoded = decode(head.bytes, true);
     if ('text' in decoded && notReport(file.file, decoded.text)) return { ...file, notReport: true };
   }
-  const read = await readRegularFile(path);
+  const read = await readRegularFile(path, undefined, calls);
   if ('error' in read) return { ...file, error: read.error };
   return { ...file, ...(await readReportBytes(file.file, read.bytes)) };
 }
