@@ -16,8 +16,6 @@ import { IN_BACKGROUND, readRegularFile, type FileCalls, type FilePath } from '.
 /** What was read of a report: its text, or why there is none. */
 export interface ReportRead {
   text?: string;
-  /** The encoding a text file was decoded from, when not UTF-8. */
-  encoding?: string;
   /** The .docx, web page or PDF the text was read from, with its places. */
   source?: SourceText;
   error?: Text2;
@@ -49,7 +47,7 @@ export async function readReportBytes(name: string, bytes: Uint8Array): Promise<
   if (!kind) {
     const decoded = decode(bytes);
     if ('error' in decoded) return { error: decoded.error };
-    return { text: decoded.text, encoding: decoded.encoding, notReport: notReport(name, decoded.text) };
+    return { text: decoded.text, notReport: notReport(name, decoded.text) };
   }
   const source = await readSource(kind, bytes);
   if ('error' in source) return { error: source.error, notReport: source.notReport };
