@@ -7,18 +7,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { sendRequest, Summary, type Range } from '../../server/src/protocol';
 import { t } from './locale';
 import { setWebviewPage, webviewRoots } from './webview-page';
-
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-interface Summary {
-  rows: { uri: string; first?: Range }[];
-  csv?: string;
-}
 
 type FromWebview = { type: 'ready' } | { type: 'open'; uri: string; range?: Range } | { type: 'export' };
 
@@ -49,7 +40,7 @@ export class FolderOverview implements vscode.Disposable {
 
   /** Saves the summary as CSV (UTF-8 with a BOM, for Excel), where the user says (or to `to`). */
   async exportCsv(to?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const summary = await this.client.sendRequest<Summary>('govreport/summary', { csv: true, review: true });
+    const summary = await sendRequest(this.client, Summary, { csv: true, review: true });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = to ?? await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, 'govreport-summary.csv') : undefined,
@@ -87,7 +78,7 @@ export class FolderOverview implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     try {
-      const summary = await this.client.sendRequest<Summary>('govreport/summary', { review });
+      const summary = await sendRequest(this.client, Summary, { review });
       if (this.panel === panel) await panel.webview.postMessage({ type: 'summary', summary });
     } catch (error) {
       if (this.panel === panel) throw error;

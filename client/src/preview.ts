@@ -6,13 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { sendRequest, Tables, type Range } from '../../server/src/protocol';
 import { onDidChangeLocale, t } from './locale';
 import { setWebviewPage, webviewRoots } from './webview-page';
-
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
 
 /** Messages from the webview. */
 type FromWebview = { type: 'ready' } | { type: 'reveal'; range: Range };
@@ -87,7 +83,7 @@ export class TotalsPreview implements vscode.Disposable {
     const uri = this.uri;
     if (!panel || !uri) return;
     try {
-      const model = await this.client.sendRequest('govreport/tables', { textDocument: { uri: uri.toString() } });
+      const model = await sendRequest(this.client, Tables, { textDocument: { uri: uri.toString() } });
       if (this.panel !== panel) return;
       panel.title = t('previewTitle', uri.path.split('/').pop() ?? '');
       await panel.webview.postMessage({ type: 'model', model });

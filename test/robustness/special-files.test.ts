@@ -75,8 +75,8 @@ describe('the command line: files that are not reports', () => {
     const r = govreport(['check', empty, join(dir, 'a.txt')]);
     assert.equal(r.status, 2);
     // Every kind of file a folder is searched for, as the help says.
-    assert.match(r.stderr, /empty：没有找到报告文件（\.txt、\.govreport、\.docx、\.html\/\.htm、\.pdf）/);
-    assert.match(govreport(['check', '--locale', 'en', empty]).stderr, /empty: no report files found \(\.txt, \.govreport, \.docx, \.html\/\.htm, \.pdf\)/);
+    assert.match(r.stderr, /empty：没有找到报告文件（\.txt、\.govreport、\.docx、\.html、\.htm、\.xhtml、\.pdf）/);
+    assert.match(govreport(['check', '--locale', 'en', empty]).stderr, /empty: no report files found \(\.txt, \.govreport, \.docx, \.html, \.htm, \.xhtml, \.pdf\)/);
     assert.match(r.stdout, /a\.txt:1:1: warning missing-title/, 'the others are still checked');
     assert.equal(govreport(['check', '--format', 'json', empty]).stdout, '[]\n');
   });

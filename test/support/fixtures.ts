@@ -1,6 +1,7 @@
 /** The project's own fixture reports, each with its expected findings beside it. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { decode } from '../../server/src/inputs';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -29,4 +30,11 @@ export function expectedFindings(report: string): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
+}
+
+/** A fixture's text (`name` relative to the fixtures folder), decoded as a report file is (some are GBK or UTF-16). */
+export function fixtureText(name: string): string {
+  const decoded = decode(readFileSync(join(FIXTURES, name)));
+  if (!('text' in decoded)) throw new Error(`${name}: ${decoded.error.en}`);
+  return decoded.text;
 }

@@ -1,10 +1,10 @@
 /** The command line as a user runs it: output formats, exit status, bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { CLI_ENV, ROOT } from '../support/fixtures';
 import { cleanSpec, render } from '../support/reports';
@@ -82,18 +82,50 @@ describe('govreport check', () => {
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'GovReport');
     const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'subtotal');
-    // Each rule links to its documentation, the README's section of that name.
-    assert.match(rule.helpUri, /^file:\/\/.*\/README\.md#subtotal$/);
-    assert.ok(existsSync(fileURLToPath(rule.helpUri.replace(/#.*/, ''))));
-    assert.match(readFileSync(fileURLToPath(rule.helpUri.replace(/#.*/, '')), 'utf8'), /^### subtotal$/m);
+    // package.json names no homepage: no link (a path on the machine that ran the check resolves nowhere else),
+    // the rule's section of the README inline instead.
+    assert.equal(rule.helpUri, undefined);
+    assert.doesNotMatch(r.stdout, /file:\/\/[^"]*README/i);
     assert.match(rule.help.text, /（七）总计等于（一）至（六）各项之和/);
-    assert.match(rule.help.markdown, /\[subtotal\]\(file:/);
+    assert.match(rule.help.markdown, /申请情况表每一列中，（七）总计等于（一）予以公开至（六）其他处理各项之和。/);
+    assert.match(rule.help.markdown, /"not verifiable" \(无法核实\)/);
     const subtotal = run.results.find((x: { ruleId: string }) => x.ruleId === 'subtotal');
     assert.equal(subtotal.level, 'error');
-    assert.equal(subtotal.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/markdown.report.txt');
+    // Relative to the working folder, a base that the log defines.
+    const artifact = subtotal.locations[0].physicalLocation.artifactLocation;
+    assert.deepEqual(artifact, { uri: 'test/fixtures/markdown.report.txt', uriBaseId: '%SRCROOT%' });
+    const base = run.originalUriBaseIds[artifact.uriBaseId].uri;
+    assert.equal(base, pathToFileURL(`${ROOT}/`).href);
+    assert.ok(existsSync(fileURLToPath(new URL(artifact.uri, base))));
     assert.equal(subtotal.locations[0].physicalLocation.region.startLine, 58);
     assert.ok(subtotal.relatedLocations.length >= 2);
     assert.equal(run.results.find((x: { ruleId: string }) => x.ruleId === 'section-order').level, 'warning');
+  });
+
+  it('sarif: a file outside the working folder by its absolute file: URI, never ../', () => {
+    const dir = tempDir();
+    const outside = join(dir, '某区 2023.txt');
+    writeFileSync(outside, readFileSync(join(ROOT, fixture('pipe.report.txt'))));
+    const run = JSON.parse(govreport('check', '--format', 'sarif', outside).stdout).runs[0];
+    const artifact = run.results[0].locations[0].physicalLocation.artifactLocation;
+    assert.deepEqual(artifact, { uri: pathToFileURL(outside).href });
+    assert.ok(existsSync(fileURLToPath(artifact.uri)));
+  });
+
+  it('sarif: links each rule to the homepage package.json names, when it is https', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'dist'));
+    copyFileSync(join(ROOT, 'dist', 'cli.js'), join(dir, 'dist', 'cli.js'));
+    copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
+    const sarif = (homepage: string) => {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'govreport', homepage }));
+      const out = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'dist', 'cli.js'))}).main(process.argv.slice(1))`, 'check', '--format', 'sarif', fixture('pipe.report.txt')], { cwd: ROOT, encoding: 'utf8' });
+      return JSON.parse(out.stdout).runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'carry-over');
+    };
+    const linked = sarif('https://example.org/govreport#readme');
+    assert.equal(linked.helpUri, 'https://example.org/govreport#carry-over');
+    assert.match(linked.help.markdown, /\[carry-over\]\(https:\/\/example\.org\/govreport#carry-over\)/);
+    assert.equal(sarif('http://example.org/govreport').helpUri, undefined);
   });
 
   it('checks folders and glob patterns', () => {

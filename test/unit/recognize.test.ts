@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { looksLikeReport } from '../../server/src/analysis';
-import { decode } from '../../server/src/cli/inputs';
+import { decode } from '../../server/src/inputs';
 import { FIXTURES, fixtureReports } from '../support/fixtures';
 import { SKIP_SHARED, sharedReports, sharedText } from '../support/shared';
 

@@ -8,17 +8,13 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip, type ChartDataset } from 'chart.js';
 import type { SummaryRow } from '../../../server/src/analysis/corpus/summary';
+import type { SummaryResult } from '../../../server/src/protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
 
-type Row = SummaryRow & { uri: string };
-
-interface Summary {
-  locale: 'zh' | 'en';
-  reviewed: boolean;
-  columns: { key: keyof SummaryRow; name: string }[];
-  rows: Row[];
-}
+/** What the server answers `govreport/summary`, passed on by the extension. */
+type Summary = SummaryResult;
+type Row = Summary['rows'][number];
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(s: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();

@@ -6,13 +6,10 @@
  */
 import { describeSum } from '../../../server/src/analysis/model/describe';
 import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
+import type { TablesResult } from '../../../server/src/protocol';
 
-interface Model {
-  uri: string;
-  version: number;
-  locale: 'zh' | 'en';
-  view: ReportView;
-}
+/** What the server answers `govreport/tables`, passed on by the extension. */
+type Model = TablesResult;
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(s: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();

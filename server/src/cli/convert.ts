@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pick, type Locale } from './checked';
+import { readReport } from '../inputs';
 import { MESSAGES } from './messages';
-import { readReportFile } from './sources';
 import type { Io } from './main';
 
 export async function convert(file: string, out: string | undefined, locale: Locale, io: Io): Promise<number> {
-  const { input } = await readReportFile(file);
+  const input = await readReport(file);
   if (input.text === undefined) {
     io.err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
     return 2;

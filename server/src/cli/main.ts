@@ -6,11 +6,11 @@
  */
 import { analyze, reportView } from '../analysis';
 import { commandHelp, generalHelp, parseCommandLine, usageError } from './args';
-import { check, withoutReport, type CheckFormat } from './check';
+import { check, type CheckFormat } from './check';
 import { pick } from './checked';
 import { convert } from './convert';
 import { processIo, type Io } from './output';
-import { readReportFile } from './sources';
+import { readNamed } from './inputs';
 import { runSummary } from './summary';
 import { paint, useColor } from './terminal';
 import { formatTotals } from './totals';
@@ -43,8 +43,7 @@ export async function main(argv: string[], io: Io = processIo(), env: NodeJS.Pro
   if (command === 'check') return check(operands, format as CheckFormat, locale, io, VERSION, { verbose: parsed.verbose, colors });
 
   if (command === 'totals') {
-    const read = withoutReport(await readReportFile(operands[0]));
-    const { input } = read;
+    const input = await readNamed(operands[0]);
     if (input.text === undefined) {
       io.err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
       return 2;

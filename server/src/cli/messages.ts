@@ -4,6 +4,7 @@
  * the terminal's (LC_ALL, LC_MESSAGES, LANG, as POSIX orders them), else Chinese.
  */
 import type { Text2 } from '../analysis/schema/tables';
+import { searchedNames } from '../inputs/names';
 import type { Locale } from './checked';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -17,7 +18,7 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
 }
 
 /** The file kinds a folder is searched for, as the messages name them. */
-const KINDS: Text2 = { zh: '.txt、.govreport、.docx、.html/.htm、.pdf', en: '.txt, .govreport, .docx, .html/.htm, .pdf' };
+const KINDS: Text2 = { zh: searchedNames('、'), en: searchedNames(', ') };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -1,16 +1,16 @@
 /**
  * `govreport summary [--format csv|json|markdown] PATH...`: one row per
  * report, with the figures reviewers compare and its error and warning
- * counts (the findings across reports included). Only each report's digest is
- * kept while the files are read, so memory grows by a few kilobytes a report.
+ * counts (the findings across reports included). Reports are read as `check`
+ * reads them, in any form; only each report's digest is kept while the files
+ * are read, so memory grows by a few kilobytes a report.
  */
 import { analyze } from '../analysis';
 import { summaryRow } from '../analysis/corpus/summary';
 import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/format';
 import { pick, type Locale } from './checked';
 import { CrossReports } from './cross';
-import { withoutReport } from './check';
-import { expand, readInput } from './inputs';
+import { readReports, sayFound, type Found } from './inputs';
 import { MESSAGES } from './messages';
 import type { Io } from './output';
 import { withProgress } from './terminal';
@@ -18,22 +18,14 @@ import { withProgress } from './terminal';
 export const SUMMARY_FORMATS = ['csv', 'json', 'markdown'];
 
 /** Exit status: 0, 1 when a report has an error, 2 when a file could not be read. */
-export function runSummary(paths: string[], format: string, locale: Locale, io: Io): number {
+export async function runSummary(paths: string[], format: string, locale: Locale, io: Io): Promise<number> {
   // The table is written once every file is read: until then, on a terminal, how far it got.
-  const { progress, err } = withProgress(io);
+  const { progress, out, err } = withProgress(io);
   const cross = new CrossReports();
   const files: string[] = [];
-  let missing = 0;
+  const found: Found = { notFound: 0, skipped: 0 };
   let unreadable = 0;
-  for (const e of expand(paths)) {
-    if (e.kind !== 'file') {
-      missing++;
-      err(`govreport: ${pick(e.kind === 'no-reports' ? MESSAGES.noReports(e.arg) : MESSAGES.missing(e.arg), locale)}\n`);
-      continue;
-    }
-    // As in check: text found in a folder that is no report is left out, a file named that is none said to be so.
-    const { input, noReport } = withoutReport({ input: readInput(e.path) });
-    if (e.walked && noReport) continue;
+  for await (const input of readReports(paths, locale, { out, err }, found)) {
     if (input.text === undefined) {
       unreadable++;
       err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
@@ -52,6 +44,7 @@ export function runSummary(paths: string[], format: string, locale: Locale, io: 
   if (format === 'json') io.out(summaryJson(rows));
   else if (format === 'markdown') io.out(summaryMarkdown(rows, locale));
   else io.out(summaryCsv(rows, locale));
-  if (missing || unreadable) return 2;
+  const nothing = sayFound(found, files.length + unreadable, locale, io);
+  if (nothing || unreadable) return 2;
   return rows.some((r) => r.errors > 0) ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 // Helpers for the end-to-end tests, which run inside VS Code's extension host.
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 
 /**
@@ -200,11 +200,9 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** The project's own folder (the extension under test). */
+/** The project's own folder, with the test fixtures (this file runs as out/test/e2e/suite/helpers.js). */
 export function projectRoot(): string {
-  const extension = vscode.extensions.getExtension('govreport.govreport');
-  if (!extension) throw new Error('the extension under test is not loaded');
-  return extension.extensionPath;
+  return resolve(__dirname, '..', '..', '..', '..');
 }
 
 /**

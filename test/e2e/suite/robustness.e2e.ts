@@ -4,9 +4,10 @@
 // the language server dies, the client starts it again and the squiggles return.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GovReportApi } from '../../../client/src/extension';
-import { needsBrowser, openReport, screenshot, waitFor, waitForAsync, waitForDiagnostics, webviews } from './helpers';
+import { needsBrowser, openReport, projectRoot, screenshot, waitFor, waitForAsync, waitForDiagnostics, webviews } from './helpers';
 
 const codes = (d: vscode.Diagnostic[]) => d.map((x) => String(typeof x.code === 'object' ? x.code.value : x.code));
 
@@ -24,7 +25,7 @@ describe('robustness in the editor', () => {
     needsBrowser(this, 'read the preview');
     // Report text reaches the preview through the title (with the line above
     // it) and through cells that are not numbers.
-    const lines = readFileSync(`${vscode.extensions.getExtension('govreport.govreport')!.extensionPath}/test/fixtures/cells.report.txt`, 'utf8').split('\r\n');
+    const lines = readFileSync(join(projectRoot(), 'test', 'fixtures', 'cells.report.txt'), 'utf8').split('\r\n');
     lines[0] = HOSTILE[3];
     lines[1] = `${HOSTILE[0]}2022年政府信息公开工作年度报告`;
     const cells = lines.map((l, i) => (l === '\t0' ? i : -1)).filter((i) => i > 120);
