@@ -7,8 +7,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const production = args.has('--production');
+// --dist DIR: the bundles go to DIR instead of dist/ (the packaging script builds them apart).
+const dist = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 // The source readers (.docx, web pages, PDF) and their parsers are a bundle of
@@ -54,7 +57,7 @@ function* walk(dir) {
 const bundleOptions = bundles.map((b) => ({
   absWorkingDir: root,
   entryPoints: [b.entry],
-  outfile: b.out,
+  outfile: join(dist, b.out.slice('dist/'.length)),
   bundle: true,
   platform: b.platform ?? 'node',
   target: b.platform === 'browser' ? 'es2022' : 'node20',

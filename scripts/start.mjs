@@ -1,15 +1,17 @@
 // `npm start`: builds the extension and opens it in a real VS Code with sample
 // reports. With a desktop `code` on the PATH it uses that; otherwise it starts
 // code-server on 127.0.0.1 (installed into a cache on first use, as for the
-// end-to-end tests) and prints the address to open in a browser.
+// end-to-end tests, and asked first on a terminal) and prints the address to
+// open in a browser.
 //
 // Environment: GOVREPORT_PORT (default: a free port).
 import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline/promises';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeServerError, freePort, healthy, isolatedFolders, killGroup, startCodeServer, userSettings, workbenchUrl } from './e2e/code-server.mjs';
-import { SetupError, setup } from './e2e/setup.mjs';
+import { missing, SetupError, setup } from './e2e/setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
@@ -45,9 +47,23 @@ async function main() {
     spawn('code', ['--new-window', '--extensionDevelopmentPath', root, workspace, join(workspace, SAMPLE)], { stdio: 'inherit' });
     return;
   }
+  // What is not there yet: said, and on a terminal asked, before anything is installed.
+  const todo = missing({ browser: false });
+  if (todo.length) {
+    console.log(`npm start runs VS Code as code-server, which needs:\n  ${todo.join('\n  ')}`);
+    if (process.stdin.isTTY) {
+      const prompt = createInterface({ input: process.stdin, output: process.stdout });
+      const answer = (await prompt.question('Install these now? [Y/n] ')).trim().toLowerCase();
+      prompt.close();
+      if (answer && !answer.startsWith('y')) {
+        console.log('Nothing installed. (With a desktop VS Code, `code` on the PATH, npm start uses that instead.)');
+        process.exit(1);
+      }
+    }
+  }
   let paths;
   try {
-    paths = setup();
+    paths = setup({ browser: false });
   } catch (error) {
     console.error(`npm start: cannot prepare code-server: ${error instanceof SetupError ? error.message : error.stack}`);
     process.exit(2);

@@ -11,7 +11,8 @@ import { TotalsPreview } from './preview';
 import { openSample, showSampleProblem } from './sample';
 import { t } from './locale';
 import { SourceReports } from './sources';
-import { ReportStatus, type Analyzed } from './status';
+import { ReportStatus } from './status';
+import { Analyzed, onNotification, ReviewWorkspace, sendRequest } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -44,8 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     status,
     overview,
     vscode.commands.registerCommand('govreport.reviewWorkspace', async () => {
-      const result = await client!.sendRequest<{ files: number; cancelled: boolean }>('govreport/reviewWorkspace');
-      if (!result.cancelled) void vscode.window.showInformationMessage(t('workspaceChecked', result.files));
+      const result = await sendRequest(client!, ReviewWorkspace, null);
+      // Said in the status bar: a notification would sit over the overview's charts, and Problems shows what was found.
+      if (!result.cancelled) vscode.window.setStatusBarMessage(t('workspaceChecked', result.files), 10_000);
       return result;
     }),
     vscode.commands.registerCommand('govreport.showOverview', () => overview.show()),
@@ -58,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     }),
     vscode.commands.registerCommand('govreport.openSample', () => openSample(context)),
     vscode.commands.registerCommand('govreport.showSampleProblem', () => showSampleProblem(context)),
-    client.onNotification('govreport/analyzed', (p: Analyzed) => {
+    onNotification(client, Analyzed, (p) => {
       status.update(p);
       preview.refresh(p.uri);
     }),

@@ -7,18 +7,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { sendRequest, Summary, type Range } from '../../server/src/protocol';
 import { t } from './locale';
 import { setWebviewPage, webviewRoots } from './webview-page';
-
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-interface Summary {
-  rows: { uri: string; first?: Range }[];
-  csv?: string;
-}
 
 type FromWebview = { type: 'ready' } | { type: 'open'; uri: string; range?: Range } | { type: 'export' };
 
@@ -49,7 +40,7 @@ export class FolderOverview implements vscode.Disposable {
 
   /** Saves the summary as CSV (UTF-8 with a BOM, for Excel), where the user says (or to `to`). */
   async exportCsv(to?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const summary = await this.client.sendRequest<Summary>('govreport/summary', { csv: true, review: true });
+    const summary = await sendRequest(this.client, Summary, { csv: true, review: true });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = to ?? await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, 'govreport-summary.csv') : undefined,
@@ -58,7 +49,8 @@ export class FolderOverview implements vscode.Disposable {
     });
     if (!target || summary.csv === undefined) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(summary.csv, 'utf8'));
-    void vscode.window.showInformationMessage(t('summarySaved', summary.rows.length, vscode.workspace.asRelativePath(target)));
+    // In the status bar, as for Review Workspace: not over the charts beside the button.
+    vscode.window.setStatusBarMessage(t('summarySaved', summary.rows.length, vscode.workspace.asRelativePath(target)), 10_000);
     return target;
   }
 
@@ -81,11 +73,16 @@ export class FolderOverview implements vscode.Disposable {
     else if (m.type === 'open') void this.open(m.uri, m.range);
   }
 
+  /** Sends the summary to the page; a panel closed while the server answers needs none (see TotalsPreview.update). */
   private async update(review: boolean): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    const summary = await this.client.sendRequest<Summary>('govreport/summary', { review });
-    await panel.webview.postMessage({ type: 'summary', summary });
+    try {
+      const summary = await sendRequest(this.client, Summary, { review });
+      if (this.panel === panel) await panel.webview.postMessage({ type: 'summary', summary });
+    } catch (error) {
+      if (this.panel === panel) throw error;
+    }
   }
 
   private async open(uri: string, range?: Range): Promise<void> {

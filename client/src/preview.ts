@@ -6,13 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { sendRequest, Tables, type Range } from '../../server/src/protocol';
 import { onDidChangeLocale, t } from './locale';
 import { setWebviewPage, webviewRoots } from './webview-page';
-
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
 
 /** Messages from the webview. */
 type FromWebview = { type: 'ready' } | { type: 'reveal'; range: Range };
@@ -56,6 +52,11 @@ export class TotalsPreview implements vscode.Disposable {
     await this.update();
   }
 
+  /** Closes the panel, as its tab's close button does. */
+  close(): void {
+    this.panel?.dispose();
+  }
+
   /** Called after each analysis: refreshes if it is the report shown. */
   refresh(uri: string): void {
     if (this.panel && this.uri?.toString() === uri) void this.update();
@@ -73,13 +74,22 @@ export class TotalsPreview implements vscode.Disposable {
     return panel;
   }
 
+  /**
+   * Sends the current model to the page. The panel may be closed while the
+   * server answers: then there is nothing to show it in, and that is no error.
+   */
   private async update(): Promise<void> {
     const panel = this.panel;
     const uri = this.uri;
     if (!panel || !uri) return;
-    const model = await this.client.sendRequest('govreport/tables', { textDocument: { uri: uri.toString() } });
-    panel.title = t('previewTitle', uri.path.split('/').pop() ?? '');
-    await panel.webview.postMessage({ type: 'model', model });
+    try {
+      const model = await sendRequest(this.client, Tables, { textDocument: { uri: uri.toString() } });
+      if (this.panel !== panel) return;
+      panel.title = t('previewTitle', uri.path.split('/').pop() ?? '');
+      await panel.webview.postMessage({ type: 'model', model });
+    } catch (error) {
+      if (this.panel === panel) throw error;
+    }
   }
 
   private async reveal(range: Range): Promise<void> {

@@ -7,17 +7,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { t } from './locale';
+import { isSourceName, legacyFormat } from '../../server/src/inputs/names';
+import { READ_LIMIT, tooLarge } from '../../server/src/inputs/read-file';
+import { ReadSource, sendRequest, SOURCE_SCHEME, sourceDocumentUri, type ReadSourceResult } from '../../server/src/protocol';
+import { currentLocale, t } from './locale';
 
-export const SCHEME = 'govreport-source';
-const SOURCE_NAME = /\.(docx|html?|xhtml|pdf|doc|wps)$/i;
-
-type Read = { text: string; kind: string } | { error: string };
-
-/** The read-only document showing a source's report text. */
-export function reportUri(source: vscode.Uri): vscode.Uri {
-  // The path ends in .govreport, so VS Code gives it the report language; the query holds the source.
-  return vscode.Uri.from({ scheme: SCHEME, path: `${source.path}.govreport`, query: source.toString() });
+/** The read-only document showing a source's report text (as the server names it too). */
+function reportUri(source: vscode.Uri): vscode.Uri {
+  return vscode.Uri.parse(sourceDocumentUri(source.toString()));
 }
 
 export class SourceReports implements vscode.TextDocumentContentProvider, vscode.CustomReadonlyEditorProvider, vscode.Disposable {
@@ -25,7 +22,7 @@ export class SourceReports implements vscode.TextDocumentContentProvider, vscode
 
   constructor(private readonly client: LanguageClient) {
     this.disposables.push(
-      vscode.workspace.registerTextDocumentContentProvider(SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, this),
       // Names that say 年度报告 or 年报 open as reports (package.json's customEditors); others by command.
       vscode.window.registerCustomEditorProvider('govreport.source', this, { supportsMultipleEditorsPerDocument: true }),
       vscode.commands.registerCommand('govreport.checkDocument', (uri?: vscode.Uri) => this.open(uri)),
@@ -35,17 +32,23 @@ export class SourceReports implements vscode.TextDocumentContentProvider, vscode
 
   /** The source the command is for: the one given, else the active editor's or tab's. */
   private target(uri?: vscode.Uri): vscode.Uri | undefined {
-    if (uri instanceof vscode.Uri) return uri.scheme === SCHEME ? vscode.Uri.parse(uri.query) : uri;
+    if (uri instanceof vscode.Uri) return uri.scheme === SOURCE_SCHEME ? vscode.Uri.parse(uri.query) : uri;
     const doc = vscode.window.activeTextEditor?.document.uri;
-    if (doc) return doc.scheme === SCHEME ? vscode.Uri.parse(doc.query) : doc;
+    if (doc) return doc.scheme === SOURCE_SCHEME ? vscode.Uri.parse(doc.query) : doc;
     const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: vscode.Uri } | undefined;
     return input?.uri;
   }
 
-  private async read(source: vscode.Uri, shownAs?: vscode.Uri): Promise<Read> {
+  private async read(source: vscode.Uri, shownAs?: vscode.Uri): Promise<ReadSourceResult> {
+    // Told here, before reading: what the server would refuse need not be read, nor sent.
+    const lang = currentLocale();
+    const legacy = legacyFormat(source.path);
+    if (legacy) return { error: legacy[lang] };
+    const { size } = await vscode.workspace.fs.stat(source);
+    if (size > READ_LIMIT) return { error: tooLarge(size)[lang] };
     const bytes = await vscode.workspace.fs.readFile(source);
     await this.client.start().catch(() => undefined);
-    return this.client.sendRequest<Read>('govreport/readSource', { name: source.path, data: Buffer.from(bytes).toString('base64'), uri: shownAs?.toString() });
+    return sendRequest(this.client, ReadSource, { name: source.path, data: Buffer.from(bytes).toString('base64'), uri: shownAs?.toString() });
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -57,7 +60,7 @@ export class SourceReports implements vscode.TextDocumentContentProvider, vscode
   /** Opens a source as its report text beside nothing else: the editor the user asked for. */
   async open(uri?: vscode.Uri, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
     const source = this.target(uri);
-    if (!source || !SOURCE_NAME.test(source.path)) {
+    if (!source || !isSourceName(source.path)) {
       void vscode.window.showInformationMessage(t('openSourceToCheck'));
       return undefined;
     }
@@ -74,7 +77,7 @@ export class SourceReports implements vscode.TextDocumentContentProvider, vscode
   /** Writes the report text beside the source as NAME.govreport (never over another file) and opens it. */
   async import(uri?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
     const source = this.target(uri);
-    if (!source || !SOURCE_NAME.test(source.path)) {
+    if (!source || !isSourceName(source.path)) {
       void vscode.window.showInformationMessage(t('openSourceToImport'));
       return undefined;
     }
@@ -83,7 +86,7 @@ export class SourceReports implements vscode.TextDocumentContentProvider, vscode
       void vscode.window.showErrorMessage(`${source.path.split('/').pop()}: ${result.error}`);
       return undefined;
     }
-    const base = source.path.replace(SOURCE_NAME, '');
+    const base = source.path.replace(/\.[^./]*$/, '');
     let target = source.with({ path: `${base}.govreport`, query: '', fragment: '' });
     for (let n = 2; await exists(target); n++) target = source.with({ path: `${base} (${n}).govreport`, query: '', fragment: '' });
     await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, 'utf8'));

@@ -1,13 +1,7 @@
 /** The language status item: `年报：2 个错误`, and a way to the totals preview. */
 import * as vscode from 'vscode';
+import type { AnalyzedParams as Analyzed } from '../../server/src/protocol';
 import { onDidChangeLocale, t } from './locale';
-
-/** What the server says after each analysis (`govreport/analyzed`). */
-export interface Analyzed {
-  uri: string;
-  version: number;
-  counts: { error: number; warning: number; info: number; hint: number };
-}
 
 export class ReportStatus implements vscode.Disposable {
   private readonly problems = vscode.languages.createLanguageStatusItem('govreport.problems', { language: 'govreport' });

@@ -1,7 +1,7 @@
 // Starting code-server (VS Code's own server and web workbench) for the
 // extension under development, on 127.0.0.1, with nothing of the real home
 // folder touched: what the end-to-end tests (run.mjs) and `npm start` share.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -98,15 +98,35 @@ export function killGroup(pid, signal) {
   }
 }
 
+/**
+ * Installs a .vsix into the extensions folder of a run (isolatedFolders), as
+ * a user's `code --install-extension` does; throws with code-server's words
+ * when it is refused.
+ */
+export function installExtension({ codeServer, temp, env, vsix }) {
+  const result = spawnSync(
+    process.execPath,
+    [codeServer, '--user-data-dir', join(temp, 'user-data'), '--extensions-dir', join(temp, 'extensions'), '--install-extension', vsix],
+    { cwd: temp, env, encoding: 'utf8' },
+  );
+  if (result.status !== 0 || !/successfully installed/.test(result.stdout)) {
+    throw new CodeServerError(`code-server --install-extension ${vsix} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
+  }
+}
+
 export async function healthy(port) {
   const response = await fetch(`http://127.0.0.1:${port}/healthz`);
   if (!response.ok) throw new CodeServerError(`code-server /healthz answered ${response.status}`);
 }
 
-/** The address that opens `workspace` with the extension at `root` (and, for tests, their index). */
-export function workbenchUrl(port, workspace, root, testIndex, openFile) {
+/**
+ * The address that opens `workspace` with the extension under development at
+ * `development` (the project, or for tests a harness beside the installed
+ * extension) and, for tests, their index.
+ */
+export function workbenchUrl(port, workspace, development, testIndex, openFile) {
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-  const payload = [['extensionDevelopmentPath', remote(root)]];
+  const payload = [['extensionDevelopmentPath', remote(development)]];
   if (testIndex) payload.push(['extensionTestsPath', remote(testIndex)]);
   // The web workbench opens this file in an editor once it is up.
   if (openFile) payload.push(['openFile', remote(openFile)]);

@@ -1,7 +1,9 @@
 // Runs the end-to-end tests (out/test/e2e/suite/index.js, built by
 // `node scripts/build.mjs --tests`) inside a real VS Code: code-server serves
-// the workbench, headless Chromium shows it, and the extension under
-// development runs in code-server's extension host, as on the desktop.
+// the workbench, headless Chromium shows it, and the extension runs in
+// code-server's extension host, as on the desktop. The extension tested is
+// what ships: packaged as a .vsix (scripts/package.mjs) and installed with
+// --install-extension; the tests come in as a harness extension of their own.
 //
 //   node scripts/e2e/run.mjs [--grep <pattern>]
 //
@@ -10,12 +12,13 @@
 // Environment: E2E_ARTIFACTS (screenshots and logs; default .e2e-artifacts/),
 // GOVREPORT_E2E_CACHE (see setup.mjs), GOVREPORT_E2E_TIMEOUT (seconds for
 // the run after setup; default 300).
-import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { CodeServerError, freePort, healthy, isolatedFolders, killGroup, startCodeServer, userSettings, workbenchUrl } from './code-server.mjs';
+import { CodeServerError, freePort, healthy, installExtension, isolatedFolders, killGroup, startCodeServer, userSettings, workbenchUrl } from './code-server.mjs';
+import { packageVsix } from '../package.mjs';
 import { CODE_SERVER_VERSION, SetupError, setup } from './setup.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -76,12 +79,34 @@ async function startControlServer(getPage) {
               }
               return { label: c.getAttribute('aria-label') ?? '', width: c.width, height: c.height, painted };
             }),
+            // Whether the page scrolls sideways, and each box that scrolls on its own (a wide table).
+            layout: {
+              page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
+              scrollers: [...document.querySelectorAll('*')]
+                .filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e !== document.documentElement && e !== document.body)
+                .map((e) => ({ className: String(e.className), scrollWidth: e.scrollWidth, clientWidth: e.clientWidth })),
+            },
           }))
           .catch(() => ({ text: '', csp: '', scripts: [], canvases: [] }));
       Promise.all(frames.map(read)).then(
         (views) => reply(200, { texts: views.map((v) => v.text), views }),
         (error) => reply(500, { error: String(error.message ?? error) }),
       );
+      return;
+    }
+    if (request.method === 'GET' && url.pathname === '/wait') {
+      // Waits until the workbench shows (or hides) what a selector names: a hover, the suggestions, a squiggle.
+      if (!page) return reply(503, { error: 'no page yet' });
+      const state = url.searchParams.get('state') || 'visible';
+      const timeout = Number(url.searchParams.get('timeout')) || 10_000;
+      page
+        .locator(url.searchParams.get('selector'))
+        .first()
+        .waitFor({ state, timeout })
+        .then(
+          () => reply(200, { ok: true }),
+          (error) => reply(200, { ok: false, error: String(error.message ?? error).split('\n')[0] }),
+        );
       return;
     }
     if (request.method !== 'POST' || url.pathname !== '/screenshot') return reply(404, { error: 'not found' });
@@ -103,6 +128,19 @@ async function runInEditor(paths, options, state) {
   const { temp, env: isolated } = isolatedFolders('govreport-e2e-');
   state.cleanups.push(() => rmSync(temp, { recursive: true, force: true }));
   userSettings(join(temp, 'user-data'));
+
+  // The extension as a user gets it: the .vsix, installed.
+  state.step = 'packaging the extension';
+  const begun = Date.now();
+  const vsix = packageVsix(join(temp, 'govreport.vsix'));
+  state.step = 'installing the extension';
+  installExtension({ codeServer: paths.codeServer, temp, env: isolated, vsix });
+  say(`packaged and installed ${vsix} in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+  // The tests run as the extension under development; it must not be GovReport itself, or it would stand in for the installed one.
+  const harness = join(temp, 'harness');
+  mkdirSync(harness);
+  writeFileSync(join(harness, 'package.json'), JSON.stringify({ name: 'govreport-e2e-harness', publisher: 'govreport-tests', version: '0.0.0', engines: { vscode: '*' } }, null, 2));
+
   // A copy, so that tests may edit files freely.
   const workspace = join(temp, 'workspace');
   cpSync(workspaceSource, workspace, { recursive: true });
@@ -119,6 +157,8 @@ async function runInEditor(paths, options, state) {
     GOVREPORT_E2E_GREP: options.grep,
     // The file the workbench opens at start, as `npm start` does (test/e2e/suite/index.ts waits for it).
     GOVREPORT_E2E_OPENED: STARTUP_FILE,
+    // The extension under test is the one installed from this .vsix (smoke.e2e.ts checks it is).
+    GOVREPORT_E2E_VSIX: vsix,
   };
   state.step = 'starting code-server';
   const server = startCodeServer({ codeServer: paths.codeServer, port, temp, workspace, env, logFile: join(artifacts, 'code-server.log') });
@@ -178,7 +218,7 @@ async function runInEditor(paths, options, state) {
   });
   crashed.catch(() => {});
 
-  const url = workbenchUrl(port, workspace, root, testIndex, join(workspace, STARTUP_FILE));
+  const url = workbenchUrl(port, workspace, harness, testIndex, join(workspace, STARTUP_FILE));
   state.step = 'loading the workbench';
   const started = Date.now();
   await Promise.race([page.goto(url, { timeout: 0 }), died, crashed]);

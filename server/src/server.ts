@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
+import { CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applySettings, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, skeletonYear, tableLenses, type Analysis } from './analysis';
 import { fixAll, isFixAllData, quickFixes, resolveFixAll, wantsFixAll, type ActionScope } from './lsp/code-actions';
@@ -19,7 +19,9 @@ import { SUMMARY_COLUMNS } from './analysis/corpus/summary';
 import { summaryCsv } from './summary/format';
 import { WorkspaceReview } from './workspace/review';
 import { withReviewProgress } from './lsp/review-progress';
-import { SourceDocuments, type ReadSourceParams } from './lsp/sources';
+import { SourceDocuments } from './lsp/sources';
+import { WATCH_GLOB } from './inputs';
+import { Analyzed, onRequest, ReadSource, ReviewWorkspace, sendNotification, Summary, Tables, type SummaryResult } from './protocol';
 import { connect } from './lsp/transport';
 
 const connection = connect();
@@ -35,11 +37,12 @@ let pullConfiguration = false;
 let watchFiles = false;
 let folderEvents = false;
 let canResolveActions = false;
+let canRefreshLenses = false;
 /** Keyed by the text itself, not the editor's version number (a client may repeat one). */
 const cache = new Map<string, { text: string; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
 /** Reports read from a .docx, web page or PDF, by the URI the client shows their text under. */
-const sources = new SourceDocuments();
+const sources = new SourceDocuments((uri) => !!documents.get(uri));
 
 /** More would only slow the editor down; the rest is summed up in one line. */
 const MAX_DIAGNOSTICS = 1000;
@@ -93,8 +96,7 @@ function publishOpen(doc: TextDocument, a: Analysis): void {
   const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => {
     const d = lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS);
     // A report read from a source: each finding also names its place there.
-    const where = sources.where(doc, f.span.start, locale());
-    if (where) d.message += locale() === 'en' ? ` (${where})` : `（${where}）`;
+    d.message += lsp.placeSuffix(sources.where(doc, f.span.start, locale()), locale());
     return d;
   });
   if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, locale()));
@@ -109,7 +111,7 @@ function validate(doc: TextDocument): void {
     const others = review.opened(doc.uri, a);
     publishOpen(doc, a);
     for (const uri of others) publish(uri);
-    void connection.sendNotification('govreport/analyzed', { uri: doc.uri, version: doc.version, counts: reportView(a).counts });
+    void sendNotification(connection, Analyzed, { uri: doc.uri, version: doc.version, counts: reportView(a).counts });
   } catch (error) {
     // Whatever happened to this document, the server goes on serving the others.
     connection.console.error(`checking ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -132,6 +134,8 @@ async function loadSettings(pushed?: unknown): Promise<void> {
   for (const doc of documents.all()) validate(doc);
   // Closed reports too: another severity, another language.
   for (const uri of review.closedReports()) publish(uri);
+  // The lenses above the tables speak the language too; the editor asks for them again only when told.
+  if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch((e: unknown) => connection.console.warn(`codeLens/refresh: ${String(e)}`));
   if (settings.scope !== scope) {
     if (settings.scope === 'workspace') void reviewWorkspace();
     else review.stop();
@@ -145,6 +149,7 @@ connection.onInitialize((params) => {
   editorLocale = params.locale;
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   canResolveActions = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+  canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   folderEvents = !!params.capabilities.workspace?.workspaceFolders;
@@ -174,7 +179,7 @@ connection.onInitialized(() => {
     });
   } else if (settings.scope === 'workspace') void reviewWorkspace();
   // Reports changed on disk (outside the editor) keep the workspace review current.
-  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,govreport}' }] });
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] });
   if (folderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       review.setFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
@@ -188,10 +193,10 @@ connection.onDidChangeWatchedFiles((p) => {
 });
 
 /** *GovReport: Review Workspace*. */
-connection.onRequest('govreport/reviewWorkspace', () => reviewWorkspace());
+onRequest(connection, ReviewWorkspace, () => reviewWorkspace());
 
 /** The folder overview's table: one row per report checked, and the CSV to export. */
-connection.onRequest('govreport/summary', async (p: { csv?: boolean; review?: boolean } | undefined) => {
+onRequest(connection, Summary, async (p): Promise<SummaryResult> => {
   // The overview is of the workspace: review it first if that was not done.
   if (p?.review && !review.reviewing) await reviewWorkspace();
   const rows = review.summary().map((r) => ({ ...r, uri: r.file, file: review.displayPath(r.file) }));
@@ -293,10 +298,10 @@ connection.onCompletion((p) =>
 );
 
 /** A .docx, web page or PDF (its bytes, base64) as the report's canonical text, for the client to show read-only. */
-connection.onRequest('govreport/readSource', (p: ReadSourceParams) => sources.read(p, locale()));
+onRequest(connection, ReadSource, (p) => sources.read(p, locale()));
 
 /** The report model the totals preview shows. */
-connection.onRequest('govreport/tables', (p: unknown) =>
+onRequest(connection, Tables, (p) =>
   withDoc(p, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(), thresholds: settings.ratios, view: reportView({ ...a, findings: findings(a) }) })),
 );
 

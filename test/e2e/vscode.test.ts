@@ -82,7 +82,7 @@ test('VS Code end-to-end (code-server + Chromium)', { skip }, async (t) => {
 
   for (const result of run.results) {
     await t.test(result.title, (st) => {
-      if (result.state === 'pending') st.skip('skipped in mocha (pending)');
+      if (result.state === 'pending') st.skip(result.reason ?? 'skipped in mocha (pending)');
       if (result.state === 'failed') throw failure(result);
     });
   }

@@ -4,16 +4,14 @@
  * quick fixes and fix-all; the report model; settings.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readInput } from '../../server/src/cli/inputs';
-import { FIXTURES } from '../support/fixtures';
+import { fixtureText } from '../support/fixtures';
 import { TestClient } from '../support/lsp';
 import { SKIP_SHARED, sharedReports, sharedText } from '../support/shared';
 
-const fixture = (name: string) => readInput(join(FIXTURES, name)).text!;
+const fixture = (name: string) => fixtureText(name);
 const uriOf = (name: string) => `file:///reports/${name}`;
 
 /** Applies an LSP WorkspaceEdit's edits to a text, as the editor would. */

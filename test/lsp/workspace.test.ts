@@ -36,6 +36,15 @@ describe('workspace review', { timeout: 30_000 }, () => {
       const result = await client.request<{ files: number; cancelled: boolean }>('govreport/reviewWorkspace', null);
       assert.deepEqual(result, { files: 2, cancelled: false });
       const published = await carried;
+      // A report open in the editor under a name no scan looks for is in view too: the count said
+      // when the review ends is the overview's count of rows.
+      const draft = pathToFileURL(join(dir, 'draft')).href;
+      await client.open(draft, render(cleanSpec('2021', 2022), 'pipe'));
+      const again = await client.request<{ files: number }>('govreport/reviewWorkspace', null);
+      const overview = await client.request<{ rows: { uri: string }[] }>('govreport/summary', {});
+      assert.equal(again.files, 3);
+      assert.equal(overview.rows.length, again.files);
+      await client.close(draft);
       const carry = published.diagnostics.filter((d) => d.code === 'carry-over');
       assert.equal(carry.length, 2);
       assert.equal(carry[0].message, '「自然人」列：上年结转为 3，但 2023 年报告的结转下年度为 1');

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import { analyze, ARITHMETIC_CODES, type Finding } from '../../server/src/analysis';
-import { readSource, sourceKind } from '../../server/src/sources/load';
+import { sourceKind } from '../../server/src/inputs';
+import { readSource } from '../../server/src/sources/load';
 import { fixtureForms, type Form } from '../forms';
 
 const SKIP = process.env.GOVREPORT_SKIP_MATRIX === '1' ? 'GOVREPORT_SKIP_MATRIX=1' : false;

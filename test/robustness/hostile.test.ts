@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { readInput } from '../../server/src/cli/inputs';
-import { FIXTURES, ROOT } from '../support/fixtures';
+import { ROOT, fixtureText } from '../support/fixtures';
 import { TestClient } from '../support/lsp';
 import { cleanSpec, render } from '../support/reports';
 
@@ -132,7 +131,7 @@ describe('hostile input: the server', () => {
 
   it('report text in a hover is text: no image, link, command link or HTML comes out of it', async () => {
     const uri = 'file:///hostile/markdown-in-cells.report.txt';
-    const lines = readInput(join(FIXTURES, 'pipe.report.txt')).text!.split('\n');
+    const lines = fixtureText('pipe.report.txt').split('\n');
     // A cell is what starts like a number: the rest of it is the report's text all the same.
     const one = lines.findIndex((l) => l.includes('（一）予以公开'));
     lines[one] = '（一）予以公开 | 1.5![x](https://a.example/p.png) | 0 | 0 | 0 | 1 | 0 | 1';

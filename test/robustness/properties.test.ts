@@ -6,13 +6,11 @@
  * quick fix keeps its promises; fix-all is idempotent.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, applyEdits, ARITHMETIC_CODES, fixAllEdits, type Analysis } from '../../server/src/analysis';
-import { readInput } from '../../server/src/cli/inputs';
 import { checkAllFixes } from '../support/fix-check';
-import { fixtureReports, FIXTURES } from '../support/fixtures';
+import { fixtureReports, fixtureText } from '../support/fixtures';
 import { cleanSpec, LAYOUTS, READABLE, render } from '../support/reports';
 import { HAS_SHARED, sharedReports, sharedText } from '../support/shared';
 
@@ -41,7 +39,7 @@ const reportish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 300 }).map((
 
 /** Real reports to mutate: the project's fixtures, reports in every layout, the seeds when present. */
 const BASES: string[] = [
-  ...fixtureReports().map((f) => readInput(join(FIXTURES, f)).text!),
+  ...fixtureReports().map((f) => fixtureText(f)),
   ...LAYOUTS.map((l) => render(cleanSpec(), l)),
   ...(HAS_SHARED ? sharedReports('seeds').map((f) => sharedText('seeds', f)) : []),
 ];
@@ -278,7 +276,7 @@ function arithmeticErrors(text: string): string[] {
 
 /** Reports whose tables can be read: the project's renders, fixtures and the shared reports. */
 const READABLE_BASES: string[] = [
-  ...fixtureReports().map((f) => readInput(join(FIXTURES, f)).text!),
+  ...fixtureReports().map((f) => fixtureText(f)),
   ...READABLE.map((l) => render(cleanSpec(), l)),
   ...READABLE.map((l) => render(cleanSpec('2019', 2020), l)),
   ...(HAS_SHARED ? [...sharedReports('seeds').map((f) => sharedText('seeds', f)), ...sharedReports('corpus').map((f) => sharedText('corpus', f))] : []),

@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
-import { FIXTURES, ROOT } from '../support/fixtures';
+import { CLI_ENV, FIXTURES, ROOT } from '../support/fixtures';
 
 const BIN = join(ROOT, 'bin', 'govreport.js');
 const posix = process.platform !== 'win32';
 const linux = process.platform === 'linux';
 
 function govreport(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: CLI_ENV });
   assert.equal(r.error, undefined, `govreport ${args.join(' ')} finishes`);
   assert.doesNotMatch(r.stderr, /^\s+at |Error:/m, 'no stack trace');
   return r;
@@ -74,7 +74,9 @@ describe('the command line: files that are not reports', () => {
     writeFileSync(join(empty, 'notes.md'), '# not a report');
     const r = govreport(['check', empty, join(dir, 'a.txt')]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /empty：没有找到报告文件（\.txt、\.govreport） \/ no report files found/);
+    // Every kind of file a folder is searched for, as the help says.
+    assert.match(r.stderr, /empty：没有找到报告文件（\.txt、\.govreport、\.docx、\.html、\.htm、\.xhtml、\.pdf）/);
+    assert.match(govreport(['check', '--locale', 'en', empty]).stderr, /empty: no report files found \(\.txt, \.govreport, \.docx, \.html, \.htm, \.xhtml, \.pdf\)/);
     assert.match(r.stdout, /a\.txt:1:1: warning missing-title/, 'the others are still checked');
     assert.equal(govreport(['check', '--format', 'json', empty]).stdout, '[]\n');
   });
@@ -147,7 +149,7 @@ describe('the command line: names that are not UTF-8', { skip: !linux && 'only L
 
   it('named on the command line, it is found', () => {
     // Arguments of child_process are strings; the shell passes the bytes.
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check "reports/$(printf '\\261\\250\\270\\346').txt"`], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check "reports/$(printf '\\261\\250\\270\\346').txt"`], { cwd: dir, encoding: 'utf8', env: CLI_ENV });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^reports\/\\xB1\\xA8\\xB8\\xE6\.txt:1:1: warning missing-title/m);
   });
@@ -164,7 +166,7 @@ describe('the command line: output', () => {
 
   for (const format of ['text', 'json', 'sarif']) {
     it(`${format}: a reader that stops reading (| head) ends the run quietly`, async () => {
-      const child = spawn(process.execPath, [BIN, 'check', '--format', format, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'check', '--format', format, dir], { stdio: ['ignore', 'pipe', 'pipe'], env: CLI_ENV });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       child.stdout.once('data', () => child.stdout.destroy());

@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FIXTURES, ROOT } from '../support/fixtures';
+import { CLI_ENV, FIXTURES, ROOT } from '../support/fixtures';
 import { cmsPage, officialDocx, officialLayout } from '../support/official';
 import { SKIP_SHARED, sharedFile } from '../support/shared';
 
 function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,20 +1,24 @@
 /** The command line as a user runs it: output formats, exit status, bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { ROOT } from '../support/fixtures';
+import { CLI_ENV, ROOT } from '../support/fixtures';
+import { cleanSpec, render } from '../support/reports';
 import { SKIP_SHARED, sharedFile } from '../support/shared';
 
 function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const fixture = (name: string) => join('test', 'fixtures', name);
+
+/** Whether script(1) is there to run a command on a terminal of its own. */
+const hasScript = () => spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /** A fresh folder in the system's temp folder, removed when the tests end. */
 const temps: string[] = [];
@@ -57,12 +61,14 @@ describe('govreport check', () => {
     assert.equal(data[0].file, fixture('pdf.report.txt'));
     const review = data[0].diagnostics.find((d: { code: string }) => d.code === 'review-total');
     assert.deepEqual(Object.keys(review).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'related', 'severity']);
-    // The cells involved, as the text output's note: lines.
+    // The cells involved, as the text output's note: lines; in text, a cell at the finding's own place is no note.
     const text = govreport('check', fixture('pdf.report.txt')).stdout;
     assert.ok(review.related.length >= 2);
     for (const rel of review.related) {
       assert.deepEqual(Object.keys(rel).sort(), ['column', 'line', 'message']);
-      assert.ok(text.includes(`${fixture('pdf.report.txt')}:${rel.line}:${rel.column}: note: ${rel.message}`), JSON.stringify(rel));
+      const note = `${fixture('pdf.report.txt')}:${rel.line}:${rel.column}: note: ${rel.message}`;
+      const own = rel.line === review.line && rel.column === review.column;
+      assert.equal(text.includes(note), !own, JSON.stringify(rel));
     }
     assert.deepEqual([review.line, review.column, review.endLine, review.endColumn, review.severity], [78, 29, 78, 30, 'error']);
     assert.equal(data[1].diagnostics[0].code, 'missing-title');
@@ -76,18 +82,50 @@ describe('govreport check', () => {
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'GovReport');
     const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'subtotal');
-    // Each rule links to its documentation, the README's section of that name.
-    assert.match(rule.helpUri, /^file:\/\/.*\/README\.md#subtotal$/);
-    assert.ok(existsSync(fileURLToPath(rule.helpUri.replace(/#.*/, ''))));
-    assert.match(readFileSync(fileURLToPath(rule.helpUri.replace(/#.*/, '')), 'utf8'), /^### subtotal$/m);
+    // package.json names no homepage: no link (a path on the machine that ran the check resolves nowhere else),
+    // the rule's section of the README inline instead.
+    assert.equal(rule.helpUri, undefined);
+    assert.doesNotMatch(r.stdout, /file:\/\/[^"]*README/i);
     assert.match(rule.help.text, /（七）总计等于（一）至（六）各项之和/);
-    assert.match(rule.help.markdown, /\[subtotal\]\(file:/);
+    assert.match(rule.help.markdown, /申请情况表每一列中，（七）总计等于（一）予以公开至（六）其他处理各项之和。/);
+    assert.match(rule.help.markdown, /"not verifiable" \(无法核实\)/);
     const subtotal = run.results.find((x: { ruleId: string }) => x.ruleId === 'subtotal');
     assert.equal(subtotal.level, 'error');
-    assert.equal(subtotal.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/markdown.report.txt');
+    // Relative to the working folder, a base that the log defines.
+    const artifact = subtotal.locations[0].physicalLocation.artifactLocation;
+    assert.deepEqual(artifact, { uri: 'test/fixtures/markdown.report.txt', uriBaseId: '%SRCROOT%' });
+    const base = run.originalUriBaseIds[artifact.uriBaseId].uri;
+    assert.equal(base, pathToFileURL(`${ROOT}/`).href);
+    assert.ok(existsSync(fileURLToPath(new URL(artifact.uri, base))));
     assert.equal(subtotal.locations[0].physicalLocation.region.startLine, 58);
     assert.ok(subtotal.relatedLocations.length >= 2);
     assert.equal(run.results.find((x: { ruleId: string }) => x.ruleId === 'section-order').level, 'warning');
+  });
+
+  it('sarif: a file outside the working folder by its absolute file: URI, never ../', () => {
+    const dir = tempDir();
+    const outside = join(dir, '某区 2023.txt');
+    writeFileSync(outside, readFileSync(join(ROOT, fixture('pipe.report.txt'))));
+    const run = JSON.parse(govreport('check', '--format', 'sarif', outside).stdout).runs[0];
+    const artifact = run.results[0].locations[0].physicalLocation.artifactLocation;
+    assert.deepEqual(artifact, { uri: pathToFileURL(outside).href });
+    assert.ok(existsSync(fileURLToPath(artifact.uri)));
+  });
+
+  it('sarif: links each rule to the homepage package.json names, when it is https', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'dist'));
+    copyFileSync(join(ROOT, 'dist', 'cli.js'), join(dir, 'dist', 'cli.js'));
+    copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
+    const sarif = (homepage: string) => {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'govreport', homepage }));
+      const out = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'dist', 'cli.js'))}).main(process.argv.slice(1))`, 'check', '--format', 'sarif', fixture('pipe.report.txt')], { cwd: ROOT, encoding: 'utf8' });
+      return JSON.parse(out.stdout).runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'carry-over');
+    };
+    const linked = sarif('https://example.org/govreport#readme');
+    assert.equal(linked.helpUri, 'https://example.org/govreport#carry-over');
+    assert.match(linked.help.markdown, /\[carry-over\]\(https:\/\/example\.org\/govreport#carry-over\)/);
+    assert.equal(sarif('http://example.org/govreport').helpUri, undefined);
   });
 
   it('checks folders and glob patterns', () => {
@@ -99,7 +137,7 @@ describe('govreport check', () => {
     assert.deepEqual(JSON.parse(glob.stdout).map((f: { file: string }) => f.file), ['test/fixtures/pdf.report.txt', 'test/fixtures/pipe.report.txt']);
   });
 
-  it('in a folder, skips text that is no report and says so; a file named is always checked', () => {
+  it('in a folder, skips text that is no report and says so, before the line that sums up; a file named that is no report is said so', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), '会议记录：明天讨论预算。\n');
     writeFileSync(join(dir, 'todo.txt'), 'TODO\n');
@@ -108,14 +146,26 @@ describe('govreport check', () => {
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), [join(dir, '2023年报.txt')]);
     assert.match(r.stderr, /已跳过文件夹中 2 个不是报告的文件/);
     assert.equal(govreport('check', '--locale', 'en', dir).stderr.split('\n').filter((l) => /skipped/.test(l)).length, 1);
-    assert.match(govreport('check', '--locale', 'en', dir).stderr, /2 files in the folders skipped/);
-    // Named, or matched by a pattern, a file is checked whatever it holds.
-    const named = govreport('check', join(dir, 'notes.txt'));
-    assert.equal(named.status, 1);
-    assert.match(named.stdout, /notes\.txt:1:1: error missing-section/);
-    assert.doesNotMatch(named.stderr, /跳过/);
-    const glob = govreport('check', '--format', 'json', join(dir, 'no*.txt'));
-    assert.equal(JSON.parse(glob.stdout).length, 1);
+    const en = govreport('check', '--locale', 'en', dir).stderr.trimEnd().split('\n');
+    assert.match(en[0], /^2 files in the folders skipped/);
+    assert.match(en[1], /^1 file checked: /, 'the line that sums up comes last');
+    // Named, or matched by a pattern, a file that is no report is said to be none (exit 2), not told it lacks six parts;
+    // the others are checked.
+    for (const args of [[join(dir, 'notes.txt'), join(dir, '2023年报.txt')], [join(dir, 'no*.txt'), join(dir, '2023年报.txt')]]) {
+      const named = govreport('check', ...args);
+      assert.equal(named.status, 2);
+      assert.match(named.stdout, /notes\.txt: 错误: 不是年度报告：开头没有中文的报告标题/);
+      assert.doesNotMatch(named.stdout, /missing-section/);
+      assert.match(named.stdout, /2023年报\.txt:78:29: error review-total/);
+    }
+    // This project's README names the report's title and its parts, in English.
+    const readme = govreport('check', '--locale', 'en', 'README.md');
+    assert.equal(readme.status, 2);
+    assert.equal(readme.stdout, 'README.md: error: not an annual report: no report title or part headings, in Chinese, near the start; not checked (if it is one, name it .govreport or .report.txt to check it anyway)\n');
+    // Named as a report, a file is checked whatever it holds.
+    writeFileSync(join(dir, 'notes.govreport'), '会议记录：明天讨论预算。\n');
+    assert.match(govreport('check', join(dir, 'notes.govreport')).stdout, /notes\.govreport:1:1: error missing-section/);
+    assert.equal(JSON.parse(govreport('check', '--format', 'json', join(dir, 'notes.txt')).stdout)[0].error.slice(0, 6), '不是年度报告');
   });
 
   it('decodes GBK instead of garbling it', () => {
@@ -151,13 +201,54 @@ describe('govreport check', () => {
     assert.match(r.stdout, /不是文本文件/);
   });
 
-  it('answers bad usage with exit 2 and the usage', () => {
-    for (const args of [[], ['check'], ['check', '--format', 'xml', 'a.txt'], ['frobnicate'], ['check', '--locale', 'fr', 'a.txt'], ['check', '--bogus']]) {
+  it('answers bad usage in its own words, with the usage line, and exit 2', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /^govreport: 请指定命令$/],
+      [['check'], /^govreport: 请指定要处理的文件或文件夹$/],
+      [['check', '--format', 'xml', 'a.txt'], /^govreport: 未知的输出格式「xml」（可用：text、json、sarif）$/],
+      [['frobnicate'], /^govreport: 未知的命令「frobnicate」$/],
+      [['check', '--locale', 'fr', 'a.txt'], /^govreport: 未知的语言「fr」（可用：zh-CN、en）$/],
+      [['check', '--bogus', 'a.txt'], /^govreport: 未知的选项 --bogus$/],
+      [['check', 'a.txt', '--format'], /^govreport: 选项 --format 需要一个值（FORMAT）$/],
+      [['check', '--help=yes'], /^govreport: 选项 --help 不带值$/],
+      [['totals', 'a.txt', 'b.txt'], /^govreport: 只能指定一个文件，而不是 2 个$/],
+      [['convert', '--format', 'json', 'a.docx'], /^govreport: convert 命令没有 --format 选项$/],
+    ];
+    for (const [args, first] of cases) {
       const r = govreport(...args);
       assert.equal(r.status, 2, args.join(' '));
-      assert.match(r.stderr, /用法 \/ Usage:/);
+      const lines = r.stderr.trimEnd().split('\n');
+      assert.match(lines[0], first);
+      assert.equal(lines[1], '用法：');
+      // The usage of the command named, or of every command.
+      const command = ['check', 'totals', 'convert'].find((c) => args[0] === c);
+      assert.deepEqual(lines.slice(2, -1).map((l) => l.trim().split(' ')[1]), command ? [command] : ['check', 'totals', 'summary', 'convert'], r.stderr);
+      assert.equal(lines[lines.length - 1], `更多说明：govreport ${command ? `${command} ` : ''}--help`);
+      assert.doesNotMatch(r.stderr, /ERR_PARSE_ARGS|To specify a positional|'--/, 'not node\'s own words');
     }
+    const en = govreport('--locale', 'en', 'check', '--bogus');
+    assert.deepEqual(en.stderr.trimEnd().split('\n').slice(0, 2), ['govreport: unknown option --bogus', 'Usage:']);
     assert.equal(govreport('--help').status, 0);
+  });
+
+  it('has help for each command: its usage, options and exit status', () => {
+    const check = govreport('check', '--help');
+    assert.equal(check.status, 0);
+    assert.match(check.stdout, /^用法：govreport check \[--format text\|json\|sarif\] \[--locale zh-CN\|en\] \[--verbose\] \[--color\] 路径\.\.\.\n/);
+    assert.match(check.stdout, /^ {2}-f, --format FORMAT +输出格式：text、json、sarif（默认 text）$/m);
+    assert.match(check.stdout, /^ {6}--no-color +不使用颜色/m);
+    assert.match(check.stdout, /^退出码：/m);
+    assert.doesNotMatch(check.stdout, /govreport (totals|summary|convert)/, 'only its own usage');
+    assert.equal(govreport('help', 'check').stdout, check.stdout);
+    assert.equal(govreport('check', '-h').stdout, check.stdout);
+    const totals = govreport('totals', '--help', '--locale', 'en').stdout;
+    assert.match(totals, /^Usage: govreport totals \[--format text\|json\] \[--locale zh-CN\|en\] FILE\n/);
+    assert.doesNotMatch(totals, /--verbose/);
+    assert.match(govreport('convert', '--help').stdout, /-o, --output OUT/);
+    // The general help names every command and where each one's help is.
+    const general = govreport('--help').stdout;
+    for (const c of ['check', 'totals', 'summary', 'convert']) assert.match(general, new RegExp(`^ {2}${c} +\\S`, 'm'));
+    assert.match(general, /govreport 命令 --help/);
   });
 
   it('finds what the seeds hold', { skip: SKIP_SHARED }, () => {
@@ -170,6 +261,84 @@ describe('govreport check', () => {
     for (const seed of ['000', '001', '002', '003']) assert.deepEqual(found[seed].filter((c) => arithmetic.has(c)), [], seed);
     assert.ok(found['001'].includes('missing-title'));
     assert.equal(r.status, 1);
+  });
+});
+
+describe('the command line for a person at a terminal', () => {
+  const CJK = /[\u2e80-\u9fff\uff00-\uffef]/;
+  /** What the command line says of its own: without the report's words it quotes ("…") or shows (a title, a body). */
+  const ownWords = (s: string) => s.replace(/"[^"\n]*"/g, '""');
+
+  it('speaks the language of LANG or LC_ALL (else Chinese): under en_US.UTF-8 no Chinese of its own', () => {
+    const dir = tempDir();
+    for (const name of ['cells', 'pdf', 'pipe', 'old-format', 'markdown']) writeFileSync(join(dir, `${name}.txt`), readFileSync(join(ROOT, fixture(`${name}.report.txt`))));
+    writeFileSync(join(dir, 'notes.txt'), '会议记录：明天讨论预算。\n');
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'folder', 'a.txt'), readFileSync(join(ROOT, fixture('pipe.report.txt'))));
+    writeFileSync(join(dir, 'folder', 'todo.txt'), 'TODO\n');
+    const run = (env: NodeJS.ProcessEnv, ...args: string[]) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...CLI_ENV, ...env } });
+      return { ...r, both: `${r.stdout}${r.stderr}` };
+    };
+    const english = { LANG: 'en_US.UTF-8' };
+    const said: string[] = [];
+    for (const name of ['cells', 'pdf', 'pipe', 'old-format', 'markdown']) said.push(run(english, 'check', '--verbose', `${name}.txt`).both);
+    said.push(run(english, 'check', 'notes.txt', 'nope.txt', 'empty', 'folder').both);
+    said.push(run(english, 'check', '--format', 'xml', 'a.txt').both, run(english, 'frobnicate').both, run(english, 'check', '--bogus').both);
+    said.push(run(english, '--help').both, ...['check', 'totals', 'summary', 'convert'].map((c) => run(english, c, '--help').both));
+    // The title is the report's own text; the rest of totals is ours.
+    said.push(run(english, 'totals', 'markdown.txt').stdout.replace(/^Title: .*$/m, ''), run(english, 'totals', 'notes.txt').both);
+    said.push(run(english, 'summary', '--format', 'markdown', 'cells.txt').stdout.split('\n')[0], run(english, 'convert', '-o', 'out.txt', 'cells.txt').both);
+    for (const text of said) assert.doesNotMatch(ownWords(text), CJK, text);
+    assert.match(said[5], /nope\.txt: no such file, folder or matching file/);
+    assert.match(said[5], /notes\.txt: error: not an annual report/);
+    assert.match(said[5], /1 file in the folders skipped/);
+    // LC_ALL before LANG, as POSIX has it; --locale before either; no language set: Chinese.
+    assert.match(run({ LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' }, 'check', 'nope.txt').stderr, /no such file/);
+    assert.match(run({ LANG: 'en_US.UTF-8' }, 'check', '--locale', 'zh-CN', 'nope.txt').stderr, /文件、文件夹不存在/);
+    assert.match(run({}, 'check', 'nope.txt').stderr, /文件、文件夹不存在/);
+    assert.match(run({ LANG: 'C.UTF-8' }, 'check', 'nope.txt').stderr, /文件、文件夹不存在/);
+  });
+
+  it('lists each file checked with --verbose (✓ file); by default only those with findings, then the count', () => {
+    const dir = tempDir();
+    const clean = join(dir, 'clean.txt');
+    writeFileSync(clean, render(cleanSpec(), 'markdown'));
+    const quiet = govreport('check', clean);
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stdout, '');
+    assert.match(quiet.stderr, /^共检查 1 个文件：0 个错误，0 个警告，0 条提示$/m);
+    const verbose = govreport('check', '--verbose', clean, fixture('pipe.report.txt'));
+    const lines = verbose.stdout.trimEnd().split('\n');
+    assert.equal(lines[0], `✓ ${clean}`);
+    assert.ok(lines.some((l) => l.startsWith(`${fixture('pipe.report.txt')}:1:1: warning missing-title`)));
+    assert.ok(!lines.includes(`✓ ${fixture('pipe.report.txt')}`), 'a file with findings is listed by them');
+  });
+
+  it('writes no note at its finding\'s own place', () => {
+    const r = govreport('check', fixture('cells.report.txt'));
+    let own = '';
+    for (const line of r.stdout.split('\n')) {
+      if (!line.startsWith(' ')) own = line.split(': ')[0];
+      else assert.notEqual(line.trim().split(': ')[0], own, line);
+    }
+    assert.match(r.stdout, /^test\/fixtures\/cells\.report\.txt:332:2: error subtotal .*\n {4}test\/fixtures\/cells\.report\.txt:103:2: note:/m);
+  });
+
+  it('colours its output on a terminal, not with NO_COLOR or --no-color, nor into a pipe', { skip: hasScript() ? false : 'needs script(1) for a terminal' }, () => {
+    const onTerminal = (env: Record<string, string>, ...args: string[]) => {
+      const command = [process.execPath, join(ROOT, 'bin', 'govreport.js'), ...args].map((a) => `'${a}'`).join(' ');
+      return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...CLI_ENV, ...env } }).stdout;
+    };
+    const ESC = /\x1b\[/;
+    const coloured = onTerminal({}, 'check', fixture('cells.report.txt'));
+    assert.match(coloured, /\x1b\[31m\x1b\[1merror\x1b\[22m\x1b\[39m/, JSON.stringify(coloured.slice(0, 300)));
+    assert.match(coloured, /\x1b\[36mnote:\x1b\[39m/);
+    assert.doesNotMatch(onTerminal({ NO_COLOR: '1' }, 'check', fixture('cells.report.txt')), ESC);
+    assert.doesNotMatch(onTerminal({}, 'check', '--no-color', fixture('cells.report.txt')), ESC);
+    assert.doesNotMatch(govreport('check', fixture('cells.report.txt')).stdout, ESC, 'a pipe');
+    assert.match(govreport('check', '--color', fixture('cells.report.txt')).stdout, ESC, '--color into a pipe');
   });
 });
 

@@ -4,23 +4,21 @@
  * brings no new finding, and "fix all" applied twice changes nothing more.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, applyEdits, fixAllEdits, tableTemplate } from '../../server/src/analysis';
 import { checkAllFixes } from '../support/fix-check';
-import { readInput } from '../../server/src/cli/inputs';
-import { fixtureReports, FIXTURES } from '../support/fixtures';
+import { fixtureReports, fixtureText } from '../support/fixtures';
 import { cleanSpec, copySpec, render } from '../support/reports';
 
 describe('quick fixes', () => {
   for (const report of fixtureReports()) {
     it(`each fix on ${report} removes its finding`, () => {
-      const text = readInput(join(FIXTURES, report)).text!;
+      const text = fixtureText(report);
       const { problems } = checkAllFixes(text);
       assert.deepEqual(problems, []);
     });
     it(`fix all on ${report} is idempotent`, () => {
-      const text = readInput(join(FIXTURES, report)).text!;
+      const text = fixtureText(report);
       const once = applyEdits(text, fixAllEdits(text, analyze));
       const twice = applyEdits(once, fixAllEdits(once, analyze));
       assert.equal(twice, once);

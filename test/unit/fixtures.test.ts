@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { readInput } from '../../server/src/cli/inputs';
+import { readReport } from '../../server/src/inputs';
 import { expectedFindings, fixtureReports, FIXTURES } from '../support/fixtures';
 
 describe('fixtures', () => {
@@ -18,8 +18,8 @@ describe('fixtures', () => {
     }
   });
   for (const report of reports) {
-    it(report, () => {
-      const input = readInput(join(FIXTURES, report));
+    it(report, async () => {
+      const input = await readReport(join(FIXTURES, report));
       assert.equal(input.error, undefined);
       const { findings, report: r } = analyze(input.text!);
       const actual = findings.map((f) => {

@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { analyze, applyEdits, formatTables, rewriteTableAt } from '../../server/src/analysis';
 import { LineIndex } from '../../server/src/analysis/text/lines';
 import { displayWidth } from '../../server/src/analysis/text/width';
-import { decode } from '../../server/src/cli/inputs';
+import { decode } from '../../server/src/inputs';
 import { FIXTURES, fixtureReports } from '../support/fixtures';
 import { cleanSpec, copySpec, LAYOUTS, render } from '../support/reports';
 import { HAS_SHARED, sharedReports, sharedText } from '../support/shared';

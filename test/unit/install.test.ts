@@ -1,11 +1,13 @@
 /**
  * `govreport` on the PATH, as the README says: the tarball `npm pack` makes
  * installs with `npm install -g` and its command checks a report. Into a
- * temporary prefix, with no network (the package has no dependencies).
+ * temporary prefix, with no network (the package has no dependencies). And
+ * the clone's own `npm ci` on the Node the README names: no package of the
+ * lockfile wants a newer one.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -31,4 +33,15 @@ test('npm pack, then npm install -g of the tarball, puts a working govreport on 
   const check = spawnSync(bin, ['check', join(ROOT, 'test', 'fixtures', 'pdf.report.txt')], { env, encoding: 'utf8' });
   assert.equal(check.status, 1);
   assert.match(check.stdout, /error review-total/);
+});
+
+test('npm ci accepts this Node: no package of the lockfile asks for a newer one (EBADENGINE)', (t) => {
+  const temp = mkdtempSync(join(tmpdir(), 'govreport-engines-'));
+  t.after(() => rmSync(temp, { recursive: true, force: true }));
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, file), join(temp, file));
+  const env = { ...process.env, npm_config_cache: join(temp, 'cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  // A dry run reads the lockfile and checks each package's engines; --engine-strict makes a mismatch an error.
+  const ci = spawnSync(npm, ['ci', '--dry-run', '--ignore-scripts', '--offline', '--engine-strict'], { cwd: temp, env, encoding: 'utf8' });
+  assert.equal(ci.status, 0, ci.stderr);
+  assert.doesNotMatch(`${ci.stdout}${ci.stderr}`, /EBADENGINE|notsup/);
 });

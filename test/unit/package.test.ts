@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, applyEdits, CROSS_RULE_CODES, RULE_CODES } from '../../server/src/analysis';
+import { REPORT_EXTENSIONS, sourceKind } from '../../server/src/inputs';
 import { ROOT } from '../support/fixtures';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -21,7 +22,8 @@ describe('the package', () => {
   });
 
   it('packs the users’ README, which documents every rule as the developers’ README does', () => {
-    assert.match(manifest.scripts.package, /--readme-path README\.marketplace\.md/);
+    assert.match(manifest.scripts.package, /scripts\/package\.mjs/);
+    assert.match(readFileSync(join(ROOT, 'scripts', 'package.mjs'), 'utf8'), /'--readme-path', 'README\.marketplace\.md'/);
     const users = readFileSync(join(ROOT, 'README.marketplace.md'), 'utf8');
     const developers = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = (text: string, code: string) => new RegExp(`^### ${code}\\n([^#]+)`, 'm').exec(text)?.[1].trim();
@@ -50,6 +52,17 @@ describe('the package', () => {
         assert.ok(commands.has(linked[0]) || linked[0].startsWith('editor.action.'), linked[0]);
       }
     }
+  });
+
+  it('offers its source commands and its report editor for exactly the documents the readers read', () => {
+    const sources = REPORT_EXTENSIONS.filter((e) => sourceKind(`x.${e}`));
+    for (const item of manifest.contributes.menus['explorer/context']) {
+      const pattern = /resourceExtname =~ \/(.+)\/(\w*)$/.exec(item.when)!;
+      const accepts = new RegExp(pattern[1], pattern[2]);
+      for (const e of [...REPORT_EXTENSIONS, 'doc', 'wps', 'docm']) assert.equal(accepts.test(`.${e}`), sources.includes(e), `${item.command}: .${e}`);
+    }
+    const patterns: string[] = manifest.contributes.customEditors[0].selector.map((s: { filenamePattern: string }) => s.filenamePattern);
+    for (const name of ['年度报告', '年报']) assert.deepEqual(patterns.filter((p) => p.startsWith(`*${name}*.`)).map((p) => p.split('.').pop()).sort(), [...sources].sort(), name);
   });
 
   it('has a sample report with one wrong total, which its fix mends entirely', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { looksLikeReport } from '../../server/src/analysis';
-import { decode } from '../../server/src/cli/inputs';
+import { decode } from '../../server/src/inputs';
 import { FIXTURES, fixtureReports } from '../support/fixtures';
 import { SKIP_SHARED, sharedReports, sharedText } from '../support/shared';
 
@@ -32,6 +32,13 @@ describe('looksLikeReport', () => {
     for (const text of ['', '会议记录：明天讨论预算。', 'TODO: 总体情况 写完；其他事项待定', 'README\n\nSome notes on the reports folder.', '基本情况\n其他事项\n']) {
       assert.equal(looksLikeReport(text), false, text);
     }
+  });
+
+  it('leaves alone a text in another language that names a report (a readme)', () => {
+    const readme = `# GovReport\n\nChecks China's annual reports\n(政府信息公开工作年度报告) while they are written.\n${'Some more words on how to use it. '.repeat(20)}\n一、总体情况\n二、主动公开政府信息情况\n`;
+    assert.equal(looksLikeReport(readme), false);
+    // A report quoting a few Latin words (a file format, a web address) is still one.
+    assert.ok(looksLikeReport('某县2024年政府信息公开工作年度报告\n本报告电子版可在 https://www.example.gov.cn 下载（PDF 格式）。\n'));
   });
 
   it('reads only the start of a long text', () => {

@@ -7,20 +7,15 @@
  * open it at its first finding.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip, type ChartDataset } from 'chart.js';
-import { isRatioKey, summaryCell, type SummaryKey, type SummaryRow } from '../../../server/src/analysis/corpus/summary';
-import { isOutlier, RATIO_KEYS, thresholdText, type RatioThresholds } from '../../../server/src/analysis/model/ratios';
+import { isRatioKey, summaryCell, type SummaryRow } from '../../../server/src/analysis/corpus/summary';
+import { isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
+import type { SummaryResult } from '../../../server/src/protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
 
-type Row = SummaryRow & { uri: string };
-
-interface Summary {
-  locale: 'zh' | 'en';
-  reviewed: boolean;
-  columns: { key: SummaryKey; name: string }[];
-  rows: Row[];
-  thresholds: RatioThresholds;
-}
+/** What the server answers `govreport/summary`, passed on by the extension. */
+type Summary = SummaryResult;
+type Row = Summary['rows'][number];
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(s: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();
@@ -190,8 +185,21 @@ function table(rows: Row[], w: (typeof WORDS)['zh']): HTMLTableElement {
   return t;
 }
 
-function chart(parent: HTMLElement, title: string, labels: string[], datasets: ChartDataset<'bar'>[], stacked: boolean): void {
+/** A label cut to `max` characters, for an axis (the tooltip shows it whole). */
+function short(label: string, max: number): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/**
+ * A bar chart. `perCategory`: one bar per report, of which there may be many
+ * with long names: the bars run sideways, a row each, so every name reads
+ * level and the chart grows with them (Chart.js thins the names when rows get
+ * too thin to hold one each); otherwise the categories are few (years) and
+ * stand along the bottom.
+ */
+function chart(parent: HTMLElement, title: string, labels: string[], datasets: ChartDataset<'bar'>[], stacked: boolean, perCategory = false): void {
   const box = el('div', undefined, 'chart');
+  if (perCategory) box.style.height = `${Math.min(1200, Math.max(300, 90 + 22 * labels.length))}px`;
   const canvas = el('canvas');
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', title);
@@ -199,6 +207,12 @@ function chart(parent: HTMLElement, title: string, labels: string[], datasets: C
   parent.append(box);
   const fg = getComputedStyle(document.body).getPropertyValue('--vscode-foreground').trim() || '#ccc';
   const grid = getComputedStyle(document.body).getPropertyValue('--vscode-editorWidget-border').trim() || 'rgba(128,128,128,0.3)';
+  const category = {
+    stacked,
+    grid: { color: grid },
+    ticks: { color: fg, autoSkip: true, maxRotation: 0, callback: (_: unknown, i: number) => short(labels[i] ?? '', 24) },
+  };
+  const values = { stacked, beginAtZero: true, ticks: { color: fg, precision: 0 }, grid: { color: grid } };
   charts.push(
     new Chart(canvas, {
       type: 'bar',
@@ -208,11 +222,9 @@ function chart(parent: HTMLElement, title: string, labels: string[], datasets: C
         maintainAspectRatio: false,
         animation: false,
         color: fg,
-        plugins: { title: { display: true, text: title, color: fg }, legend: { labels: { color: fg } } },
-        scales: {
-          x: { stacked, ticks: { color: fg }, grid: { color: grid } },
-          y: { stacked, beginAtZero: true, ticks: { color: fg, precision: 0 }, grid: { color: grid } },
-        },
+        indexAxis: perCategory ? 'y' : 'x',
+        plugins: { title: { display: true, text: short(title, 60), color: fg }, legend: { labels: { color: fg } } },
+        scales: perCategory ? { x: values, y: category } : { x: category, y: values },
       },
     }),
   );
@@ -233,6 +245,7 @@ function drawCharts(parent: HTMLElement, rows: Row[], w: (typeof WORDS)['zh']): 
     ordered.map(label),
     keys.map((k, i) => ({ label: w.series[k], data: ordered.map((r) => r[k] ?? 0), backgroundColor: palette[i] })),
     true,
+    true,
   );
   // The ratios, each bar beyond its threshold drawn in the error colour.
   const limits = RATIO_KEYS.map((k) => pick(thresholdText(k, summary!.thresholds))).join(' / ');
@@ -247,6 +260,7 @@ function drawCharts(parent: HTMLElement, rows: Row[], w: (typeof WORDS)['zh']): 
       backgroundColor: ordered.map((r) => (isOutlier(k, r[k], summary!.thresholds) ? palette[4] : palette[i === 0 ? 1 : 0])),
     })),
     false,
+    true,
   );
   const bodies = new Map<string, Row[]>();
   for (const r of ordered) {

@@ -5,16 +5,12 @@
  * to reveal it in the editor.
  */
 import { describeSum } from '../../../server/src/analysis/model/describe';
-import { describeRatio, isOutlier, RATIO_KEYS, thresholdText, type RatioThresholds } from '../../../server/src/analysis/model/ratios';
+import { describeRatio, isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
 import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
+import type { TablesResult } from '../../../server/src/protocol';
 
-interface Model {
-  uri: string;
-  version: number;
-  locale: 'zh' | 'en';
-  thresholds?: RatioThresholds;
-  view: ReportView;
-}
+/** What the server answers `govreport/tables`, passed on by the extension. */
+type Model = TablesResult;
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(s: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();
@@ -150,7 +146,7 @@ function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement 
   }
   const failing = t.sums.filter((s) => s.status === 'fail');
   for (const block of t.blocks) {
-    if (block.caption) section.append(el('h3', block.caption));
+    if (block.captionName) section.append(el('h3', pick(block.captionName, locale)));
     const table = el('table');
     const head = el('thead');
     const groups = block.columns.some((c) => c.group);

@@ -3,12 +3,12 @@ import type { Finding } from '../analysis/rules/rule';
 import type { Text2 } from '../analysis/schema/tables';
 import type { LineIndex, Span } from '../analysis/text/lines';
 import type { SourceText } from '../sources/load';
-import type { Input } from './inputs';
+import type { ReportFile } from '../inputs';
 
 export type Locale = 'zh-CN' | 'en';
 
 export interface Checked {
-  input: Input;
+  input: ReportFile;
   findings: Finding[];
   lines?: LineIndex;
   /** The .docx, web page or PDF the text was read from. */

@@ -5,11 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pick, type Locale } from './checked';
-import { readReportFile } from './sources';
+import { readReport } from '../inputs';
+import { MESSAGES } from './messages';
 import type { Io } from './main';
 
 export async function convert(file: string, out: string | undefined, locale: Locale, io: Io): Promise<number> {
-  const { input } = await readReportFile(file);
+  const input = await readReport(file);
   if (input.text === undefined) {
     io.err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
     return 2;
@@ -22,9 +23,9 @@ export async function convert(file: string, out: string | undefined, locale: Loc
     writeFileSync(out, input.text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    io.err(`govreport: ${out}: ${locale === 'en' ? `cannot be written (${code})` : `无法写入（${code}）`}\n`);
+    io.err(`govreport: ${pick(MESSAGES.cannotWrite(out, code), locale)}\n`);
     return 2;
   }
-  io.err(locale === 'en' ? `govreport: wrote ${out}\n` : `govreport: 已写入 ${out}\n`);
+  io.err(`govreport: ${pick(MESSAGES.wrote(out), locale)}\n`);
   return 0;
 }

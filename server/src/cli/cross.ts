@@ -8,6 +8,8 @@ import type { Analysis } from '../analysis';
 import { digest, ReportIndex, type CrossFinding } from '../analysis/corpus';
 import type { Range } from '../analysis/model/view';
 import { pick, type Locale, type Place } from './checked';
+import { findingLine, noteLine } from './format-text';
+import { paint, type Paint } from './terminal';
 
 export class CrossReports {
   readonly index = new ReportIndex();
@@ -34,14 +36,14 @@ export function placeOf(range: Range): Place {
 }
 
 /** `file:line:col: error carry-over …` with the earlier report's cell as a note. */
-export function crossText(findings: readonly CrossFinding[], locale: Locale): string[] {
+export function crossText(findings: readonly CrossFinding[], locale: Locale, color: Paint = paint(false)): string[] {
   const out: string[] = [];
   for (const f of findings) {
     const p = placeOf(f.range);
-    out.push(`${f.file}:${p.line}:${p.column}: ${f.severity} ${f.code} ${pick(f.message, locale)}`);
+    out.push(findingLine(`${f.file}:${p.line}:${p.column}:`, f.severity, f.code, pick(f.message, locale), color));
     for (const rel of f.related) {
       const q = placeOf(rel.range);
-      out.push(`    ${rel.file}:${q.line}:${q.column}: note: ${pick(rel.message, locale)}`);
+      out.push(noteLine(`${rel.file}:${q.line}:${q.column}:`, pick(rel.message, locale), color));
     }
   }
   return out;

@@ -1,21 +1,53 @@
 /**
- * Where each rule is documented: its section of the README that ships with
- * the package (as the editor's diagnostics link to it), for SARIF's helpUri.
+ * The rules' documentation for SARIF: each rule's section of the README that
+ * ships with the command line, inline (code scanning shows it beside the
+ * finding), and a link to it only where the package says it is published
+ * (package.json's `homepage`, an https address); a path on the machine that
+ * ran the check would mean nothing where the log is read.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** The README beside the bundle (dist/../README.md; a .vsix stores it as readme.md). */
-function readme(): string {
-  const candidates = ['README.md', 'readme.md'].map((f) => join(__dirname, '..', f));
-  return pathToFileURL(candidates.find((f) => existsSync(f)) ?? candidates[0]).href;
+/** The package's folder: the nearest above this file with govreport's package.json (dist/.., or the project). */
+function packageRoot(): string | undefined {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    try {
+      if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'govreport') return dir;
+    } catch {
+      // Not a manifest we can read: keep looking.
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
-let base: string | undefined;
+interface Docs {
+  homepage?: string;
+  readme: string;
+}
 
-/** The documentation of rule `code`: an absolute URI, as SARIF wants. */
-export function ruleHelpUri(code: string): string {
-  base ??= readme();
-  return `${base}#${code}`;
+let docs: Docs | undefined;
+
+function load(): Docs {
+  const root = packageRoot();
+  if (!root) return { readme: '' };
+  const read = (file: string) => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : '');
+  const { homepage } = JSON.parse(read('package.json')) as { homepage?: unknown };
+  return { homepage: typeof homepage === 'string' && /^https:\/\//.test(homepage) ? homepage : undefined, readme: read('README.md') || read('readme.md') };
+}
+
+/** Where rule `code` is documented on the web, when the package says where (https only). */
+export function ruleHelpUri(code: string): string | undefined {
+  docs ??= load();
+  return docs.homepage && `${docs.homepage.replace(/#.*$/, '')}#${code}`;
+}
+
+/** Rule `code`'s section of the README (Markdown), without its heading; undefined when there is none. */
+export function ruleDoc(code: string): string | undefined {
+  docs ??= load();
+  const at = docs.readme.search(new RegExp(`^### ${code}$`, 'm'));
+  if (at < 0) return undefined;
+  const body = docs.readme.slice(docs.readme.indexOf('\n', at) + 1);
+  const end = body.search(/^#/m);
+  return (end < 0 ? body : body.slice(0, end)).trim() || undefined;
 }

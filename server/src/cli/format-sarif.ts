@@ -1,20 +1,56 @@
-/** SARIF 2.1.0, for code scanning: one run, the rules as its driver's rules. */
+/**
+ * SARIF 2.1.0, for code scanning: one run, the rules as its driver's rules
+ * (documented inline), each file by its path relative to the working folder,
+ * which `originalUriBaseIds` names, so that a consumer can resolve it.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CROSS_RULES, type CrossFinding } from '../analysis/corpus';
 import { RULES } from '../analysis/rules';
 import type { Severity } from '../analysis/rules/rule';
+import type { FilePath } from '../inputs';
 import { pick, place, type Checked, type Locale } from './checked';
-import { ruleHelpUri } from './docs';
+import { ruleDoc, ruleHelpUri } from './docs';
 import { placeOf } from './cross';
-import { relativeUri } from './paths';
 import { placeJson, placeText, sourcePlace } from './sources';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 const ruleIndex = new Map<string, number>([...RULES, ...CROSS_RULES].map((r, i) => [r.code, i]));
 
-const location = (uri: string, p: ReturnType<typeof place>) => ({
+/** The base of the artifacts' relative paths: the working folder. */
+const SRCROOT = '%SRCROOT%';
+
+/** Keeps in a URI what RFC 3986 allows in a path, percent-encodes the rest (bytes, not characters). */
+const KEEP = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
+
+function encodePath(latin1: string): string {
+  let out = '';
+  for (const byte of Buffer.from(latin1, 'latin1')) {
+    const ch = String.fromCharCode(byte);
+    out += byte < 0x80 && KEEP.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * Where a file is: relative to the working folder (SRCROOT) when inside it,
+ * else its absolute file: URI. Bytes of names that are not UTF-8 are kept
+ * (percent-encoded), so the path is handled as latin1, one char per byte.
+ */
+export function artifactLocation(path: FilePath): { uri: string; uriBaseId?: string } {
+  const latin1 = (typeof path === 'string' ? Buffer.from(path, 'utf8') : path).toString('latin1');
+  const cwd = Buffer.from(process.cwd(), 'utf8').toString('latin1');
+  const absolute = resolve(cwd, latin1);
+  const rel = relative(cwd, absolute);
+  if (rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return { uri: encodePath(rel.split(sep).join('/')), uriBaseId: SRCROOT };
+  const slashed = absolute.split(sep).join('/');
+  return { uri: `file://${encodePath(slashed.startsWith('/') ? slashed : `/${slashed}`)}` };
+}
+
+const location = (file: FilePath, p: ReturnType<typeof place>) => ({
   physicalLocation: {
-    artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+    artifactLocation: artifactLocation(file),
     region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
   },
 });
@@ -22,14 +58,14 @@ const location = (uri: string, p: ReturnType<typeof place>) => ({
 /** A file's findings as SARIF results. */
 export function sarifResults(r: Checked, locale: Locale): object[] {
   if (r.input.error) return [];
-  const uri = relativeUri(r.input.path ?? r.input.file);
+  const file = r.input.path ?? r.input.file;
   // A .docx, web page or PDF has no lines to point at: the file, and the cell or
   // paragraph as a logical location (its Chinese name, the place as properties).
   const at = (span: Parameters<typeof place>[1]) => {
-    if (!r.source) return location(uri, place(r.lines!, span));
+    if (!r.source) return location(file, place(r.lines!, span));
     const p = sourcePlace(r.source, span);
     return {
-      physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } },
+      physicalLocation: { artifactLocation: artifactLocation(file) },
       ...(p ? { logicalLocations: [{ name: placeText(p, 'zh-CN'), fullyQualifiedName: placeText(p, 'en'), kind: 'element' }] } : {}),
       properties: { source: placeJson(p) ?? { kind: r.source.kind } },
     };
@@ -55,8 +91,8 @@ export function sarifCross(f: CrossFinding, locale: Locale): object {
     ruleIndex: ruleIndex.get(f.code),
     level: LEVEL[f.severity],
     message: { text: pick(f.message, locale) },
-    locations: [location(relativeUri(f.file), placeOf(f.range))],
-    relatedLocations: f.related.map((rel, id) => ({ id, ...location(relativeUri(rel.file), placeOf(rel.range)), message: { text: pick(rel.message, locale) } })),
+    locations: [location(f.file, placeOf(f.range))],
+    relatedLocations: f.related.map((rel, id) => ({ id, ...location(rel.file, placeOf(rel.range)), message: { text: pick(rel.message, locale) } })),
   };
 }
 
@@ -65,7 +101,7 @@ export function sarifNotification(r: Checked, locale: Locale): object {
   return {
     level: 'error',
     message: { text: `${r.input.file}: ${pick(r.input.error!, locale)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(r.input.path ?? r.input.file), uriBaseId: '%SRCROOT%' } } }],
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.input.path ?? r.input.file) } }],
   };
 }
 
@@ -80,20 +116,26 @@ export function sarifLog(locale: Locale, version: string, results: unknown, noti
           driver: {
             name: 'GovReport',
             version,
-            rules: [...RULES, ...CROSS_RULES].map((r) => ({
-              id: r.code,
-              name: r.code,
-              shortDescription: { text: pick(r.description, locale) },
-              fullDescription: { text: `${r.description.zh} ${r.description.en}` },
-              helpUri: ruleHelpUri(r.code),
-              help: {
-                text: `${r.description.zh}\n${r.description.en}\n${ruleHelpUri(r.code)}`,
-                markdown: `${r.description.zh}\n\n${r.description.en}\n\n[${r.code}](${ruleHelpUri(r.code)})`,
-              },
-              defaultConfiguration: { level: LEVEL[r.severity] },
-            })),
+            rules: [...RULES, ...CROSS_RULES].map((r) => {
+              const helpUri = ruleHelpUri(r.code);
+              const doc = ruleDoc(r.code);
+              return {
+                id: r.code,
+                name: r.code,
+                shortDescription: { text: pick(r.description, locale) },
+                fullDescription: { text: `${r.description.zh} ${r.description.en}` },
+                ...(helpUri ? { helpUri } : {}),
+                help: {
+                  text: [r.description.zh, r.description.en, doc].filter(Boolean).join('\n\n'),
+                  markdown: [r.description.zh, r.description.en, doc, helpUri && `[${r.code}](${helpUri})`].filter(Boolean).join('\n\n'),
+                },
+                defaultConfiguration: { level: LEVEL[r.severity] },
+              };
+            }),
           },
         },
+        // The working folder, with its closing slash, as SARIF wants a base URI.
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(`${process.cwd()}${sep}`).href } },
         columnKind: 'utf16CodeUnits',
         results,
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],

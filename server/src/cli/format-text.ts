@@ -2,11 +2,29 @@
 import type { Severity } from '../analysis/rules/rule';
 import type { CrossFinding } from '../analysis/corpus';
 import { pick, place, type Checked, type Locale } from './checked';
+import { MESSAGES } from './messages';
 import { placeText, sourcePlace } from './sources';
+import { paint, severityWord, type Paint } from './terminal';
 
-/** One file's lines (its findings and their notes, or why it could not be read). */
-export function formatTextFile(r: Checked, locale: Locale): string {
-  if (r.input.error) return `${r.input.file}: ${locale === 'en' ? 'error' : '错误'}: ${pick(r.input.error, locale)}\n`;
+const PLAIN = paint(false);
+
+/** A finding's line: `place: severity code message`, the place and code in their colours. */
+export function findingLine(at: string, severity: string, code: string, message: string, color: Paint): string {
+  return `${color('bold', at)} ${severityWord(color, severity)} ${color('dim', code)} ${message}`;
+}
+
+/** A note's line, under its finding: `    place: note: message`. */
+export function noteLine(at: string, message: string, color: Paint): string {
+  return `    ${at} ${color('cyan', 'note:')} ${message}`;
+}
+
+/**
+ * One file's lines (its findings and their notes, or why it could not be
+ * checked). A note names a place the finding does not: one at the finding's
+ * own place (the total it is about) would only repeat it.
+ */
+export function formatTextFile(r: Checked, locale: Locale, color: Paint = PLAIN): string {
+  if (r.input.error) return `${color('bold', `${r.input.file}:`)} ${color(['red', 'bold'], pick(MESSAGES.error, locale))}: ${pick(r.input.error, locale)}\n`;
   // A source's findings name its table, row and column (or paragraph, page), not lines of text.
   const at = (span: Parameters<typeof place>[1]): string => {
     if (!r.source) {
@@ -18,10 +36,19 @@ export function formatTextFile(r: Checked, locale: Locale): string {
   };
   const out: string[] = [];
   for (const f of r.findings) {
-    out.push(`${at(f.span)} ${f.severity} ${f.code} ${pick(f.message, locale)}`);
-    for (const rel of f.related ?? []) out.push(`    ${at(rel.span)} note: ${pick(rel.message, locale)}`);
+    const own = at(f.span);
+    out.push(findingLine(own, f.severity, f.code, pick(f.message, locale), color));
+    for (const rel of f.related ?? []) {
+      const where = at(rel.span);
+      if (where !== own) out.push(noteLine(where, pick(rel.message, locale), color));
+    }
   }
   return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** `✓ file`: a file checked without findings, for --verbose. */
+export function checkedLine(r: Checked, color: Paint = PLAIN): string {
+  return `${color('green', '✓')} ${r.input.file}\n`;
 }
 
 /** What a run found, counted as the files go by (they are not kept). */
@@ -42,19 +69,10 @@ export class Tally {
   }
 }
 
-/** One line that sums up a run, for the terminal. */
-export function summary(tally: Tally, locale: Locale): string {
+/** One line that sums up a run, for the terminal: red when an error was found, green when nothing was. */
+export function summary(tally: Tally, locale: Locale, color: Paint = PLAIN): string {
   const { counts, files, unreadable } = tally;
-  if (locale === 'en') {
-    const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-    return `${n(files, 'file')} checked: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${counts.info + counts.hint} info${unreadable ? `; ${n(unreadable, 'file')} could not be read` : ''}`;
-  }
-  return `共检查 ${files} 个文件：${counts.error} 个错误，${counts.warning} 个警告，${counts.info + counts.hint} 条提示${unreadable ? `；${unreadable} 个文件无法读取` : ''}`;
-}
-
-/** Says how many files found in folders were left alone as not reports. */
-export function skippedNote(skipped: number, locale: Locale): string {
-  return locale === 'en'
-    ? `${skipped} file${skipped === 1 ? '' : 's'} in the folders skipped: no report title or part headings near the start (name a file to check it anyway)`
-    : `已跳过文件夹中 ${skipped} 个不是报告的文件：开头没有报告标题或部分标题（直接写出文件名可照常检查）`;
+  const line = pick(MESSAGES.summary(files, counts.error, counts.warning, counts.info + counts.hint, unreadable), locale);
+  if (counts.error || unreadable) return color(['red', 'bold'], line);
+  return color(counts.warning ? ['yellow', 'bold'] : ['green', 'bold'], line);
 }

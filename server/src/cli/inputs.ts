@@ -1,67 +1,15 @@
 /**
  * The files named on the command line: plain files, folders (searched for
- * reports) and glob patterns; each read and decoded, whatever encoding the
- * tool that saved it chose (UTF-8, UTF-16 with BOM, GBK/GB18030).
+ * reports, see inputs/walk.ts) and glob patterns.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { sep } from 'node:path';
 // Loaded with require so that the bundle takes the package's CommonJS build.
 import tinyglobby = require('tinyglobby');
-import type { Text2 } from '../analysis/schema/tables';
-import { displayPath, fromBytes, joinPath, realPath, recoverBytes } from './paths';
-import { readRegularFile, type FilePath } from './read-file';
-
-export { relativeUri } from './paths';
-
-export interface Input {
-  /** The path as shown to the user. */
-  file: string;
-  /** The path itself, when its bytes are not UTF-8 (`file` shows them as \xNN). */
-  path?: FilePath;
-  text?: string;
-  /** The encoding the text was decoded from, when not UTF-8. */
-  encoding?: string;
-  error?: Text2;
-}
-
-/** File names a folder is searched for. */
-export function isReportFile(name: string): boolean {
-  return /\.(txt|govreport|docx|html?|pdf)$/i.test(name);
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-const byName = (a: Buffer, b: Buffer) => Buffer.compare(a, b);
-
-/**
- * The report files under `dir`, in name order. Symbolic links are followed;
- * a folder already walked (a link back up, two links to one folder) is not
- * walked again. Names are read as bytes so that any name can be opened.
- */
-function* walk(dir: FilePath, folders: Set<string>): Generator<FilePath> {
-  const real = realPath(dir);
-  if (real === undefined || folders.has(real)) return;
-  folders.add(real);
-  let names: Buffer[];
-  try {
-    names = readdirSync(dir, { encoding: 'buffer' }).sort(byName);
-  } catch {
-    return;
-  }
-  for (const bytes of names) {
-    const name = bytes.toString('utf8');
-    if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
-    const path = joinPath(dir, fromBytes(bytes));
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      // A dangling link: said when its name is a report's, like a missing file.
-    }
-    if (isDir) yield* walk(path, folders);
-    else if (isReportFile(name)) yield path;
-  }
-}
+import { IN_LINE, readReport, realPath, recoverBytes, walkReports, type FilePath, type ReportFile } from '../inputs';
+import { pick, type Locale } from './checked';
+import { MESSAGES } from './messages';
+import type { Io } from './output';
 
 /** What a command-line PATH stands for: files to check, or why there are none. */
 export type Expanded =
@@ -75,7 +23,7 @@ export type Expanded =
  * (a folder of many thousand reports is walked as it is checked). Each file
  * comes once, however many links or patterns lead to it.
  */
-export function* expand(paths: string[]): Generator<Expanded> {
+export async function* expand(paths: string[]): AsyncGenerator<Expanded> {
   const seen = new Set<string>();
   const folders = new Set<string>();
   const once = (path: FilePath): boolean => {
@@ -91,7 +39,7 @@ export function* expand(paths: string[]): Generator<Expanded> {
       if (isDirectory(arg)) {
         if (folders.has(realPath(arg) ?? '')) continue; // walked already
         let found = 0;
-        for (const file of walk(arg, folders)) {
+        for await (const file of walkReports(arg, folders)) {
           found++;
           if (once(file)) yield { kind: 'file', path: file, walked: true };
         }
@@ -110,6 +58,59 @@ export function* expand(paths: string[]): Generator<Expanded> {
   }
 }
 
+/** How a run's PATHs fared besides the reports read. */
+export interface Found {
+  /** PATHs that stand for no file, or folders with no report file in them. */
+  notFound: number;
+  /** Files found in folders and left alone, being no reports. */
+  skipped: number;
+}
+
+/**
+ * The reports the PATHs stand for, each read in turn (one at a time: a PDF's
+ * reader holds its pages until it is done). A PATH that stands for nothing is
+ * said on stderr; a file found in a folder that is no report (notes, a
+ * readme, a web page of something else) is skipped; both are counted in
+ * `found`. A file named that is no report is said to be none (an error of its
+ * own, not a report's findings); files named as reports (.govreport,
+ * .report.txt) are always checked.
+ */
+export async function* readReports(paths: string[], locale: Locale, io: Io, found: Found): AsyncGenerator<ReportFile> {
+  for await (const e of expand(paths)) {
+    if (e.kind === 'missing' || e.kind === 'no-reports') {
+      found.notFound++;
+      io.err(`govreport: ${pick(e.kind === 'missing' ? MESSAGES.missing(e.arg) : MESSAGES.noReports(e.arg), locale)}\n`);
+    } else {
+      const file = await readReport(e.path, e.walked, IN_LINE);
+      if (!file.notReport) yield file;
+      else if (e.walked) found.skipped++;
+      else yield namedNotReport(file);
+    }
+  }
+}
+
+/** A file named that is no report reads as an error saying so, not as a report's findings. */
+function namedNotReport(file: ReportFile): ReportFile {
+  return file.notReport ? { ...file, text: undefined, source: undefined, error: file.error ?? MESSAGES.notReport } : file;
+}
+
+/** One file named on the command line, read as a report (or as the error that it is none). */
+export async function readNamed(path: FilePath): Promise<ReportFile> {
+  return namedNotReport(await readReport(path, false, IN_LINE));
+}
+
+/**
+ * Says what was skipped, and that there was no report at all when every file
+ * found was skipped; true when a PATH came to nothing (exit status 2). Said
+ * before the line that sums up the run, which comes last.
+ */
+export function sayFound(found: Found, read: number, locale: Locale, io: Io): boolean {
+  if (found.skipped) io.err(`${pick(MESSAGES.skipped(found.skipped), locale)}\n`);
+  const none = found.skipped > 0 && read === 0;
+  if (none) io.err(`govreport: ${pick(MESSAGES.allSkipped, locale)}\n`);
+  return found.notFound > 0 || none;
+}
+
 function exists(path: FilePath): boolean {
   try {
     statSync(path);
@@ -125,52 +126,4 @@ function isDirectory(path: FilePath): boolean {
   } catch {
     return false;
   }
-}
-
-/** Names that say a file is a report, whatever its text. */
-export function isNamedReport(name: string): boolean {
-  return /\.(govreport|report\.txt)$/i.test(name);
-}
-
-const NOT_TEXT: Text2 = { zh: '不是文本文件（内容多为二进制数据）', en: 'not a text file (it is mostly binary data)' };
-
-/**
- * Does decoded text look like binary data? A report may hold a few stray
- * control characters (they are reported as converter artifacts); binary data
- * decodes to many of them, or to many characters that could not be decoded.
- */
-function looksBinary(text: string): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  let odd = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || c === 0x7f) odd++;
-  }
-  return sample.length > 0 && odd * 20 > sample.length;
-}
-
-/** Decodes a file's bytes; reports binary files instead of garbling them. */
-export function decode(bytes: Uint8Array): { text: string; encoding?: string } | { error: Text2 } {
-  let decoded: { text: string; encoding?: string };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) decoded = { text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
-  else {
-    try {
-      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-    } catch {
-      // Windows tools save Chinese text as GBK; GB18030 is its superset.
-      decoded = { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
-    }
-  }
-  return looksBinary(decoded.text) ? { error: NOT_TEXT } : decoded;
-}
-
-/** Reads and decodes one file; `file` may be a path's bytes when its name is not UTF-8. */
-export function readInput(path: FilePath): Input {
-  const input: Input = typeof path === 'string' ? { file: path } : { file: displayPath(path), path };
-  const read = readRegularFile(path);
-  if ('error' in read) return { ...input, error: read.error };
-  const decoded = decode(read.bytes);
-  return 'error' in decoded ? { ...input, error: decoded.error } : { ...input, text: decoded.text, encoding: decoded.encoding };
 }

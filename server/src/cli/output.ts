@@ -6,6 +6,8 @@
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Which of stdout and stderr are terminals (colour, progress); absent: neither. */
+  tty?: { out: boolean; err: boolean; columns?: number };
 }
 
 /** Exit status when the output was closed before everything was written (`| head`). */
@@ -40,7 +42,11 @@ function write(stream: NodeJS.WriteStream, s: string): void {
 
 export function processIo(): Io {
   guard();
-  return { out: (s) => write(process.stdout, s), err: (s) => write(process.stderr, s) };
+  return {
+    out: (s) => write(process.stdout, s),
+    err: (s) => write(process.stderr, s),
+    tty: { out: !!process.stdout.isTTY, err: !!process.stderr.isTTY, columns: process.stderr.columns },
+  };
 }
 
 /**

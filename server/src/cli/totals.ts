@@ -5,32 +5,17 @@
 import { describeSum } from '../analysis/model/describe';
 import { describeRatio, RATIO_KEYS } from '../analysis/model/ratios';
 import type { PartView, ReportView, TableView } from '../analysis/model/view';
+import { displayWidth as width } from '../analysis/text/width';
 import { pick, type Locale } from './checked';
 
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
-  return w;
-}
-
-/** Pads to `w` columns; a longer label is cut short with an ellipsis. */
+/** Pads to `w` terminal columns (a CJK character takes two). Labels are never cut: they come from the schema. */
 function padEnd(s: string, w: number): string {
-  if (width(s) > w) {
-    let cut = '';
-    for (const ch of s) {
-      if (width(cut + ch) > w - 1) break;
-      cut += ch;
-    }
-    s = `${cut}…`;
-  }
   return s + ' '.repeat(Math.max(0, w - width(s)));
 }
 
 function padStart(s: string, w: number): string {
   return ' '.repeat(Math.max(0, w - width(s))) + s;
 }
-
 
 function tableText(t: TableView, locale: Locale): string[] {
   const en = locale === 'en';
@@ -42,8 +27,8 @@ function tableText(t: TableView, locale: Locale): string[] {
     return out;
   }
   for (const block of t.blocks) {
-    if (block.caption) out.push(`  ${block.caption}`);
-    const labelWidth = Math.min(40, Math.max(8, ...block.rows.filter((r) => !r.group).map((r) => width(pick(r.name, locale)) + 2 * r.depth)));
+    if (block.captionName) out.push(`  ${pick(block.captionName, locale)}`);
+    const labelWidth = Math.max(8, ...block.rows.filter((r) => !r.group).map((r) => width(pick(r.name, locale)) + 2 * r.depth));
     const heads = block.columns.map((c) => pick(c.name, locale));
     const widths = heads.map((h) => Math.max(6, width(h)));
     out.push(`  ${padEnd('', labelWidth)}  ${heads.map((h, i) => padStart(h, widths[i])).join('  ')}`);

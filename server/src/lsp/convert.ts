@@ -72,9 +72,16 @@ export function crossDiagnostic(f: CrossFinding, locale: Locale, docs: string): 
   return placedDiagnostic(f, (r) => r.file, locale, docs);
 }
 
-/** A closed report's finding, its places resolved when it was read. */
+/** ` (表二 第 27 行 第 4 列)`: a finding's place in the source its report was read from, to follow its message. */
+export function placeSuffix(where: string | undefined, locale: Locale): string {
+  return where ? (locale === 'en' ? ` (${where})` : `（${where}）`) : '';
+}
+
+/** A closed report's finding, its places resolved when it was read (in the source too, for a .docx, web page or PDF). */
 export function storedDiagnostic(f: StoredFinding, uri: string, locale: Locale, docs: string): Diagnostic {
-  return placedDiagnostic(f, () => uri, locale, docs);
+  const d = placedDiagnostic(f, () => uri, locale, docs);
+  d.message += placeSuffix(f.place && text(f.place, locale), locale);
+  return d;
 }
 
 export function edits(fix: Fix | { edits: Fix['edits'] }, lines: LineIndex): TextEdit[] {

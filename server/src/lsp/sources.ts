@@ -1,39 +1,50 @@
 /**
- * Reports read from a .docx, web page or PDF: the server reads the bytes the
- * client sends into the report's canonical text, which the client shows
- * read-only, and keeps the map back to the source so that diagnostics and
- * hovers on that text can say where they stand in the document.
+ * Reports read from a .docx, web page or PDF for the editor: the server reads
+ * the bytes the client sends (as the command line reads a file: the same
+ * limit, the same readers) into the report's canonical text, which the client
+ * shows read-only, and keeps the map back to the source so that diagnostics
+ * and hovers on that text can say where they stand in the document. The maps
+ * are dropped when their documents close, and few are kept at once.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describePlace, legacyFormat, placeAt, readSource, sourceKind, type SourceText } from '../sources/load';
+import { isSourceName, READ_LIMIT, readReportBytes, tooLarge } from '../inputs';
+import type { ReadSourceParams, ReadSourceResult } from '../protocol';
+import { describePlace, placeAt, type SourceText } from '../sources/load';
 import * as valid from './params';
 import type { Locale } from './settings';
 
-export interface ReadSourceParams {
-  /** The file's name, which says its format. */
-  name: string;
-  /** Its bytes, base64. */
-  data: string;
-  /** The URI the client will show the text under, to keep the source map for. */
-  uri?: string;
-}
-
-export type ReadSourceResult = { text: string; kind: string } | { error: string };
+/** Source maps kept at most: those of documents not open go first. */
+const MAX_SOURCES = 32;
 
 export class SourceDocuments {
+  /** By the URI the client shows the text under, the most recently read last. */
   private readonly sources = new Map<string, SourceText>();
+
+  constructor(private readonly isOpen: (uri: string) => boolean) {}
 
   /** `govreport/readSource`. The readers load on the first such request. */
   async read(p: ReadSourceParams, locale: Locale): Promise<ReadSourceResult> {
     if (typeof p?.name !== 'string' || typeof p.data !== 'string' || (p.uri !== undefined && typeof p.uri !== 'string')) throw valid.invalid('name and data (base64) are strings');
     const lang = locale === 'en' ? 'en' : 'zh';
-    const legacy = legacyFormat(p.name);
-    const kind = sourceKind(p.name);
-    if (legacy || !kind) return { error: legacy ? legacy[lang] : lang === 'en' ? 'not a .docx, web page or PDF' : '不是 .docx、网页或 PDF 文件' };
-    const result = await readSource(kind, Buffer.from(p.data, 'base64'));
-    if ('error' in result) return { error: result.error[lang] };
-    if (p.uri) this.sources.set(p.uri, result);
-    return { text: result.text, kind: result.kind };
+    if (!isSourceName(p.name)) return { error: lang === 'en' ? 'not a .docx, web page or PDF' : '不是 .docx、网页或 PDF 文件' };
+    // A file over the limit is refused before it is decoded.
+    const size = Buffer.byteLength(p.data, 'base64');
+    if (size > READ_LIMIT) return { error: tooLarge(size)[lang] };
+    const result = await readReportBytes(p.name, Buffer.from(p.data, 'base64'));
+    if (result.text === undefined || !result.source) return { error: (result.error ?? { zh: '无法读取', en: 'cannot be read' })[lang] };
+    if (p.uri) this.keep(p.uri, result.source);
+    return { text: result.text, kind: result.source.kind };
+  }
+
+  private keep(uri: string, source: SourceText): void {
+    this.sources.delete(uri);
+    this.sources.set(uri, source);
+    for (const old of [...this.sources.keys()]) {
+      if (this.sources.size <= MAX_SOURCES) break;
+      if (!this.isOpen(old)) this.sources.delete(old);
+    }
+    // Were they all open, the longest kept goes.
+    while (this.sources.size > MAX_SOURCES) this.sources.delete(this.sources.keys().next().value!);
   }
 
   forget(uri: string): void {

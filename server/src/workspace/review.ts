@@ -1,20 +1,25 @@
 /**
  * The workspace review: every report of the workspace checked, open or not,
- * and kept current as files change on disk. A closed report keeps only what
- * Problems and the rules across reports need: its findings with their ranges
- * (not its text or analysis) and its digest in the index by body. The scan
- * reads one file at a time and yields between files, so that typing in an
- * open report is served at once.
+ * in any form (text, .docx, web page, PDF: found and read as the command line
+ * finds and reads them), and kept current as files change on disk. A closed
+ * report keeps only what Problems and the rules across reports need: its
+ * findings with their ranges and their places in the source (not its text or
+ * analysis) and its digest in the index by body. The scan reads one file at a
+ * time and yields between files, so that typing in an open report is served
+ * at once; the reports whose problems changed are published once a batch of
+ * files is read, each once, however many of its body's reports came in.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, relative, sep } from 'node:path';
+import { URI } from 'vscode-uri';
 import { analyze, applySettings, type Analysis, type Finding, type RuleSettings } from '../analysis';
 import { digest, ReportIndex, type CrossFinding } from '../analysis/corpus';
 import { summaryRow, type SummaryRow } from '../analysis/corpus/summary';
 import type { Range } from '../analysis/model/view';
 import type { LineIndex, Span } from '../analysis/text/lines';
 import type { Text2 } from '../analysis/schema/tables';
-import { findReports, readerFor, type Reader } from './files';
+import { isReportName, readReport, sourceKind, walkReports, type ReportFile } from '../inputs';
+import { sourceDocumentUri, sourceOf } from '../protocol';
+import { describePlace, placeAt, type SourceText } from '../sources/load';
 
 /** A finding of a closed report, its places resolved while its text was at hand. */
 export interface StoredFinding {
@@ -22,6 +27,8 @@ export interface StoredFinding {
   severity: Finding['severity'];
   range: Range;
   message: Text2;
+  /** Where it stands in the .docx, web page or PDF the report was read from. */
+  place?: Text2;
   related: { range: Range; message: Text2 }[];
 }
 
@@ -43,17 +50,45 @@ export interface ScanProgress {
   cancelled(): boolean;
 }
 
+/** Files read between two publications of what changed, in a scan. */
+const PUBLISH_EVERY = 250;
+/** Reports published between two turns of the event loop. */
+const PUBLISH_AT_ONCE = 20;
+
 const toRange = (lines: LineIndex, span: Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
 
-function store(analysis: Analysis): StoredFinding[] {
+/** Where a span stands in the source, when there is a place to name. */
+function placeOf(source: SourceText | undefined, span: Span): Text2 | undefined {
+  const place = source && placeAt(source, span.start);
+  const described = place && describePlace(place);
+  return described?.zh ? described : undefined;
+}
+
+function store(analysis: Analysis, source: SourceText | undefined): StoredFinding[] {
   const { lines } = analysis.report;
   return analysis.findings.map((f) => ({
     code: f.code,
     severity: f.severity,
     range: toRange(lines, f.span),
     message: f.message,
+    place: placeOf(source, f.span),
     related: (f.related ?? []).map((r) => ({ range: toRange(lines, r.span), message: r.message })),
   }));
+}
+
+/**
+ * The URI a report file is known by: a text file's own; for a .docx, web page
+ * or PDF, the document the editor shows its report text under.
+ */
+export function reportUri(path: string): string {
+  const file = URI.file(path).toString();
+  return sourceKind(path) ? sourceDocumentUri(file) : file;
+}
+
+/** The file on disk behind a report's URI (a file: URI, or a source document's), if any. */
+function pathOf(uri: string): string | undefined {
+  const file = sourceOf(uri) ?? uri;
+  return file.startsWith('file:') ? URI.parse(file).fsPath : undefined;
 }
 
 /** Lets the event loop serve what is waiting (an edit, a hover) before the next file. */
@@ -63,6 +98,8 @@ export class WorkspaceReview {
   readonly index = new ReportIndex();
   /** Closed reports of the workspace: their findings, default severities. */
   private readonly closed = new Map<string, StoredFinding[]>();
+  /** Reports whose problems changed since they were last published. */
+  private readonly changes = new Set<string>();
   private folders: string[] = [];
   /** Whether the whole workspace is kept in view (scope `workspace`, or after Review Workspace). */
   private active = false;
@@ -75,14 +112,15 @@ export class WorkspaceReview {
   }
 
   setFolders(uris: string[]): void {
-    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => URI.parse(u).fsPath);
   }
 
   /**
    * An open document was analysed: while the workspace is reviewed, its digest
-   * replaces the one in the index. Only the workspace's files count: a diff's or
-   * a commit's view of a report (git:, untitled:) is not another report, nor is
-   * a file open from elsewhere (a sample, a download).
+   * replaces the one in the index. Only the workspace's files count (a source
+   * document, by its source): a diff's or a commit's view of a report (git:,
+   * untitled:) is not another report, nor is a file open from elsewhere (a
+   * sample, a download). Returns the other reports whose problems changed.
    */
   opened(uri: string, analysis: Analysis): string[] {
     this.closed.delete(uri);
@@ -92,21 +130,21 @@ export class WorkspaceReview {
     return [...new Set([...before, ...this.index.related(uri)])].filter((u) => u !== uri);
   }
 
-  /** A file of the workspace's folders (any file, when the editor has no folder open). */
+  /** A report of the workspace's folders (any file, when the editor has no folder open). */
   private inWorkspace(uri: string): boolean {
-    if (!uri.startsWith('file:')) return false;
-    const path = fileURLToPath(uri);
+    const path = pathOf(uri);
+    return path !== undefined && this.inFolders(path);
+  }
+
+  private inFolders(path: string): boolean {
     return !this.folders.length || this.folders.some((f) => path.startsWith(f + sep));
   }
 
   /** A document was closed: reread from disk when reviewing the workspace, else forgotten. */
   async closedDocument(uri: string): Promise<void> {
-    if (this.active && uri.startsWith('file:')) {
-      const path = fileURLToPath(uri);
-      const reader = await readerFor(path, basename(path));
-      if (reader && (await this.load(uri, path, reader))) return;
-    }
-    this.forget(uri);
+    const path = pathOf(uri);
+    if (!this.active || path === undefined || !this.inFolders(path) || !(await this.load(uri, path))) this.forget(uri);
+    await this.publishChanges();
   }
 
   /** The closed reports kept. */
@@ -131,29 +169,36 @@ export class WorkspaceReview {
     return rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
-  /** A report's path relative to its workspace folder, for people and spreadsheets. */
+  /** A report's path relative to its workspace folder (a source's, for its report text), for people and spreadsheets. */
   displayPath(uri: string): string {
-    if (!uri.startsWith('file:')) return uri;
-    const path = fileURLToPath(uri);
+    const path = pathOf(uri);
+    if (path === undefined) return uri;
     const folder = this.folders.find((f) => path.startsWith(f + sep));
     return folder ? relative(folder, path).split(sep).join('/') : path;
   }
 
-  /** Reads a closed report and publishes its findings; false when it is no report. */
-  private async load(uri: string, path: string, reader: Reader): Promise<boolean> {
-    let text: string | undefined;
+  /**
+   * Reads a closed report (found on disk, not named: a text that is no report
+   * is told from its start) and keeps its findings; false when it is no
+   * report or cannot be read. Its problems, and those of the reports compared
+   * with it, are published with the next batch (publishChanges).
+   */
+  private async load(uri: string, path: string): Promise<boolean> {
+    let read: ReportFile;
     try {
-      text = await reader.read(path);
+      read = await readReport(path, true);
     } catch (e) {
-      this.host.log(`reading ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+      read = { file: path, error: { zh: String(e), en: String(e) } };
     }
+    if (read.error && !read.notReport) this.host.log(`${path}: ${read.error.en}`);
+    if (read.text === undefined || read.notReport) return false;
     // Opened meanwhile: the editor's text wins.
-    if (text === undefined || this.host.isOpen(uri)) return text !== undefined;
-    const analysis = analyze(text);
-    this.closed.set(uri, store(analysis));
+    if (this.host.isOpen(uri)) return true;
+    const analysis = analyze(read.text);
+    this.closed.set(uri, store(analysis, read.source));
     const before = this.index.related(uri);
     this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
-    for (const u of new Set([...before, ...this.index.related(uri)])) this.host.publish(u);
+    for (const u of [uri, ...before, ...this.index.related(uri)]) this.changes.add(u);
     return true;
   }
 
@@ -161,11 +206,25 @@ export class WorkspaceReview {
     const had = this.closed.delete(uri);
     const affected = this.index.related(uri);
     this.index.remove(uri);
+    this.changes.delete(uri);
     if (had || affected.length) this.host.clear(uri);
-    for (const u of affected) if (u !== uri) this.host.publish(u);
+    for (const u of affected) if (u !== uri) this.changes.add(u);
   }
 
-  /** Checks every report of the workspace; resolves with the number checked. */
+  /** Publishes each report whose problems changed since, once; a few at a time, so that an edit waiting is served between. */
+  private async publishChanges(): Promise<void> {
+    const changed = [...this.changes];
+    this.changes.clear();
+    for (let i = 0; i < changed.length; i++) {
+      if (i && i % PUBLISH_AT_ONCE === 0) await yieldToEvents();
+      this.host.publish(changed[i]);
+    }
+  }
+
+  /**
+   * Checks every report of the workspace; resolves with the number of reports
+   * now in view, open ones included: the count the overview's table shows.
+   */
   async scan(progress: ScanProgress): Promise<{ files: number; cancelled: boolean }> {
     if (this.scanning) this.scanning.cancel = true;
     const state = { cancel: false };
@@ -176,24 +235,34 @@ export class WorkspaceReview {
     }
     const cancelled = () => state.cancel || progress.cancelled();
     try {
-      const found: { path: string; reader: Reader }[] = [];
-      for (const folder of this.folders) found.push(...(await findReports(folder, cancelled)));
+      // The files that may be reports, by name; each is read (and told a report or not) in turn below.
+      const found: string[] = [];
+      const folders = new Set<string>();
+      for (const folder of this.folders) {
+        for await (const path of walkReports(folder, folders, cancelled)) {
+          // A name that is not UTF-8 has no URI the editor would agree on.
+          if (typeof path === 'string') found.push(path);
+        }
+      }
       progress.begin(found.length);
       const seen = new Set<string>();
       let done = 0;
-      for (const { path, reader } of found) {
-        if (cancelled()) return { files: done, cancelled: true };
-        const uri = pathToFileURL(path).href;
+      for (const path of found) {
+        if (cancelled()) return { files: this.index.size, cancelled: true };
+        const uri = reportUri(path);
         seen.add(uri);
-        if (!this.host.isOpen(uri)) await this.load(uri, path, reader);
+        // An open report is the editor's, checked as it is typed.
+        if (!this.host.isOpen(uri) && !(await this.load(uri, path))) this.forget(uri);
         done++;
         progress.report(done, found.length, basename(path));
+        if (done % PUBLISH_EVERY === 0) await this.publishChanges();
         await yieldToEvents();
       }
       // Reports gone since the last scan.
       for (const uri of [...this.closed.keys()]) if (!seen.has(uri)) this.forget(uri);
-      return { files: done, cancelled: false };
+      return { files: this.index.size, cancelled: false };
     } finally {
+      await this.publishChanges();
       if (this.scanning === state) this.scanning = undefined;
     }
   }
@@ -203,26 +272,31 @@ export class WorkspaceReview {
     if (this.scanning) this.scanning.cancel = true;
     this.active = false;
     for (const uri of [...this.closed.keys()]) this.forget(uri);
+    this.changes.clear();
     // The open reports stay, on their own.
     const open = [...this.index.all()].map((d) => d.file);
     for (const uri of open) this.index.remove(uri);
     for (const uri of open) this.host.publish(uri);
   }
 
-  /** Files changed on disk (created, changed, deleted): the closed ones are read again. */
+  /**
+   * Files changed on disk (created, changed, deleted): the closed reports
+   * among them are read again, one at a time; then each report whose problems
+   * changed is published once.
+   */
   async changed(changes: { uri: string; deleted: boolean }[]): Promise<void> {
     if (!this.active) return;
-    for (const { uri, deleted } of changes) {
-      if (!uri.startsWith('file:') || this.host.isOpen(uri)) continue;
-      const path = fileURLToPath(uri);
-      if (!this.folders.some((f) => path.startsWith(f + sep))) continue;
-      if (deleted) {
-        this.forget(uri);
-        continue;
+    try {
+      for (const change of changes) {
+        const path = change.uri.startsWith('file:') ? URI.parse(change.uri).fsPath : undefined;
+        if (path === undefined || !isReportName(path) || !this.inFolders(path)) continue;
+        const uri = reportUri(path);
+        if (this.host.isOpen(uri)) continue;
+        if (change.deleted || !(await this.load(uri, path))) this.forget(uri);
+        await yieldToEvents();
       }
-      const reader = await readerFor(path, basename(path)).catch(() => undefined);
-      if (!reader || !(await this.load(uri, path, reader))) this.forget(uri);
-      await yieldToEvents();
+    } finally {
+      await this.publishChanges();
     }
   }
 }

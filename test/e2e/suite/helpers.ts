@@ -1,7 +1,8 @@
+/// <reference types="mocha" />
 // Helpers for the end-to-end tests, which run inside VS Code's extension host.
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 
 /**
@@ -35,6 +36,39 @@ export interface WebviewView {
   scripts: string[];
   /** The page's canvases (charts): size, and how many sampled pixels are painted. */
   canvases?: { label: string; width: number; height: number; painted: number }[];
+  /** Whether the page scrolls sideways (scrollWidth over clientWidth), and the boxes that scroll on their own. */
+  layout?: {
+    page: { scrollWidth: number; clientWidth: number };
+    scrollers: { className: string; scrollWidth: number; clientWidth: number }[];
+  };
+}
+
+/** Whether a runner with a browser is there (code-server), or not (a desktop VS Code under test-electron). */
+export const HAS_BROWSER = !!process.env.GOVREPORT_E2E_CONTROL;
+
+/**
+ * Skips the running test, saying why, when it needs what only the runner's
+ * browser can do (read a webview, see the workbench). The reason reaches node's
+ * test runner with the result.
+ */
+export function needsBrowser(context: Mocha.Context, what: string): void {
+  if (HAS_BROWSER) return;
+  if (context.test) (context.test as Mocha.Test & { skipReason?: string }).skipReason = `no browser to ${what} (runs under code-server)`;
+  context.skip();
+}
+
+/**
+ * Waits until the workbench shows what `selector` names (a hover, the
+ * suggestions, a squiggle), or hides it with `state: 'hidden'`: what a person
+ * would wait for before looking. Without a browser there is nothing to wait
+ * for. Rejects after the timeout, saying what it waited for.
+ */
+export async function waitForWorkbench(selector: string, state: 'visible' | 'hidden' = 'visible', timeout = 10_000): Promise<void> {
+  const query = new URLSearchParams({ selector, state, timeout: String(timeout) });
+  const body = await control('GET', `/wait?${query}`);
+  if (body === undefined) return;
+  const answer = JSON.parse(body) as { ok: boolean; error?: string };
+  if (!answer.ok) throw new Error(`the workbench did not show ${selector} (${state}): ${answer.error}`);
 }
 
 /** What each open webview shows, as the browser renders it; undefined without a runner. */
@@ -166,11 +200,9 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** The project's own folder (the extension under test). */
+/** The project's own folder, with the test fixtures (this file runs as out/test/e2e/suite/helpers.js). */
 export function projectRoot(): string {
-  const extension = vscode.extensions.getExtension('govreport.govreport');
-  if (!extension) throw new Error('the extension under test is not loaded');
-  return extension.extensionPath;
+  return resolve(__dirname, '..', '..', '..', '..');
 }
 
 /**

@@ -33,7 +33,7 @@ class Reporter extends Mocha.reporters.Spec {
       durationMs: test.duration,
     });
     runner.on(EVENT_TEST_PASS, (test) => emit({ ...base(test), state: 'passed' }));
-    runner.on(EVENT_TEST_PENDING, (test) => emit({ ...base(test), state: 'pending' }));
+    runner.on(EVENT_TEST_PENDING, (test) => emit({ ...base(test), state: 'pending', reason: (test as Mocha.Test & { skipReason?: string }).skipReason }));
     // Also failed hooks ("before all" hook…), which fail the tests they guard.
     runner.on(EVENT_TEST_FAIL, (test, error: Error) =>
       emit({ ...base(test), state: 'failed', error: { message: String(error?.message ?? error), stack: error?.stack } }),

@@ -10,6 +10,8 @@ export interface TestResult {
   file?: string;
   state: 'passed' | 'failed' | 'pending';
   durationMs?: number;
+  /** Why a test was skipped (pending), when it says. */
+  reason?: string;
   error?: { message: string; stack?: string };
 }
 

@@ -4,8 +4,10 @@
 // the language server dies, the client starts it again and the squiggles return.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { openReport, screenshot, waitFor, waitForAsync, waitForDiagnostics, webviews } from './helpers';
+import type { GovReportApi } from '../../../client/src/extension';
+import { needsBrowser, openReport, projectRoot, screenshot, waitFor, waitForAsync, waitForDiagnostics, webviews } from './helpers';
 
 const codes = (d: vscode.Diagnostic[]) => d.map((x) => String(typeof x.code === 'object' ? x.code.value : x.code));
 
@@ -19,10 +21,11 @@ const HOSTILE = [
 describe('robustness in the editor', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
-  it('shows report text that looks like HTML as plain text in the preview', async () => {
+  it('shows report text that looks like HTML as plain text in the preview', async function () {
+    needsBrowser(this, 'read the preview');
     // Report text reaches the preview through the title (with the line above
     // it) and through cells that are not numbers.
-    const lines = readFileSync(`${vscode.extensions.getExtension('govreport.govreport')!.extensionPath}/test/fixtures/cells.report.txt`, 'utf8').split('\r\n');
+    const lines = readFileSync(join(projectRoot(), 'test', 'fixtures', 'cells.report.txt'), 'utf8').split('\r\n');
     lines[0] = HOSTILE[3];
     lines[1] = `${HOSTILE[0]}2022年政府信息公开工作年度报告`;
     const cells = lines.map((l, i) => (l === '\t0' ? i : -1)).filter((i) => i > 120);
@@ -31,7 +34,6 @@ describe('robustness in the editor', () => {
     const editor = await openReport('hostile.report.txt', lines.join('\r\n'));
     await waitForDiagnostics(editor.document.uri, (d) => codes(d).filter((c) => c === 'non-numeric-cell').length === 2);
     await vscode.commands.executeCommand('govreport.showPreview');
-    if (!process.env.GOVREPORT_E2E_CONTROL) return;
     const view = await waitForAsync(async () => (await webviews())?.find((v) => v.text.includes('2022年政府信息公开工作年度报告')), {
       timeout: 15_000,
       message: 'the preview to show the title',
@@ -53,6 +55,34 @@ describe('robustness in the editor', () => {
     const files = view.scripts.filter(Boolean);
     assert.ok(files.length === 1 && files[0].endsWith('/dist/webview/preview.js'), JSON.stringify(view.scripts));
     await screenshot('preview-hostile-text');
+  });
+
+  it('closes the preview while it is being filled without an error or an unhandled rejection', async () => {
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const editor = await openReport('markdown.report.txt');
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri, (d) => codes(d).includes('subtotal'));
+      const { preview, client } = vscode.extensions.getExtension<GovReportApi>('govreport.govreport')!.exports;
+      await vscode.commands.executeCommand('govreport.showPreview');
+      // Shown again, and closed before the server answers (the model is asked for at once).
+      const shown = preview.show(uri);
+      preview.close();
+      await assert.doesNotReject(shown);
+      // Refreshed after an analysis, and closed before the server answers.
+      await vscode.commands.executeCommand('govreport.showPreview');
+      preview.refresh(uri.toString());
+      preview.close();
+      // The server answers in turn: once it has answered this, it has answered the preview.
+      await client.sendRequest('govreport/tables', { textDocument: { uri: uri.toString() } });
+      await new Promise((r) => setImmediate(r));
+      assert.equal(preview.title, undefined);
+      assert.deepEqual(rejections.map(String), []);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 
   it('restarts the language server when it dies, and the squiggles come back', async function () {

@@ -7,11 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GovReportApi } from '../../../client/src/extension';
-import { openReport, screenshot, waitFor, waitForAsync, waitForDiagnostics, webviewTexts } from './helpers';
+import { HAS_BROWSER, needsBrowser, openReport, screenshot, waitFor, waitForAsync, waitForDiagnostics, waitForWorkbench, webviewTexts } from './helpers';
 
 const codes = (d: vscode.Diagnostic[]) => d.map((x) => String(typeof x.code === 'object' ? x.code.value : x.code));
 const has = (code: string) => (d: vscode.Diagnostic[]) => codes(d).includes(code);
-const browser = !!process.env.GOVREPORT_E2E_CONTROL;
 
 function api(): GovReportApi {
   return vscode.extensions.getExtension<GovReportApi>('govreport.govreport')!.exports;
@@ -34,8 +33,8 @@ describe('a new user', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('finds the sample report open at start, as npm start opens it', () => {
-    if (!browser) return;
+  it('finds the sample report open at start, as npm start opens it', function () {
+    needsBrowser(this, 'open the workbench at a file, as npm start does');
     assert.equal(process.env.GOVREPORT_E2E_STARTUP, process.env.GOVREPORT_E2E_OPENED);
     assert.equal(process.env.GOVREPORT_E2E_STARTUP, 'sample.govreport');
   });
@@ -48,12 +47,32 @@ describe('a new user', () => {
       await vscode.commands.executeCommand('govreport.showPreview');
       await waitFor(() => previewTab() === '合计：markdown.report.txt', { event: vscode.window.tabGroups.onDidChangeTabs, pollMs: 100, timeout: 15_000, message: 'the Chinese tab title' });
       await waitFor(() => api().status.text === '年报：2 个错误', { pollMs: 100, message: `the Chinese status (${api().status.text})` });
+      await waitForWorkbench('.codelens-decoration:has-text("「自然人」列")');
       await setLocale('en');
       await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.message.includes('Total')));
       await waitFor(() => previewTab() === 'Totals: markdown.report.txt', { pollMs: 100, timeout: 15_000, message: `the English tab title (${previewTab()})` });
       await waitFor(() => api().status.text === 'Report: 2 errors', { pollMs: 100, message: `the English status (${api().status.text})` });
-      if (browser) {
-        await waitForAsync(async () => ((await webviewTexts()) ?? []).some((t) => t.includes('Applications received and handled')), { timeout: 15_000, message: 'the preview in English' });
+      // The lenses above the tables, as the editor draws them: asked for again when the language changes.
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      assert.ok(lenses.some((l) => l.command?.title.startsWith('column "Natural persons": (7) = 10, items = 11')), lenses.map((l) => l.command?.title).join(' / '));
+      await waitForWorkbench(`.codelens-decoration:has-text('column "Natural persons": (7) = 10')`);
+      // Hovers: a row's English name from the schema, as the diagnostics have it.
+      const text = editor.document.getText().split('\n');
+      const row = text.findIndex((l) => l.includes('（一）予以公开'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(row, text[row].indexOf('（一）予以公开') + 2));
+      const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(hover, /^\*\*\(1\) Disclosed\*\*/, hover);
+      assert.doesNotMatch(hover.replace(/"[^"]*"/g, ''), /[\u4e00-\u9fff]/, hover);
+      if (HAS_BROWSER) {
+        // The preview: captions, group rows and their items in English, none cut short.
+        const shown = await waitForAsync(async () => ((await webviewTexts()) ?? []).find((t) => t.includes('Applications received and handled') && t.includes('Article 20, item (1)')), {
+          timeout: 15_000,
+          message: 'the preview in English',
+        });
+        const lines = shown.split('\n').map((l) => l.trim());
+        for (const heading of ['3. Outcomes this year', '(3) Not disclosed', '(4) Cannot provide', '(5) Not processed', '(6) Otherwise handled']) assert.ok(lines.includes(heading), heading);
+        assert.ok(lines.some((l) => /^1\. state secret\s/.test(l)), shown);
+        assert.doesNotMatch(shown, /第二十条|三、本年度办理结果|（三）不予公开|…/);
       }
       await screenshot('locale-english');
     } finally {
@@ -79,7 +98,7 @@ describe('a new user', () => {
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('editor.action.showHover');
-    await new Promise((r) => setTimeout(r, 2000));
+    await waitForWorkbench('.monaco-hover:has-text("各类申请人之和")');
     await screenshot('hover-failing-total');
   });
 
@@ -102,7 +121,7 @@ describe('a new user', () => {
     const editor = await openReport('review-grid.report.txt', text);
     await waitForDiagnostics(editor.document.uri, has('review-total'));
     await vscode.commands.executeCommand('govreport.showPreview');
-    if (browser) {
+    if (HAS_BROWSER) {
       const shown = await waitForAsync(async () => ((await webviewTexts()) ?? []).find((t) => t.includes('行政诉讼（复议后起诉）')), { timeout: 15_000, message: 'the review table in the preview' });
       const lines = shown.split('\n').map((l) => l.trim()).filter(Boolean);
       const header = lines.findIndex((l) => /^结果维持\s+结果纠正\s+其他结果\s+尚未审结\s+总计$/.test(l));
@@ -121,18 +140,18 @@ describe('a new user', () => {
     // Room for the editor and the preview side by side, as on a laptop screen.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     try {
-      await new Promise((r) => setTimeout(r, 500));
+      await waitForWorkbench('.part.sidebar', 'hidden');
       await screenshot('preview-review-table');
     } finally {
       await vscode.commands.executeCommand('workbench.view.explorer');
     }
   });
 
-  it('shows the group rows of the applications table in the preview', async () => {
+  it('shows the group rows of the applications table in the preview', async function () {
+    needsBrowser(this, 'read the preview');
     const editor = await openReport('markdown.report.txt');
     await waitForDiagnostics(editor.document.uri, has('subtotal'));
     await vscode.commands.executeCommand('govreport.showPreview');
-    if (!browser) return;
     const shown = await waitForAsync(async () => ((await webviewTexts()) ?? []).find((t) => t.includes('应为 11')), { timeout: 15_000, message: 'the preview' });
     const lines = shown.split('\n').map((l) => l.trim());
     const group = lines.indexOf('三、本年度办理结果');
@@ -165,7 +184,8 @@ describe('a new user', () => {
       const application = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
       editor.revealRange(new vscode.Range(start, 0, start, 0), vscode.TextEditorRevealType.AtTop);
       editor.selection = new vscode.Selection(application, 0, application, 0);
-      await new Promise((r) => setTimeout(r, 500));
+      await waitForWorkbench('.part.sidebar', 'hidden');
+      await waitForWorkbench('.view-line:has-text("第二十条第（一）项")');
       await screenshot('formatted-table');
     } finally {
       await vscode.workspace.getConfiguration('editor', { languageId: 'govreport' }).update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace, true);
@@ -198,7 +218,7 @@ describe('a new user', () => {
     assert.match(skeleton.insertText.value, /\$\{2:2023\}年政府信息公开工作年度报告/);
     editor.selection = new vscode.Selection(0, 1, 0, 1);
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitForWorkbench('.suggest-widget .monaco-list-row:has-text("年报")');
     await screenshot('completion-skeleton');
     await vscode.commands.executeCommand('hideSuggestWidget');
     // The static table snippets: named by what they insert, never by an internal id.
@@ -218,7 +238,7 @@ describe('a new user', () => {
     await vscode.commands.executeCommand('govreport.showSampleProblem');
     const [error] = vscode.languages.getDiagnostics(editor.document.uri);
     assert.deepEqual(vscode.window.activeTextEditor!.selection.active, error.range.start);
-    await new Promise((r) => setTimeout(r, 2000));
+    await waitForWorkbench('.view-overlays .squiggly-error');
     await screenshot('walkthrough-squiggle');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, error.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title.startsWith('将「（一）予以公开」行「总计」列改为 7'));
@@ -226,7 +246,7 @@ describe('a new user', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitForDiagnostics(editor.document.uri, (d) => d.length === 0);
     await vscode.commands.executeCommand('govreport.showPreview');
-    if (browser) {
+    if (HAS_BROWSER) {
       await waitForAsync(async () => ((await webviewTexts()) ?? []).some((t) => t.includes('合计检查 39 项：39 项成立')), { timeout: 15_000, message: 'the preview of the mended sample' });
     }
     await screenshot('walkthrough-preview');

@@ -1,12 +1,16 @@
 /// <reference types="mocha" />
 // The reviewer's desk in a real VS Code: Review Workspace fills Problems with
 // the findings of every report of a folder, open or not, the rules across
-// years included, and keeps them current as files change on disk; the folder
-// overview shows the summary table and its charts, and exports the CSV.
+// years included, and a .docx among them, and keeps them current as files
+// change on disk; the folder overview shows the summary table and its charts,
+// and exports the CSV.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { officialDocx, officialLayout } from '../../support/official';
 import { bump, cleanSpec, copySpec, render } from '../../support/reports';
-import { fixtureUri, screenshot, waitForAsync, waitForDiagnostics, webviews } from './helpers';
+import { fixtureUri, projectRoot, screenshot, waitForAsync, waitForDiagnostics, webviews } from './helpers';
 
 const codes = (d: vscode.Diagnostic[]) => d.map((x) => String(typeof x.code === 'object' ? x.code.value : x.code));
 
@@ -34,11 +38,21 @@ function reports(carry: boolean): Record<string, string> {
   return out;
 }
 
-async function write(files: Record<string, string>): Promise<void> {
-  for (const [name, text] of Object.entries(files)) await vscode.workspace.fs.writeFile(fixtureUri(name), Buffer.from(text, 'utf8'));
+async function write(files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [name, data] of Object.entries(files)) await vscode.workspace.fs.writeFile(fixtureUri(name), typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+}
+
+/** A third body's report as a .docx (the Markdown fixture's, with its one subtotal error). */
+const DOCX = 'desk/第三县2023年报.docx';
+function docxReport(): Uint8Array {
+  const text = readFileSync(join(projectRoot(), 'test', 'fixtures', 'markdown.report.txt'), 'utf8').replace('某某市某某区人民政府', '第三县人民政府');
+  return officialDocx(officialLayout(text)!);
 }
 
 describe('the workspace review and the folder overview', () => {
+  /** How many reports Review Workspace said it checked. */
+  let reviewed = 0;
+
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(fixtureUri('desk'), { recursive: true });
@@ -46,10 +60,23 @@ describe('the workspace review and the folder overview', () => {
 
   it('Review Workspace puts every report’s problems in Problems, across years too, and follows the disk', async function () {
     this.timeout(60_000);
-    await write(reports(true));
+    await write({ ...reports(true), [DOCX]: docxReport() });
     const result = await vscode.commands.executeCommand<{ files: number; cancelled: boolean }>('govreport.reviewWorkspace');
     assert.equal(result.cancelled, false);
-    assert.ok(result.files >= 4, `${result.files} reports checked`);
+    assert.ok(result.files >= 5, `${result.files} reports checked`);
+    reviewed = result.files;
+
+    // The .docx too, closed, under the document its report text shows in, each finding at its place in the Word file.
+    const docx = vscode.Uri.from({ scheme: 'govreport-source', path: `${fixtureUri(DOCX).path}.govreport`, query: fixtureUri(DOCX).toString() });
+    const inDocx = await waitForDiagnostics(docx, (d) => codes(d).includes('subtotal'));
+    assert.ok(inDocx.some((d) => d.message === '（七）总计「自然人」列为 10，但（一）至（六）各项之和为 11（表二 第 27 行 第 4 列）'), inDocx.map((d) => d.message).join('\n'));
+    // One click away: the report text opens at the finding, and the finding stands as it did.
+    const subtotal = inDocx.find((d) => codes([d])[0] === 'subtotal')!;
+    const shown = await vscode.window.showTextDocument(docx, { selection: subtotal.range, preview: false });
+    assert.equal(shown.document.languageId, 'govreport');
+    assert.match(shown.document.getText(subtotal.range), /^\d+$/);
+    await waitForDiagnostics(docx, (d) => d.filter((x) => codes([x])[0] === 'subtotal').length === inDocx.filter((x) => codes([x])[0] === 'subtotal').length);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const later = fixtureUri('desk/mmq-2024.report.txt');
     const diagnostics = await waitForDiagnostics(later, (d) => codes(d).includes('carry-over'));
     assert.deepEqual(codes(diagnostics), ['carry-over', 'carry-over']);
@@ -77,6 +104,7 @@ describe('the workspace review and the folder overview', () => {
       { timeout: 30_000, message: 'the overview with its table and charts' },
     );
     assert.match(view.text, /另一县人民政府/);
+    assert.match(view.text, /第三县2023年报\.docx/);
     assert.match(view.text, /某某市某某区人民政府/);
     assert.match(view.text, /本年新收/);
     // The CSP allows the page's own nonce'd script and nothing else: no eval, nothing remote.
@@ -94,6 +122,17 @@ describe('the workspace review and the folder overview', () => {
     assert.ok(charts.some((c) => c.label.includes('实质公开率与纠错率') && c.painted > 0), JSON.stringify(charts));
     assert.ok(charts.some((c) => c.label.includes('办理结果') && c.painted > 0), JSON.stringify(charts));
     assert.ok(charts.some((c) => c.label.includes('历年情况') && c.painted > 0), JSON.stringify(charts));
+    // One count everywhere: the reports Review Workspace said it checked are the table's rows.
+    const counted = Number(/(\d+) 份报告/.exec(view.text)?.[1]);
+    assert.equal(counted, reviewed, view.text.slice(0, 200));
+    // The page never scrolls sideways; the wide table scrolls in its own box.
+    const { page, scrollers } = view.layout!;
+    assert.ok(page.scrollWidth <= page.clientWidth, JSON.stringify(view.layout));
+    const table = scrollers.find((b) => b.className.includes('table-scroll'));
+    assert.ok(table && table.clientWidth <= page.clientWidth, JSON.stringify(view.layout));
+    // A row of the outcomes chart for every report, its name read level (the bars run sideways).
+    const outcomes = charts.find((c) => c.label.includes('办理结果'))!;
+    assert.ok(outcomes.height >= Math.min(1100, 22 * counted), JSON.stringify(outcomes));
     await screenshot('overview');
   });
 

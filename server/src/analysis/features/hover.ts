@@ -79,7 +79,8 @@ export function hoverAt(report: Report, offset: number): Hover | undefined {
         return {
           span: row.label,
           contents: join([
-            { zh: `**${row.row.label}**`, en: `**${row.row.label}** (${row.row.name.en})` },
+            // The label as the format prints it; in English, the row's name (the Chinese is under the cursor).
+            { zh: `**${row.row.label}**`, en: `**${row.row.name.en}**` },
             ...(note.zh ? [note] : []),
             ...(row.placement === 'neighbours' ? [{ zh: '（按上下行位置确定）', en: '(placed by its neighbours)' }] : []),
             ...sums,
@@ -112,7 +113,7 @@ export function hoverAt(report: Report, offset: number): Hover | undefined {
       contents: join([
         { zh: `**${heading.part.name.zh}**`, en: `**${heading.part.name.en}**` },
         heading.part.note,
-        ...(heading.text !== standard ? [{ zh: `标准写法：${standard}`, en: `Standard wording: ${standard}` }] : []),
+        ...(heading.text !== standard ? [{ zh: `标准写法：${standard}`, en: `Standard wording: "${standard}"` }] : []),
       ]),
     };
   }

@@ -4,7 +4,8 @@
  * what it is near its start: a title naming 政府信息公开 and 年度报告, or the
  * standard part headings. Only the start is read, so that this stays cheap on
  * large files; the test is generous, since a report skipped is a report not
- * checked.
+ * checked. Reports are written in Chinese: a text about them in another
+ * language (a readme, a manual quoting a title) is not one.
  */
 import { PARTS } from '../schema/parts';
 
@@ -16,8 +17,16 @@ const TITLE_KIND = /年度报告|年报|工作报告/;
 /** The part titles and their known variants, but not the short ones any notes might hold (总体情况, 其他事项). */
 const PART_TITLES = PARTS.flatMap((p) => [p.title, ...p.variants]).filter((t) => t.length >= 6);
 
+/** More Chinese characters than Latin letters (reports quote a few: PDF, Word, a URL). */
+function mostlyChinese(head: string): boolean {
+  const han = head.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = head.match(/[A-Za-z]/g)?.length ?? 0;
+  return han >= latin;
+}
+
 export function looksLikeReport(text: string): boolean {
   const head = text.slice(0, HEAD).replace(/\s+/g, '');
+  if (!mostlyChinese(head)) return false;
   if (TITLE_SUBJECT.test(head) && TITLE_KIND.test(head)) return true;
   let parts = 0;
   for (const title of PART_TITLES) if (head.includes(title) && ++parts >= 2) return true;

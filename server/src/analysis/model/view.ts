@@ -7,7 +7,7 @@
 import type { Analysis } from '../index';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { PARTS } from '../schema/parts';
-import { TABLE_KINDS, type BlockDef, type Format, type TableKind, type Text2 } from '../schema/tables';
+import { groupName, TABLE_KINDS, type BlockDef, type Format, type TableKind, type Text2 } from '../schema/tables';
 import type { LineIndex, Position, Span } from '../text/lines';
 import type { CellState } from '../text/numbers';
 import type { Severity } from '../rules/rule';
@@ -52,7 +52,9 @@ export interface ColumnView {
 
 export interface BlockView {
   id: string;
+  /** As the format prints it (第二十条第（一）项); `captionName` in both languages. */
   caption?: string;
+  captionName?: Text2;
   columns: ColumnView[];
   rows: RowView[];
 }
@@ -140,12 +142,17 @@ function blockRows(lines: LineIndex, block: BlockDef, byRow: Map<string, ReadTab
       if (open[depth] === g) return;
       open = open.slice(0, depth);
       open[depth] = g;
-      out.push({ id: `${row.id}#group`, label: g, name: { zh: g, en: g }, depth, range: rowRange, cells: null, placement: 'label', group: true });
+      out.push({ id: `${row.id}#group`, label: g, name: groupName(g), depth, range: rowRange, cells: null, placement: 'label', group: true });
     });
     open = open.slice(0, groups.length);
-    // Under its group's heading （三）不予公开, an item reads 1.属于国家秘密, not （三）1.属于国家秘密.
-    const numbering = /^（[一二三四五六七八九十]+）/.exec(groups[groups.length - 1] ?? '')?.[0];
-    const name = numbering && row.name.zh.startsWith(numbering) ? { ...row.name, zh: row.name.zh.slice(numbering.length) } : row.name;
+    // Under its group's heading （三）不予公开 / (3) Not disclosed, an item reads 1.属于国家秘密 / 1. state secret,
+    // not （三）1.属于国家秘密 / (3) Not disclosed: 1. state secret.
+    const inner = groups.length ? groupName(groups[groups.length - 1]) : undefined;
+    const numbering = /^（[一二三四五六七八九十]+）/.exec(inner?.zh ?? '')?.[0];
+    const name = {
+      zh: numbering && row.name.zh.startsWith(numbering) ? row.name.zh.slice(numbering.length) : row.name.zh,
+      en: inner && row.name.en.startsWith(`${inner.en}: `) ? row.name.en.slice(inner.en.length + 2) : row.name.en,
+    };
     out.push({
       id: row.id,
       label: row.label,
@@ -205,6 +212,7 @@ function tableView(lines: LineIndex, table: ReadTable, sums: SumResult[]): Table
       asGrid({
         id: block.id,
         caption: block.caption,
+        captionName: block.captionName,
         columns: block.columns.map((c) => ({ id: c.id, name: c.name, group: c.group })),
         rows: blockRows(lines, block, byRow),
       }),

@@ -22,7 +22,7 @@ export const missingSection: Rule = {
           severity: 'warning',
           message: {
             zh: '未能识别六个部分的标题（一、总体情况 至 六、其他需要报告的事项），但报告中有标准表格；请检查各部分标题的写法',
-            en: 'None of the six part headings (一、总体情况 to 六、其他需要报告的事项) was recognised, though the report has the standard tables; check how the headings are written',
+            en: 'None of the six part headings ("一、总体情况" to "六、其他需要报告的事项") was recognised, though the report has the standard tables; check how the headings are written',
           },
         });
         return;
@@ -31,7 +31,7 @@ export const missingSection: Rule = {
         span,
         message: {
           zh: '未找到六个部分的任何标题（一、总体情况 至 六、其他需要报告的事项）',
-          en: 'None of the six part headings was found (一、总体情况 to 六、其他需要报告的事项)',
+          en: 'None of the six part headings was found ("一、总体情况" to "六、其他需要报告的事项")',
         },
       });
       return;

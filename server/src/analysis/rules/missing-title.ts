@@ -6,7 +6,7 @@ export const missingTitle: Rule = {
   severity: 'warning',
   description: {
     zh: '报告开头应有标题，写明机关名称、年份和“政府信息公开工作年度报告”。',
-    en: 'A report opens with a title naming the body, the year and 政府信息公开工作年度报告.',
+    en: 'A report opens with a title naming the body, the year and "政府信息公开工作年度报告".',
   },
   check(report, emit) {
     const { title, lines } = report;
@@ -16,13 +16,13 @@ export const missingTitle: Rule = {
         span: { start: first.start, end: first.start },
         message: {
           zh: '缺少标题：报告开头应有一行写明机关名称、年份和“政府信息公开工作年度报告”',
-          en: 'No title: the report should open with a line naming the body, the year and 政府信息公开工作年度报告',
+          en: 'No title: the report should open with a line naming the body, the year and "政府信息公开工作年度报告"',
         },
       });
     } else if (title.year === undefined) {
       emit({
         span: title.span,
-        message: { zh: '标题中没有写明年份（如“2021年”）', en: 'The title does not name the year (such as 2021年)' },
+        message: { zh: '标题中没有写明年份（如“2021年”）', en: 'The title does not name the year (such as "2021年")' },
       });
     }
   },

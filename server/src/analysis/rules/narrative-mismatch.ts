@@ -32,7 +32,7 @@ export const narrativeMismatch: Rule = {
         span: figure.span,
         message: {
           zh: `正文称“${figure.keyword}”${figure.value} 件，但表中${expected.name.zh}为 ${formatNumber(expected.value)}`,
-          en: `The text says ${figure.value} (${figure.keyword}), but the table's ${expected.name.en} is ${formatNumber(expected.value)}`,
+          en: `The text says ${figure.value} ("${figure.keyword}"), but the table's ${expected.name.en} is ${formatNumber(expected.value)}`,
         },
         related,
         // The table may be the wrong one: changing the prose is offered, never automatic.

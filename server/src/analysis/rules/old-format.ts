@@ -6,7 +6,7 @@ export const oldFormat: Rule = {
   severity: 'warning',
   description: {
     zh: '2021 年度及以后的报告应使用国办公开办函〔2021〕30号规定的新格式，而不是 2019 年的试行格式。',
-    en: 'Reports for 2021 and later use the format of 国办公开办函〔2021〕30号, not the 2019 trial format.',
+    en: 'Reports for 2021 and later use the format of "国办公开办函〔2021〕30号", not the 2019 trial format.',
   },
   check(report, emit) {
     const year = report.year;
@@ -18,7 +18,7 @@ export const oldFormat: Rule = {
       const detail =
         table.kind === 'application'
           ? { zh: '（六）其他处理未分列 1 至 3 项', en: 'item (6) is not split into its three sub-items' }
-          : { zh: '栏目为“本年新制作数量”“上一年项目数量”等旧栏目', en: 'it has the old columns such as 本年新制作数量 and 上一年项目数量' };
+          : { zh: '栏目为“本年新制作数量”“上一年项目数量”等旧栏目', en: 'it has the old columns such as "本年新制作数量" and "上一年项目数量"' };
       emit({
         span: single?.label ?? table.anchor,
         message: {

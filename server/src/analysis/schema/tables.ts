@@ -40,8 +40,10 @@ export interface RowDef {
 
 export interface BlockDef {
   id: string;
-  /** Block caption row, e.g. 第二十条第（一）项. */
+  /** Block caption row as the format prints it, e.g. 第二十条第（一）项. */
   caption?: string;
+  /** The caption in both languages (what the preview and `totals` show). */
+  captionName?: Text2;
   columns: ColumnDef[];
   rows: RowDef[];
 }
@@ -80,11 +82,17 @@ export interface TableDef {
 // Table 1, part 二: 主动公开政府信息情况
 
 const ARTICLE = (item: string): string => `第二十条第（${item}）项`;
+const NUMBER = { 一: 1, 五: 5, 六: 6, 八: 8, 九: 9 } as const;
+/** A block's caption: the item of Article 20 of the Regulations its figures answer. */
+const caption = (item: keyof typeof NUMBER): Pick<BlockDef, 'caption' | 'captionName'> => ({
+  caption: ARTICLE(item),
+  captionName: { zh: ARTICLE(item), en: `Article 20, item (${NUMBER[item]})` },
+});
 
 const active2021: BlockDef[] = [
   {
     id: '20.1',
-    caption: ARTICLE('一'),
+    ...caption('一'),
     columns: [
       { id: 'issued', label: '本年制发件数', name: { zh: '本年制发件数', en: 'issued this year' }, kind: 'count' },
       { id: 'repealed', label: '本年废止件数', name: { zh: '本年废止件数', en: 'repealed this year' }, kind: 'count' },
@@ -97,13 +105,13 @@ const active2021: BlockDef[] = [
   },
   {
     id: '20.5',
-    caption: ARTICLE('五'),
+    ...caption('五'),
     columns: [{ id: 'decisions', label: '本年处理决定数量', name: { zh: '本年处理决定数量', en: 'decisions this year' }, kind: 'count' }],
     rows: [{ id: 'licensing', label: '行政许可', name: { zh: '行政许可', en: 'Administrative licensing' } }],
   },
   {
     id: '20.6',
-    caption: ARTICLE('六'),
+    ...caption('六'),
     columns: [{ id: 'decisions', label: '本年处理决定数量', name: { zh: '本年处理决定数量', en: 'decisions this year' }, kind: 'count' }],
     rows: [
       { id: 'penalty', label: '行政处罚', name: { zh: '行政处罚', en: 'Administrative penalties' } },
@@ -112,7 +120,7 @@ const active2021: BlockDef[] = [
   },
   {
     id: '20.8',
-    caption: ARTICLE('八'),
+    ...caption('八'),
     columns: [
       {
         id: 'fees',
@@ -133,7 +141,7 @@ const DECISIONS_2019: ColumnDef = { id: 'decisions', label: '处理决定数量'
 const active2019: BlockDef[] = [
   {
     id: '20.1',
-    caption: ARTICLE('一'),
+    ...caption('一'),
     columns: [
       { id: 'made', label: '本年新制作数量', name: { zh: '本年新制作数量', en: 'made this year' }, kind: 'count' },
       { id: 'published', label: '本年新公开数量', name: { zh: '本年新公开数量', en: 'published this year' }, kind: 'count' },
@@ -146,7 +154,7 @@ const active2019: BlockDef[] = [
   },
   {
     id: '20.5',
-    caption: ARTICLE('五'),
+    ...caption('五'),
     columns: [PREVIOUS_COUNT, CHANGE, DECISIONS_2019],
     rows: [
       { id: 'licensing', label: '行政许可', name: { zh: '行政许可', en: 'Administrative licensing' } },
@@ -155,7 +163,7 @@ const active2019: BlockDef[] = [
   },
   {
     id: '20.6',
-    caption: ARTICLE('六'),
+    ...caption('六'),
     columns: [PREVIOUS_COUNT, CHANGE, DECISIONS_2019],
     rows: [
       { id: 'penalty', label: '行政处罚', name: { zh: '行政处罚', en: 'Administrative penalties' } },
@@ -164,13 +172,13 @@ const active2019: BlockDef[] = [
   },
   {
     id: '20.8',
-    caption: ARTICLE('八'),
+    ...caption('八'),
     columns: [PREVIOUS_COUNT, CHANGE],
     rows: [{ id: 'fees', label: '行政事业性收费', name: { zh: '行政事业性收费', en: 'Administrative fees' } }],
   },
   {
     id: '20.9',
-    caption: ARTICLE('九'),
+    ...caption('九'),
     columns: [
       { id: 'projects', label: '采购项目数量', name: { zh: '采购项目数量', en: 'procurement projects' }, kind: 'count' },
       { id: 'amount', label: '采购总金额', name: { zh: '采购总金额', en: 'procurement amount' }, kind: 'amount' },
@@ -202,6 +210,20 @@ const WITHHELD = '（三）不予公开';
 const UNABLE = '（四）无法提供';
 const NOT_PROCESSED = '（五）不予处理';
 const OTHERWISE = '（六）其他处理';
+
+/** The merged label cells over groups of rows, by their printed label, in both languages. */
+const GROUP_NAMES: Record<string, Text2> = {
+  [OUTCOMES]: { zh: OUTCOMES, en: '3. Outcomes this year' },
+  [WITHHELD]: { zh: WITHHELD, en: '(3) Not disclosed' },
+  [UNABLE]: { zh: UNABLE, en: '(4) Cannot provide' },
+  [NOT_PROCESSED]: { zh: NOT_PROCESSED, en: '(5) Not processed' },
+  [OTHERWISE]: { zh: OTHERWISE, en: '(6) Otherwise handled' },
+};
+
+/** A group label's name in both languages. */
+export function groupName(label: string): Text2 {
+  return GROUP_NAMES[label] ?? { zh: label, en: label };
+}
 
 const item = (id: string, groups: string[], label: string, zh: string, en: string): RowDef => ({
   id,
@@ -248,9 +270,9 @@ const rowsBefore: RowDef[] = [
 ];
 
 const otherItems2021: RowDef[] = [
-  item('3.6.1', [OUTCOMES, OTHERWISE], '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '（六）1.逾期不补正', '(6) Otherwise: 1. not corrected in time'),
-  item('3.6.2', [OUTCOMES, OTHERWISE], '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '（六）2.逾期未缴纳费用', '(6) Otherwise: 2. fee not paid in time'),
-  item('3.6.3', [OUTCOMES, OTHERWISE], '3.其他', '（六）3.其他', '(6) Otherwise: 3. other'),
+  item('3.6.1', [OUTCOMES, OTHERWISE], '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '（六）1.逾期不补正', '(6) Otherwise handled: 1. not corrected in time'),
+  item('3.6.2', [OUTCOMES, OTHERWISE], '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '（六）2.逾期未缴纳费用', '(6) Otherwise handled: 2. fee not paid in time'),
+  item('3.6.3', [OUTCOMES, OTHERWISE], '3.其他', '（六）3.其他', '(6) Otherwise handled: 3. other'),
 ];
 const otherRow2019: RowDef[] = [item('3.6', [OUTCOMES], OTHERWISE, OTHERWISE, '(6) Otherwise handled')];
 

@@ -4,7 +4,7 @@
  * again), shown with its odd bytes as \xNN and percent-encoded in URIs.
  */
 import { readdirSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { FilePath } from './read-file';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -61,22 +61,6 @@ export function realPath(path: FilePath): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Keeps in a URI what RFC 3986 allows in a path, percent-encodes the rest (bytes, not characters). */
-const KEEP = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
-
-/** A path relative to the working folder, with forward slashes, as a URI reference (for SARIF). */
-export function relativeUri(path: FilePath): string {
-  const latin1 = (typeof path === 'string' ? Buffer.from(path, 'utf8') : path).toString('latin1');
-  const cwd = Buffer.from(process.cwd(), 'utf8').toString('latin1');
-  const rel = (relative(cwd, latin1) || latin1).split(sep).join('/');
-  let out = '';
-  for (const byte of Buffer.from(rel, 'latin1')) {
-    const ch = String.fromCharCode(byte);
-    out += byte < 0x80 && KEEP.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
 }
 
 /**

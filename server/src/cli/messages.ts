@@ -1,0 +1,45 @@
+/**
+ * What the command line says of its own (not the findings, which the rules
+ * word), in both languages, and which language it speaks: `--locale`, else
+ * the terminal's (LC_ALL, LC_MESSAGES, LANG, as POSIX orders them), else Chinese.
+ */
+import type { Text2 } from '../analysis/schema/tables';
+import { searchedNames } from '../inputs/names';
+import type { Locale } from './checked';
+
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** `zh…` is Chinese, any other language English; no language set (unset, C, POSIX) is Chinese, the users' own. */
+export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const language = tag.split(/[_.@-]/)[0].toLowerCase();
+  if (!language || language === 'c' || language === 'posix' || language === 'zh') return 'zh-CN';
+  return 'en';
+}
+
+/** The file kinds a folder is searched for, as the messages name them. */
+const KINDS: Text2 = { zh: searchedNames('、'), en: searchedNames(', ') };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const MESSAGES = {
+  missing: (arg: string): Text2 => ({ zh: `${arg}：文件、文件夹不存在，或没有匹配的文件`, en: `${arg}: no such file, folder or matching file` }),
+  noReports: (arg: string): Text2 => ({ zh: `${arg}：没有找到报告文件（${KINDS.zh}）`, en: `${arg}: no report files found (${KINDS.en})` }),
+  allSkipped: { zh: `没有找到报告文件（${KINDS.zh}）`, en: `no report files found (${KINDS.en})` } as Text2,
+  notReport: {
+    zh: '不是年度报告：开头没有中文的报告标题（政府信息公开……年度报告）或部分标题，未检查（若确是报告，改名为 .govreport 或 .report.txt 即照常检查）',
+    en: 'not an annual report: no report title or part headings, in Chinese, near the start; not checked (if it is one, name it .govreport or .report.txt to check it anyway)',
+  } as Text2,
+  skipped: (n: number): Text2 => ({
+    zh: `已跳过文件夹中 ${n} 个不是报告的文件：开头没有报告标题或部分标题（.govreport 与 .report.txt 文件总会检查）`,
+    en: `${plural(n, 'file')} in the folders skipped: no report title or part headings near the start (.govreport and .report.txt files are always checked)`,
+  }),
+  error: { zh: '错误', en: 'error' } as Text2,
+  summary: (files: number, errors: number, warnings: number, infos: number, unreadable: number): Text2 => ({
+    zh: `共检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 条提示${unreadable ? `；${unreadable} 个文件无法检查` : ''}`,
+    en: `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info${unreadable ? `; ${plural(unreadable, 'file')} could not be checked` : ''}`,
+  }),
+  progress: (files: number): Text2 => ({ zh: `已检查 ${files} 个文件…`, en: `${plural(files, 'file')} checked…` }),
+  wrote: (file: string): Text2 => ({ zh: `已写入 ${file}`, en: `wrote ${file}` }),
+  cannotWrite: (file: string, code: string): Text2 => ({ zh: `${file}：无法写入（${code}）`, en: `${file}: cannot be written (${code})` }),
+} as const;

@@ -1,0 +1,66 @@
+/**
+ * Searching a folder for report files: in name order, through symbolic links,
+ * each folder once (a link back up, or two links to one folder, is not walked
+ * again), hidden entries, .git and node_modules left out. Lazy and iterative:
+ * a folder of any size or depth is walked as its files are read, with one
+ * folder's names in memory at a time per level.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { isReportName } from './names';
+import { fromBytes, joinPath, realPath } from './paths';
+import type { FilePath } from './read-file';
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+const byName = (a: Dirent<Buffer>, b: Dirent<Buffer>) => Buffer.compare(a.name, b.name);
+
+interface Level {
+  dir: FilePath;
+  entries: Dirent<Buffer>[];
+  next: number;
+}
+
+/**
+ * The files under `root` whose names a folder is searched for (isReportName),
+ * whatever their type: a FIFO or a dangling link so named is yielded, and the
+ * read says why it is not a report. `folders` holds the real paths of the
+ * folders walked so far, so that several walks can share it.
+ */
+export async function* walkReports(root: FilePath, folders: Set<string> = new Set(), cancelled: () => boolean = () => false): AsyncGenerator<FilePath> {
+  const levels: Level[] = [];
+  const enter = async (dir: FilePath): Promise<void> => {
+    const real = realPath(dir);
+    if (real === undefined || folders.has(real)) return;
+    folders.add(real);
+    try {
+      // Names as bytes, so that any name can be opened again.
+      const entries = (await readdir(dir, { encoding: 'buffer', withFileTypes: true })).sort(byName);
+      levels.push({ dir, entries, next: 0 });
+    } catch {
+      // Unreadable: nothing in it to check.
+    }
+  };
+  await enter(root);
+  while (levels.length && !cancelled()) {
+    const level = levels[levels.length - 1];
+    if (level.next === level.entries.length) {
+      levels.pop();
+      continue;
+    }
+    const entry = level.entries[level.next++];
+    const name = entry.name.toString('utf8');
+    if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
+    const path = joinPath(level.dir, fromBytes(entry.name));
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDir = (await stat(path)).isDirectory();
+      } catch {
+        // A dangling link: yielded when its name is a report's, like a missing file.
+      }
+    }
+    if (isDir) await enter(path);
+    else if (isReportName(name)) yield path;
+  }
+}
