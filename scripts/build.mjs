@@ -11,16 +11,10 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-// The source readers (.docx, web pages, PDF) and their parsers are a bundle of
-// their own, required by the CLI and the server only when a source is read.
-const sources = {
-  name: 'sources-chunk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/index(\.js)?$/ }, (args) =>
-      args.importer.endsWith(join('server', 'src', 'sources', 'load.ts')) ? { path: './sources.js', external: true } : undefined,
-    );
-  },
-};
+// The source readers (.docx, web pages, PDF) and their parsers run in a worker
+// thread, a bundle of their own (dist/sources.js) that the CLI and the server
+// start when a source is read (see server/src/sources/load.ts).
+const worker = { GOVREPORT_SOURCES_WORKER: JSON.stringify('sources.js') };
 
 // pdfjs-dist is an ES module with top-level imports of node built-ins: it is
 // bundled as dist/pdfjs.mjs and imported from the readers when a PDF is read.
@@ -34,9 +28,9 @@ const pdfjs = {
 };
 
 const bundles = [
-  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', plugins: [sources] },
-  { entry: 'server/src/server.ts', out: 'dist/server.js', plugins: [sources] },
-  { entry: 'server/src/sources/index.ts', out: 'dist/sources.js', plugins: [pdfjs] },
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', define: worker },
+  { entry: 'server/src/server.ts', out: 'dist/server.js', define: worker },
+  { entry: 'server/src/sources/worker.ts', out: 'dist/sources.js', plugins: [pdfjs] },
   { entry: 'server/src/sources/pdfjs.ts', out: 'dist/pdfjs.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
@@ -63,7 +57,7 @@ const bundleOptions = bundles.map((b) => ({
   minify: production,
   external: b.external ?? [],
   plugins: b.plugins ?? [],
-  define: { GOVREPORT_VERSION: JSON.stringify(version) },
+  define: { GOVREPORT_VERSION: JSON.stringify(version), ...b.define },
   logLevel: 'warning',
 }));
 

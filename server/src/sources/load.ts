@@ -1,9 +1,14 @@
 /**
  * What the server and the command line need to know about source files before
- * reading one: which names are sources, and the reader itself, loaded on first
- * use so that starting up and checking text never pay for the parsers (the
- * bundles keep it in a file of its own, dist/sources.js).
+ * reading one: which names are sources, and the reader itself. Every source is
+ * read in a worker thread (worker.ts; dist/sources.js in the bundles) under a
+ * deadline and a heap limit: a hostile file that gets past the readers' own
+ * budgets costs that file one line ("stopped reading"), never the process, and
+ * the caller's thread (the server's, which answers the editor) parses nothing.
  */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Text2 } from '../analysis/schema/tables';
 import type { SourceKind, SourceResult } from './model';
 
@@ -22,20 +27,144 @@ export function legacyFormat(name: string): Text2 | undefined {
   return undefined;
 }
 
-let readers: Promise<typeof import('./index.js')> | undefined;
+// ---------------------------------------------------------------------------
+// Limits
 
-/** Reads a source file's bytes into canonical report text (loading the readers once). */
-export async function readSource(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
-  // './index.js': also what node resolves in the unbundled test build (out/).
-  readers ??= import('./index.js');
-  const { readSource: read } = await readers;
-  try {
-    return await read(kind, bytes);
-  } catch (e) {
-    // A reader's own failure is this file's problem, not the caller's.
-    const detail = e instanceof Error ? e.message : String(e);
-    return { kind, error: { zh: `无法读取（${detail}）`, en: `cannot be read (${detail})` } };
+export interface ReadLimits {
+  /** How long one file may take to read, seconds. */
+  seconds: number;
+  /** The reading thread's heap, MB. */
+  memoryMB: number;
+}
+
+/** An honest report reads in well under a second and a few dozen MB; these are far beyond. */
+export const DEFAULT_LIMITS: ReadLimits = { seconds: 10, memoryMB: 512 };
+
+const positive = (s: string | undefined): number | undefined => {
+  const n = Number(s);
+  return s && Number.isFinite(n) && n > 0 ? n : undefined;
+};
+
+/** The defaults, or what GOVREPORT_READ_TIMEOUT (seconds) and GOVREPORT_READ_MEMORY (MB) say. */
+function limitsFromEnvironment(): ReadLimits {
+  return {
+    seconds: positive(process.env.GOVREPORT_READ_TIMEOUT) ?? DEFAULT_LIMITS.seconds,
+    memoryMB: Math.max(16, Math.round(positive(process.env.GOVREPORT_READ_MEMORY) ?? DEFAULT_LIMITS.memoryMB)),
+  };
+}
+
+let limits: ReadLimits | undefined;
+
+/** Sets the limits for the reads that start from now on (a worker with another heap limit is started anew). */
+export function setReadLimits(next: Partial<ReadLimits>): void {
+  const current = limits ?? limitsFromEnvironment();
+  const updated = { seconds: positive(String(next.seconds)) ?? current.seconds, memoryMB: Math.max(16, Math.round(positive(String(next.memoryMB)) ?? current.memoryMB)) };
+  if (updated.memoryMB !== current.memoryMB) pool.retire();
+  limits = updated;
+}
+
+const stopped = (why: Text2): Text2 => ({ zh: `文件过大或结构异常，已停止读取（${why.zh}）`, en: `the file is too large or abnormally structured: reading it was stopped (${why.en})` });
+
+// ---------------------------------------------------------------------------
+// The workers
+
+declare const GOVREPORT_SOURCES_WORKER: string | undefined;
+/** The worker's file: its bundle beside this one, or worker.js beside this file in the unbundled build. */
+const WORKER_FILE = join(__dirname, typeof GOVREPORT_SOURCES_WORKER === 'string' ? GOVREPORT_SOURCES_WORKER : 'worker.js');
+/** Reads at once: the server may be asked for several; each worker holds its own heap. */
+const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** An idle worker is kept this long for the next read (readers and pdf.js loaded), then ended. */
+const IDLE_MS = 30_000;
+
+interface Idle {
+  worker: Worker;
+  memoryMB: number;
+  timer: NodeJS.Timeout;
+}
+
+class ReaderPool {
+  private idle: Idle[] = [];
+  private running = 0;
+  private waiting: (() => void)[] = [];
+
+  async read(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
+    if (this.running >= MAX_WORKERS) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await this.run(kind, bytes);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
   }
+
+  /** Ends the idle workers (their heap limit is no longer the one asked for). */
+  retire(): void {
+    for (const { worker, timer } of this.idle.splice(0)) {
+      clearTimeout(timer);
+      void worker.terminate();
+    }
+  }
+
+  private take(memoryMB: number): Worker {
+    const i = this.idle.findIndex((w) => w.memoryMB === memoryMB);
+    if (i >= 0) {
+      const [{ worker, timer }] = this.idle.splice(i, 1);
+      clearTimeout(timer);
+      worker.ref();
+      return worker;
+    }
+    return new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
+  }
+
+  private park(worker: Worker, memoryMB: number): void {
+    // Unreferenced: an idle worker keeps no process alive (the command line exits when done).
+    worker.unref();
+    const timer = setTimeout(() => {
+      this.idle = this.idle.filter((w) => w.worker !== worker);
+      void worker.terminate();
+    }, IDLE_MS);
+    timer.unref();
+    this.idle.push({ worker, memoryMB, timer });
+  }
+
+  private run(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
+    const { seconds, memoryMB } = (limits ??= limitsFromEnvironment());
+    let worker: Worker;
+    try {
+      worker = this.take(memoryMB);
+    } catch (e) {
+      return Promise.resolve({ kind, error: { zh: `无法读取（${(e as Error).message}）`, en: `cannot be read (${(e as Error).message})` } });
+    }
+    return new Promise<SourceResult>((resolve) => {
+      let done = false;
+      const finish = (result: SourceResult, alive: boolean): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(deadline);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (alive) this.park(worker, memoryMB);
+        else void worker.terminate();
+        resolve(result);
+      };
+      const onMessage = (result: SourceResult) => finish(result, true);
+      const onError = (e: Error & { code?: string }) =>
+        finish({ kind, error: stopped(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { zh: `内存超过 ${memoryMB} MB`, en: `over ${memoryMB} MB of memory` } : { zh: `读取时出错：${e.message}`, en: `it failed: ${e.message}` }) }, false);
+      const onExit = () => finish({ kind, error: stopped({ zh: '读取进程意外退出', en: 'the reader ended unexpectedly' }) }, false);
+      const deadline = setTimeout(() => finish({ kind, error: stopped({ zh: `用时超过 ${seconds} 秒`, en: `it took over ${seconds} s` }) }, false), seconds * 1000);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      // A copy of just these bytes, handed over: the caller's buffer (maybe a slice of a shared pool) stays as it is.
+      const copy = new Uint8Array(bytes);
+      worker.postMessage({ kind, bytes: copy }, [copy.buffer]);
+    });
+  }
+}
+
+const pool = new ReaderPool();
+
+/** Reads a source file's bytes into canonical report text, in a worker thread within the limits. */
+export function readSource(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
+  return pool.read(kind, bytes);
 }
 
 export type { SourceKind, SourceResult, SourceText, SourcePlace, SourceError } from './model';
