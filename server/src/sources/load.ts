@@ -73,6 +73,9 @@ declare const GOVREPORT_SOURCES_WORKER: string | undefined;
 const WORKER_FILE = join(__dirname, typeof GOVREPORT_SOURCES_WORKER === 'string' ? GOVREPORT_SOURCES_WORKER : 'worker.js');
 /** Reads at once: the server may be asked for several; each worker holds its own heap. */
 const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
+const MB = 1024 * 1024;
+/** How often a read's memory is looked at, ms: decoding grows by a few dozen MB in that time at most. */
+const WATCH_MS = 25;
 /** An idle worker is kept this long for the next read (readers and pdf.js loaded), then ended. */
 const IDLE_MS = 30_000;
 
@@ -142,6 +145,7 @@ class ReaderPool {
         if (done) return;
         done = true;
         clearTimeout(deadline);
+        clearInterval(watch);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         if (alive) this.park(worker, memoryMB);
         else void worker.terminate();
@@ -152,6 +156,12 @@ class ReaderPool {
         finish({ kind, error: stopped(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { zh: `内存超过 ${memoryMB} MB`, en: `over ${memoryMB} MB of memory` } : { zh: `读取时出错：${e.message}`, en: `it failed: ${e.message}` }) }, false);
       const onExit = () => finish({ kind, error: stopped({ zh: '读取进程意外退出', en: 'the reader ended unexpectedly' }) }, false);
       const deadline = setTimeout(() => finish({ kind, error: stopped({ zh: `用时超过 ${seconds} 秒`, en: `it took over ${seconds} s` }) }, false), seconds * 1000);
+      // The heap limit does not count the buffers that inflating and decoding fill: the process's
+      // resident memory is watched too, and the read stopped once it has grown by the limit.
+      const start = process.memoryUsage.rss();
+      const watch = setInterval(() => {
+        if (process.memoryUsage.rss() - start > memoryMB * MB) finish({ kind, error: stopped({ zh: `内存超过 ${memoryMB} MB`, en: `over ${memoryMB} MB of memory` }) }, false);
+      }, WATCH_MS);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       // A copy of just these bytes, handed over: the caller's buffer (maybe a slice of a shared pool) stays as it is.
       const copy = new Uint8Array(bytes);
