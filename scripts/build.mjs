@@ -2,7 +2,7 @@
 // sources and tests to out/ for node's test runner (type checking is `npm run
 // typecheck`, so this stays fast). With --watch, rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -30,7 +30,7 @@ const pdfjs = {
 const bundles = [
   { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', define: worker },
   { entry: 'server/src/server.ts', out: 'dist/server.js', define: worker },
-  { entry: 'server/src/sources/worker.ts', out: 'dist/sources.js', plugins: [pdfjs] },
+  { entry: 'server/src/sources/worker.ts', out: 'dist/sources.js', plugins: [pdfjs], define: { GOVREPORT_CMAPS: JSON.stringify('cmaps') } },
   { entry: 'server/src/sources/pdfjs.ts', out: 'dist/pdfjs.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
@@ -109,6 +109,8 @@ if (args.has('--contributions')) {
   console.log('watching for changes…');
 } else {
   await Promise.all(bundleOptions.map((o) => esbuild.build(o)));
+  // pdf.js's CMaps, which the PDF reader loads for Chinese fonts that are named, not embedded.
+  cpSync(join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps'), join(root, 'dist', 'cmaps'), { recursive: true });
   if (args.has('--tests')) {
     rmSync(join(root, 'out'), { recursive: true, force: true });
     await esbuild.build(testOptions);

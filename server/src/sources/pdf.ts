@@ -6,6 +6,7 @@
  * whose fonts give no usable text, or that is encrypted, is said to be so,
  * never checked as if it had been read.
  */
+import { dirname, join, sep } from 'node:path';
 import type { Text2 } from '../analysis/schema/tables';
 import type { Block, SourceResult } from './model';
 import { pageTables, pathSegments, type Ops, type PageTable } from './pdf-tables';
@@ -25,8 +26,26 @@ const DAMAGED: Text2 = { zh: 'PDF 文件已损坏，无法读取', en: 'the PDF 
 const TOO_MANY_PAGES = (n: number): Text2 => ({ zh: `PDF 有 ${n} 页，远超一份年度报告，未读取`, en: `the PDF has ${n} pages, far more than an annual report: not read` });
 const OLD_NODE: Text2 = { zh: '读取 PDF 需要 Node.js 20.16 或更高版本', en: 'reading PDF needs Node.js 20.16 or later' };
 
+const TOO_COMPLEX: Text2 = {
+  zh: 'PDF 的页面内容过于复杂（绘图指令或文字远超一份报告），已停止读取',
+  en: 'the PDF’s pages are far too complex (more drawing or text than any report), reading was stopped',
+};
+
 /** A report runs to a few dozen pages; a thousand is something else, and costs minutes. */
 export const MAX_PAGES = 1000;
+/** Drawing operators over all pages: a report's page has some thousands. */
+export const MAX_OPERATORS = 5_000_000;
+/** Text items over all pages: a report's page has some hundreds. */
+export const MAX_ITEMS = 2_000_000;
+
+declare const GOVREPORT_CMAPS: string | undefined;
+/**
+ * pdf.js's CMaps (the predefined CJK encodings such as UniGB-UCS2-H, which
+ * Chinese PDFs name without embedding a font): shipped beside the bundle
+ * (dist/cmaps/), read from the package in the unbundled build.
+ */
+const CMAPS = `${typeof GOVREPORT_CMAPS === 'string' ? join(__dirname, GOVREPORT_CMAPS) : join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps')}${sep}`;
+
 /** The top and bottom of a page, where running heads and page numbers stand. */
 const MARGIN = 0.08;
 
@@ -124,7 +143,19 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceResult> {
   if (typeof (process as { getBuiltinModule?: unknown }).getBuiltinModule !== 'function') return { kind: 'pdf', error: OLD_NODE };
   const lib = await loadPdfJs();
   // pdfjs takes the buffer over (and wants a plain Uint8Array): a copy leaves the caller's bytes alone.
-  const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  // Images are never decoded (maxImageSize: text and rules are all that is read; a flate bomb
+  // in an image stays compressed).
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    maxImageSize: 1,
+    cMapUrl: CMAPS,
+    cMapPacked: true,
+  });
   let doc;
   try {
     doc = await task.promise;
@@ -136,20 +167,32 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceResult> {
     if (doc.numPages > MAX_PAGES) return { kind: 'pdf', error: TOO_MANY_PAGES(doc.numPages) };
     const lines: PdfLine[] = [];
     let tables = 0;
+    let itemCount = 0;
+    let operators = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, , , y1] = page.view;
       const height = page.view[3] - page.view[1];
-      const content = await page.getTextContent();
       const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str) continue;
-        const [a, b, , , e, f] = it.transform as number[];
-        const size = Math.hypot(a, b) || it.height || 10;
-        items.push({ str: it.str, x: e - x0, y: y1 - f, width: it.width, size });
+      // The text as pdf.js streams it, so that a page of millions of items is left off early.
+      const reader = page.streamTextContent().getReader();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        itemCount += chunk.value.items.length;
+        if (itemCount > MAX_ITEMS) {
+          await reader.cancel();
+          return { kind: 'pdf', error: TOO_COMPLEX };
+        }
+        for (const it of chunk.value.items) {
+          if (!('str' in it) || !it.str) continue;
+          const [a, b, , , e, f] = it.transform as number[];
+          const size = Math.hypot(a, b) || it.height || 10;
+          items.push({ str: it.str, x: e - x0, y: y1 - f, width: it.width, size });
+        }
       }
       // The rules drawn on the page make its tables; their text is read cell by cell.
       const ops = await page.getOperatorList();
+      operators += ops.fnArray.length;
+      if (operators > MAX_OPERATORS) return { kind: 'pdf', error: TOO_COMPLEX };
       const segments = pathSegments(ops.fnArray, ops.argsArray, lib.OPS as unknown as Ops).map((s) => ({ x1: s.x1 - x0, y1: y1 - s.y1, x2: s.x2 - x0, y2: y1 - s.y2 }));
       const found = pageTables(segments, items, n, () => ++tables);
       const rest = items.filter((i) => !found.some((t) => t.items.has(i)));
