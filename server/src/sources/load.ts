@@ -82,13 +82,15 @@ const IDLE_MS = 30_000;
 interface Idle {
   worker: Worker;
   memoryMB: number;
-  timer: NodeJS.Timeout;
+  /** Takes it off the idle list. */
+  drop: () => void;
 }
 
 class ReaderPool {
   private idle: Idle[] = [];
   private running = 0;
   private waiting: (() => void)[] = [];
+  private reads = 0;
 
   async read(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
     if (this.running >= MAX_WORKERS) await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -103,8 +105,8 @@ class ReaderPool {
 
   /** Ends the idle workers (their heap limit is no longer the one asked for). */
   retire(): void {
-    for (const { worker, timer } of this.idle.splice(0)) {
-      clearTimeout(timer);
+    for (const { worker, drop } of [...this.idle]) {
+      drop();
       void worker.terminate();
     }
   }
@@ -112,8 +114,9 @@ class ReaderPool {
   private take(memoryMB: number): Worker {
     const i = this.idle.findIndex((w) => w.memoryMB === memoryMB);
     if (i >= 0) {
-      const [{ worker, timer }] = this.idle.splice(i, 1);
-      clearTimeout(timer);
+      const { worker, drop } = this.idle[i];
+      drop();
+      worker.off('exit', drop);
       worker.ref();
       return worker;
     }
@@ -123,16 +126,23 @@ class ReaderPool {
   private park(worker: Worker, memoryMB: number): void {
     // Unreferenced: an idle worker keeps no process alive (the command line exits when done).
     worker.unref();
-    const timer = setTimeout(() => {
+    const drop = () => {
       this.idle = this.idle.filter((w) => w.worker !== worker);
+      clearTimeout(timer);
+    };
+    const timer = setTimeout(() => {
+      drop();
       void worker.terminate();
     }, IDLE_MS);
     timer.unref();
-    this.idle.push({ worker, memoryMB, timer });
+    // A worker that ends while idle (its thread failed after answering) is not handed out again.
+    worker.once('exit', drop);
+    this.idle.push({ worker, memoryMB, drop });
   }
 
   private run(kind: SourceKind, bytes: Uint8Array): Promise<SourceResult> {
     const { seconds, memoryMB } = (limits ??= limitsFromEnvironment());
+    const id = ++this.reads;
     let worker: Worker;
     try {
       worker = this.take(memoryMB);
@@ -151,7 +161,9 @@ class ReaderPool {
         else void worker.terminate();
         resolve(result);
       };
-      const onMessage = (result: SourceResult) => finish(result, true);
+      const onMessage = (answer: { id: number; result: SourceResult; retire?: boolean }) => {
+        if (answer.id === id) finish(answer.result, !answer.retire);
+      };
       const onError = (e: Error & { code?: string }) =>
         finish({ kind, error: stopped(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { zh: `内存超过 ${memoryMB} MB`, en: `over ${memoryMB} MB of memory` } : { zh: `读取时出错：${e.message}`, en: `it failed: ${e.message}` }) }, false);
       const onExit = () => finish({ kind, error: stopped({ zh: '读取进程意外退出', en: 'the reader ended unexpectedly' }) }, false);
@@ -165,7 +177,7 @@ class ReaderPool {
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       // A copy of just these bytes, handed over: the caller's buffer (maybe a slice of a shared pool) stays as it is.
       const copy = new Uint8Array(bytes);
-      worker.postMessage({ kind, bytes: copy }, [copy.buffer]);
+      worker.postMessage({ id, kind, bytes: copy }, [copy.buffer]);
     });
   }
 }
