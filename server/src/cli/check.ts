@@ -45,6 +45,11 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
       io.err(locale === 'en' ? `govreport: ${e.arg}: no such file, folder or matching file\n` : `govreport: ${e.arg}：文件、文件夹不存在，或没有匹配的文件\n`);
       continue;
     }
+    if (e.kind === 'unreadable') {
+      notFound++;
+      io.err(`govreport: ${e.arg}: ${pick(e.error, locale)}\n`);
+      continue;
+    }
     if (e.kind === 'no-reports') {
       notFound++;
       io.err(`govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`);

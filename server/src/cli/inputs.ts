@@ -9,7 +9,7 @@ import { sep } from 'node:path';
 import tinyglobby = require('tinyglobby');
 import type { Text2 } from '../analysis/schema/tables';
 import { displayPath, fromBytes, joinPath, realPath, recoverBytes } from './paths';
-import { readRegularFile, type FilePath } from './read-file';
+import { readError, readRegularFile, type FilePath } from './read-file';
 
 export { relativeUri } from './paths';
 
@@ -36,16 +36,18 @@ const byName = (a: Buffer, b: Buffer) => Buffer.compare(a, b);
 /**
  * The report files under `dir`, in name order. Symbolic links are followed;
  * a folder already walked (a link back up, two links to one folder) is not
- * walked again. Names are read as bytes so that any name can be opened.
+ * walked again. Names are read as bytes so that any name can be opened. A
+ * folder that cannot be listed is yielded with why, to be said, not passed over.
  */
-function* walk(dir: FilePath, folders: Set<string>): Generator<FilePath> {
+function* walk(dir: FilePath, folders: Set<string>): Generator<FilePath | { folder: FilePath; error: Text2 }> {
   const real = realPath(dir);
   if (real === undefined || folders.has(real)) return;
   folders.add(real);
   let names: Buffer[];
   try {
     names = readdirSync(dir, { encoding: 'buffer' }).sort(byName);
-  } catch {
+  } catch (e) {
+    yield { folder: dir, error: readError(e) };
     return;
   }
   for (const bytes of names) {
@@ -68,7 +70,9 @@ export type Expanded =
   /** `walked`: found by walking a folder, not named (by path or pattern): only such files may be skipped as not reports. */
   | { kind: 'file'; path: FilePath; walked: boolean }
   | { kind: 'missing'; arg: string }
-  | { kind: 'no-reports'; arg: string };
+  | { kind: 'no-reports'; arg: string }
+  /** A folder met in a walk that could not be listed. */
+  | { kind: 'unreadable'; arg: string; error: Text2 };
 
 /**
  * Expands the command line's PATHs into files, in the user's order, lazily
@@ -93,7 +97,8 @@ export function* expand(paths: string[]): Generator<Expanded> {
         let found = 0;
         for (const file of walk(arg, folders)) {
           found++;
-          if (once(file)) yield { kind: 'file', path: file, walked: true };
+          if (typeof file === 'object' && 'folder' in file) yield { kind: 'unreadable', arg: displayPath(file.folder), error: file.error };
+          else if (once(file)) yield { kind: 'file', path: file, walked: true };
         }
         if (!found) yield { kind: 'no-reports', arg: p };
       } else if (once(arg)) yield { kind: 'file', path: arg, walked: false };

@@ -28,7 +28,9 @@ export function runSummary(paths: string[], format: string, locale: Locale, io: 
     if (e.kind !== 'file') {
       missing++;
       io.err(
-        e.kind === 'no-reports'
+        e.kind === 'unreadable'
+          ? `govreport: ${e.arg}: ${pick(e.error, locale)}\n`
+          : e.kind === 'no-reports'
           ? `govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`
           : locale === 'en'
             ? `govreport: ${e.arg}: no such file, folder or matching file\n`
