@@ -16,7 +16,8 @@ const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => row[c.key]);
 
 export function summaryCsv(rows: readonly SummaryRow[], locale: SummaryLocale): string {
   const records = [heading(locale), ...rows.map((r) => cells(r).map((v) => v ?? ''))];
-  return `\ufeff${stringify(records, { record_delimiter: 'windows', escape_formulas: true })}`;
+  // A lone CR is a line break to a spreadsheet too: such a field is quoted (csv-stringify quotes CRLF and LF).
+  return `\ufeff${stringify(records, { record_delimiter: 'windows', escape_formulas: true, quoted_match: /\r/ })}`;
 }
 
 export function summaryJson(rows: readonly SummaryRow[]): string {
