@@ -13,7 +13,7 @@ import { analyze, ARITHMETIC_CODES, type Finding } from '../../server/src/analys
 import { describePlace, placeAt, type SourceResult, type SourceText } from '../../server/src/sources/model';
 import { readPdf } from '../../server/src/sources/pdf';
 import { FIXTURES } from '../support/fixtures';
-import { cjkPdf } from '../support/pdf';
+import { cjkPdf, pages, pdfBytes } from '../support/pdf';
 
 const pdf = (name: string) => readFileSync(join(FIXTURES, 'sources', name));
 const arithmetic = (fs: Finding[]) => fs.filter((f) => (ARITHMETIC_CODES as readonly string[]).includes(f.code)).map((f) => `${f.code} ${f.message.zh}`);
@@ -24,30 +24,11 @@ function text(r: SourceResult): SourceText {
   return r as SourceText;
 }
 
-/** A PDF of `pages` pages with one line of Latin text each, xref and all. */
-function latinPdf(pages: number): Uint8Array {
-  const objects: string[] = [];
-  const kids: string[] = [];
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
-  for (let p = 0; p < pages; p++) {
-    const page = 4 + p * 2;
-    const stream = `BT /F1 12 Tf 72 720 Td (Page ${p + 1} of a long document) Tj ET`;
-    objects[page] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`;
-    objects[page + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-    kids.push(`${page} 0 R`);
-  }
-  objects[2] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let i = 1; i < objects.length; i++) {
-    offsets[i] = out.length;
-    out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+/** A PDF of `count` pages with one line of Latin text each. */
+function latinPdf(count: number): Uint8Array {
+  const contents = Array.from({ length: count }, (_, p) => ({ data: `BT /F1 12 Tf 72 720 Td (Page ${p + 1} of a long document) Tj ET` }));
+  const { tree, objects } = pages(contents, '<< /Font << /F1 3 0 R >> >>', 4);
+  return pdfBytes(['<< /Type /Catalog /Pages 2 0 R >>', tree, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>', ...objects]);
 }
 
 describe('a PDF laid out by LibreOffice', () => {

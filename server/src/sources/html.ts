@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { layoutGrid, type SourceCell } from './grid';
 import { parseMarkup, SourceFailure } from './markup';
 import type { Block, SourceResult } from './model';
+import { firstFrom } from './sorted';
 import { cellText, render } from './render';
 
 /** The part of a DOM node these walks use (htmlparser2's domhandler nodes). */
@@ -121,18 +122,6 @@ function measure(root: Node): Ranges {
     },
   );
   return { compact, range, layoutTables };
-}
-
-/** The first of the ascending `at` that is `start` or after (`at.length` if none). */
-function firstFrom(at: number[], start: number): number {
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The smallest element holding the most kinds of signal (each element asks each signal once: a page of many hits stays linear). */

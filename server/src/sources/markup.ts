@@ -31,11 +31,6 @@ export interface MarkupNode {
   children: MarkupNode[];
 }
 
-/**
- * The tree, built straight from the parser's events: elements and text only
- * (comments, directives and processing instructions are not content). A
- * lighter tree than domhandler's, which costs several times the parse itself.
- */
 // A text has neither: one shared (never written) empty object and array for all of them.
 const NONE: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_CHILDREN: MarkupNode[] = Object.freeze([]) as unknown as MarkupNode[];
@@ -56,6 +51,11 @@ function countElements(text: string, budget: NodeBudget): void {
   }
 }
 
+/**
+ * The tree, built straight from the parser's events: elements and text only
+ * (comments, directives and processing instructions are not content). A
+ * lighter tree than domhandler's, which costs several times the parse itself.
+ */
 export function parseMarkup(text: string, xmlMode: boolean, budget: NodeBudget = { left: MAX_NODES }): MarkupNode {
   countElements(text, budget);
   const root: MarkupNode = { type: 'root', name: '', attribs: {}, children: [] };

@@ -8,6 +8,7 @@
 import { layoutGrid, type SourceCell } from './grid';
 import type { Table } from './model';
 import { cellText } from './render';
+import { firstFrom } from './sorted';
 
 export interface Segment2 {
   x1: number;
@@ -120,18 +121,6 @@ function merge(rules: Rule[], tolerance: number): Rule[] {
     i = j;
   }
   return out;
-}
-
-/** The first index of the ascending `values` at `min` or after (`values.length` if none). */
-function firstFrom(values: number[], min: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < min) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The rules (sorted by position, with their positions) within TOL of `at`. */
