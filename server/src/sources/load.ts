@@ -74,6 +74,8 @@ const WORKER_FILE = join(__dirname, typeof GOVREPORT_SOURCES_WORKER === 'string'
 /** Reads at once: the server may be asked for several; each worker holds its own heap. */
 const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 const MB = 1024 * 1024;
+/** The young generation as the main thread has it: a smaller one makes pdf.js collect several times as often. */
+const YOUNG_MB = 48;
 /** How often a read's memory is looked at, ms: decoding grows by a few dozen MB in that time at most. */
 const WATCH_MS = 25;
 /** An idle worker is kept this long for the next read (readers and pdf.js loaded), then ended. */
@@ -120,7 +122,7 @@ class ReaderPool {
       worker.ref();
       return worker;
     }
-    return new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: memoryMB } });
+    return new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: memoryMB, maxYoungGenerationSizeMb: YOUNG_MB } });
   }
 
   private park(worker: Worker, memoryMB: number): void {

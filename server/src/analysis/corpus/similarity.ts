@@ -32,7 +32,7 @@ const BASE = 0x01000193;
 const BASE_OUT = [1, 2, 3, 4, 5].reduce((p) => Math.imul(p, BASE), 1);
 
 /** Candidates gathered before they are cut back to the sketch: a fixed few KB, whatever the text. */
-const BUFFER = 8 * SKETCH_SIZE;
+const BUFFER = 4 * SKETCH_SIZE;
 const buffer = new Uint32Array(BUFFER);
 const RING = new Uint16Array(SHINGLE);
 
