@@ -31,10 +31,10 @@ export function runSummary(paths: string[], format: string, locale: Locale, io: 
         e.kind === 'unreadable'
           ? `govreport: ${e.arg}: ${pick(e.error, locale)}\n`
           : e.kind === 'no-reports'
-          ? `govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`
-          : locale === 'en'
-            ? `govreport: ${e.arg}: no such file, folder or matching file\n`
-            : `govreport: ${e.arg}：文件、文件夹不存在，或没有匹配的文件\n`,
+            ? `govreport: ${e.arg}：没有找到报告文件（.txt、.govreport） / no report files found (.txt, .govreport)\n`
+            : locale === 'en'
+              ? `govreport: ${e.arg}: no such file, folder or matching file\n`
+              : `govreport: ${e.arg}：文件、文件夹不存在，或没有匹配的文件\n`,
       );
       continue;
     }
