@@ -2,7 +2,9 @@
  * The summary table as CSV (for spreadsheets), JSON and Markdown; shared by
  * `govreport summary` and the folder overview's export. CSV is UTF-8 with a
  * byte-order mark, so that Excel on Chinese Windows does not read it as GBK,
- * quoted by RFC 4180 (csv-stringify), with CRLF line ends.
+ * quoted by RFC 4180 (csv-stringify), with CRLF line ends. A text cell that a
+ * spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR: a report
+ * titled `=cmd|…`) gets a leading `'`, as OWASP advises; numbers stay numbers.
  */
 import { stringify } from 'csv-stringify/sync';
 import { SUMMARY_COLUMNS, type SummaryRow } from '../analysis/corpus/summary';
@@ -13,8 +15,9 @@ const heading = (locale: SummaryLocale) => SUMMARY_COLUMNS.map((c) => (locale ==
 const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => row[c.key]);
 
 export function summaryCsv(rows: readonly SummaryRow[], locale: SummaryLocale): string {
-  const records = [heading(locale), ...rows.map((r) => cells(r).map((v) => (v === null ? '' : String(v))))];
-  return `\ufeff${stringify(records, { record_delimiter: 'windows' })}`;
+  const records = [heading(locale), ...rows.map((r) => cells(r).map((v) => v ?? ''))];
+  // A lone CR is a line break to a spreadsheet too: such a field is quoted (csv-stringify quotes CRLF and LF).
+  return `\ufeff${stringify(records, { record_delimiter: 'windows', escape_formulas: true, quoted_match: /\r/ })}`;
 }
 
 export function summaryJson(rows: readonly SummaryRow[]): string {
