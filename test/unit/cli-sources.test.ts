@@ -74,7 +74,7 @@ describe('govreport on source files', () => {
     const before = readFileSync(file('report.docx'));
     const same = govreport('convert', '-o', file('report.docx'), file('report.docx'));
     assert.equal(same.status, 2);
-    assert.equal(same.stderr, `govreport: ${file('report.docx')}: 就是要转换的源文件，不会覆盖它（请指定另一个输出文件）\n`);
+    assert.equal(same.stderr, `govreport: ${file('report.docx')}：就是要转换的源文件，不会覆盖它（请指定另一个输出文件）\n`);
     symlinkSync(file('report.docx'), file('link.docx'));
     const linked = govreport('convert', '--locale', 'en', file('report.docx'), '-o', file('link.docx'));
     assert.equal(linked.status, 2);

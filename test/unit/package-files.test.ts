@@ -50,8 +50,10 @@ function loadedModules(entries: string[]): string[] {
   while (queue.length) {
     const file = queue.shift()!;
     const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const m of text.matchAll(/(?:\brequire|\bimport)\(\s*["'](\.\.?\/[^"']+)["']\s*\)|\bfrom\s*["'](\.\.?\/[^"']+)["']/g)) {
-      const loaded = posix.join(dirname(file), m[1] ?? m[2]);
+    // require('./x'), import('./x'), from './x', and files opened by path beside the bundle: join(__dirname, 'x') (a worker's script, pdf.js's CMaps).
+    // (A path out of the bundle's folder, join(__dirname, '..', …), is the README the diagnostics link to: see package.test.ts.)
+    for (const m of text.matchAll(/(?:\brequire|\bimport)\(\s*["'](\.\.?\/[^"']+)["']\s*\)|\bfrom\s*["'](\.\.?\/[^"']+)["']|\bjoin\)?\(__dirname,\s*(?:true \?\s*)?["']([^"'.][^"']*)["']/g)) {
+      const loaded = posix.join(dirname(file), m[1] ?? m[2] ?? m[3]);
       if (!out.has(loaded)) {
         out.add(loaded);
         if (/\.m?js$/.test(loaded)) queue.push(loaded);
@@ -67,7 +69,7 @@ test('the .vsix holds every file the extension loads at run time', () => {
   // What the scan must find, or it finds nothing at all.
   for (const f of ['dist/server.js', 'dist/webview/preview.js', 'dist/webview/overview.js', 'media/overview.css', 'media/sample/sample.govreport']) assert.ok(client.includes(f), `${f} among ${client.join(', ')}`);
   const modules = loadedModules([...client, 'dist/client.js'].filter((f) => /^dist\/.*\.m?js$/.test(f)));
-  for (const f of ['dist/sources.js', 'dist/pdfjs.mjs']) assert.ok(modules.includes(f), `${f} among ${modules.join(', ')}`);
+  for (const f of ['dist/sources.js', 'dist/pdfjs.mjs', 'dist/cmaps']) assert.ok(modules.includes(f), `${f} among ${modules.join(', ')}`);
   // The files the readers open by path: pdf.js's CMaps, for Chinese fonts that PDFs name without embedding.
   const opened = ['dist/cmaps/UniGB-UCS2-H.bcmap', 'dist/cmaps/Adobe-GB1-UCS2.bcmap'];
   const needed = new Set([...manifestFiles(), ...client, ...modules, ...opened]);
