@@ -248,7 +248,7 @@ export function render(r: Results, header: string[]): string {
   }
   const s = r.sources;
   if (s) {
-    out.push('8. Source readers: bytes to report text, in process, median after warm-up (first read: readers and libraries loaded on the way)');
+    out.push('8. Source readers: bytes to report text through readSource (the reading thread, round trip included), median after warm-up (first read: the thread started, readers and libraries loaded on the way)');
     out.push(
       table(
         ['input', 'size', 'median ms', 'p95 ms', 'first read ms', 'runs'],

@@ -1,7 +1,9 @@
 /**
  * 5. Source readers: reading a .docx, a web page and a PDF into the report's
- * text, in process, after warm-up (the readers and pdfjs already loaded), and
- * the peak resident memory while doing it. Inputs: the project's own .docx of
+ * text through readSource, as the command line and the server do (in the
+ * reading thread, the round trip to it included), after warm-up (the thread
+ * started, the readers and pdfjs loaded), and the process's peak resident
+ * memory while doing it (the thread's included). Inputs: the project's own .docx of
  * a report in the official layout, the real Shuyang page (about 110 KB, when
  * ../shared is beside the project) or the project's CMS page, and the PDFs
  * LibreOffice laid out (test/fixtures/sources).

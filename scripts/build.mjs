@@ -2,9 +2,9 @@
 // sources and tests to out/ for node's test runner (type checking is `npm run
 // typecheck`, so this stays fast). With --watch, rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -14,16 +14,10 @@ const production = args.has('--production');
 const dist = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-// The source readers (.docx, web pages, PDF) and their parsers are a bundle of
-// their own, required by the CLI and the server only when a source is read.
-const sources = {
-  name: 'sources-chunk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/index(\.js)?$/ }, (args) =>
-      args.importer.endsWith(join('server', 'src', 'sources', 'load.ts')) ? { path: './sources.js', external: true } : undefined,
-    );
-  },
-};
+// The source readers (.docx, web pages, PDF) and their parsers run in a worker
+// thread, a bundle of their own (dist/sources.js) that the CLI and the server
+// start when a source is read (see server/src/sources/load.ts).
+const worker = { GOVREPORT_SOURCES_WORKER: JSON.stringify('sources.js') };
 
 // pdfjs-dist is an ES module with top-level imports of node built-ins: it is
 // bundled as dist/pdfjs.mjs and imported from the readers when a PDF is read.
@@ -37,9 +31,9 @@ const pdfjs = {
 };
 
 const bundles = [
-  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', plugins: [sources] },
-  { entry: 'server/src/server.ts', out: 'dist/server.js', plugins: [sources] },
-  { entry: 'server/src/sources/index.ts', out: 'dist/sources.js', plugins: [pdfjs] },
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', define: worker },
+  { entry: 'server/src/server.ts', out: 'dist/server.js', define: worker },
+  { entry: 'server/src/sources/worker.ts', out: 'dist/sources.js', plugins: [pdfjs], define: { GOVREPORT_CMAPS: JSON.stringify('cmaps') } },
   { entry: 'server/src/sources/pdfjs.ts', out: 'dist/pdfjs.mjs', format: 'esm', external: ['@napi-rs/canvas'] },
   { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { entry: 'client/src/webview/preview.ts', out: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
@@ -66,7 +60,7 @@ const bundleOptions = bundles.map((b) => ({
   minify: production,
   external: b.external ?? [],
   plugins: b.plugins ?? [],
-  define: { GOVREPORT_VERSION: JSON.stringify(version) },
+  define: { GOVREPORT_VERSION: JSON.stringify(version), ...b.define },
   logLevel: 'warning',
 }));
 
@@ -111,13 +105,20 @@ async function writeContributions() {
   }
 }
 
+/** pdf.js's CMaps, which the PDF reader loads for Chinese fonts that are named, not embedded. */
+function copyCMaps() {
+  cpSync(join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps'), join(resolve(root, dist), 'cmaps'), { recursive: true });
+}
+
 if (args.has('--contributions')) {
   await writeContributions();
 } else if (args.has('--watch')) {
+  copyCMaps();
   for (const options of bundleOptions) (await esbuild.context(options)).watch();
   console.log('watching for changes…');
 } else {
   await Promise.all(bundleOptions.map((o) => esbuild.build(o)));
+  copyCMaps();
   if (args.has('--tests')) {
     rmSync(join(root, 'out'), { recursive: true, force: true });
     await esbuild.build(testOptions);

@@ -1,7 +1,7 @@
 /** The command line on .docx, web pages and the formats it cannot read: places in the source, convert. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -68,6 +68,19 @@ describe('govreport on source files', () => {
     assert.match(readFileSync(out, 'utf8'), /^\| （本列数据的勾稽关系/m);
     const toStdout = govreport('convert', file('report.html'));
     assert.equal(toStdout.stdout, readFileSync(out, 'utf8'));
+  });
+
+  it('convert does not write over its source (the same path, or a link to it), and says so', () => {
+    const before = readFileSync(file('report.docx'));
+    const same = govreport('convert', '-o', file('report.docx'), file('report.docx'));
+    assert.equal(same.status, 2);
+    assert.equal(same.stderr, `govreport: ${file('report.docx')}：就是要转换的源文件，不会覆盖它（请指定另一个输出文件）\n`);
+    symlinkSync(file('report.docx'), file('link.docx'));
+    const linked = govreport('convert', '--locale', 'en', file('report.docx'), '-o', file('link.docx'));
+    assert.equal(linked.status, 2);
+    assert.match(linked.stderr, /link\.docx: is the file being converted: not overwritten/);
+    assert.deepEqual(readFileSync(file('report.docx')), before);
+    rmSync(file('link.docx'));
   });
 
   it('.doc, .wps and a damaged .docx: one plain line each, exit 2, the other files still checked', () => {

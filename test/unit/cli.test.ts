@@ -1,7 +1,7 @@
 /** The command line as a user runs it: output formats, exit status, bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -190,6 +190,33 @@ describe('govreport check', () => {
     const r = govreport('check', locked);
     assert.equal(r.status, 2);
     assert.match(r.stdout, /没有读取权限/);
+  });
+
+  it('says a sub-folder it cannot read, checks the rest, and exits 2', (t) => {
+    // Root reads any folder: the command runs as nobody then, the folders on the way opened to it.
+    const root = process.getuid?.() === 0;
+    const nobody = { uid: 65534, gid: 65534 };
+    if (root && spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), '--version'], { cwd: ROOT, ...nobody }).status !== 0) {
+      t.skip('run as root where nobody cannot run the command');
+      return;
+    }
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'b', 'r.report.txt'), readFileSync(fixture('pipe.report.txt')));
+    chmodSync(join(dir, 'a'), 0);
+    const opened = [tmpdir(), dir].map((d) => [d, statSync(d).mode] as const);
+    if (root) for (const [d] of opened) chmodSync(d, 0o755);
+    try {
+      for (const command of ['check', 'summary']) {
+        const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), command, '--locale', 'en', dir], { cwd: ROOT, encoding: 'utf8', ...(root ? nobody : {}) });
+        assert.equal(r.status, 2, r.stderr);
+        assert.equal(r.stderr.split('\n').filter((l) => l.includes(join(dir, 'a'))).join('\n'), `govreport: ${join(dir, 'a')}: permission denied`);
+        assert.match(r.stdout, /r\.report\.txt/, 'the other folder is checked');
+      }
+    } finally {
+      if (root) for (const [d, mode] of opened) chmodSync(d, mode);
+    }
   });
 
   it('says a binary file is not a report', () => {

@@ -91,6 +91,26 @@ describe('similarity', () => {
     assert.ok(j > 0.7 && j < 0.95, String(j));
     assert.equal(jaccard(sketch(words), sketch(words)), 1);
   });
+
+  it('keeps the k smallest distinct shingle hashes, as sorting them all would', () => {
+    const chars = '政府信息公开工作年度报告';
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const text = Array.from({ length: 20_000 }, () => chars[next() % chars.length]).join('');
+    // Every shingle's hash, from one-shingle texts (each a sketch of its one hash).
+    const all = new Set<number>();
+    for (let i = 0; i + 5 <= text.length; i++) all.add(sketch(text.slice(i, i + 5)).hashes[0]);
+    assert.deepEqual([...sketch(text).hashes], [...all].sort((a, b) => a - b).slice(0, 128));
+  });
+
+  it('sketches a text of fifty million repeated letters (a hostile numbering label) in fixed memory', () => {
+    const before = process.memoryUsage();
+    const s = sketch('a'.repeat(50_000_000));
+    const after = process.memoryUsage();
+    assert.equal(s.hashes.length, 1);
+    assert.equal(s.length, 50_000_000);
+    assert.ok(after.arrayBuffers - before.arrayBuffers < 1024 * 1024, 'no buffer the size of the text');
+  });
 });
 
 describe('rules across reports', () => {

@@ -7,11 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../support/fixtures';
+import { cjkPdf } from '../support/pdf';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -33,6 +34,11 @@ test('npm pack, then npm install -g of the tarball, puts a working govreport on 
   const check = spawnSync(bin, ['check', join(ROOT, 'test', 'fixtures', 'pdf.report.txt')], { env, encoding: 'utf8' });
   assert.equal(check.status, 1);
   assert.match(check.stdout, /error review-total/);
+  // The readers' thread, pdf.js and its CMaps come along: a Chinese PDF in a predefined font is read.
+  const paragraphs = ['某县人民政府2023年政府信息公开工作年度报告', '一、总体情况'];
+  writeFileSync(join(temp, 'cjk.pdf'), cjkPdf(paragraphs));
+  const convert = spawnSync(bin, ['convert', join(temp, 'cjk.pdf')], { env, encoding: 'utf8' });
+  assert.equal(convert.stdout, `${paragraphs.join('\n')}\n`, convert.stderr);
 });
 
 test('npm ci accepts this Node: no package of the lockfile asks for a newer one (EBADENGINE)', (t) => {

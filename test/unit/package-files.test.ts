@@ -2,8 +2,8 @@
  * Every file the extension loads at run time is in the .vsix, as `vsce ls`
  * lists what .vscodeignore lets in: what the manifest names, the modules each
  * bundle loads beside itself (the server its readers, the readers pdf.js),
- * the files the client opens in its own folder, and each webview's script and
- * stylesheet. (The end-to-end tests then run against the installed .vsix.)
+ * the files the client opens in its own folder, each webview's script and
+ * stylesheet, and pdf.js's CMaps. (The end-to-end tests then run against the installed .vsix.)
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -50,8 +50,10 @@ function loadedModules(entries: string[]): string[] {
   while (queue.length) {
     const file = queue.shift()!;
     const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const m of text.matchAll(/(?:\brequire|\bimport)\(\s*["'](\.\.?\/[^"']+)["']\s*\)|\bfrom\s*["'](\.\.?\/[^"']+)["']/g)) {
-      const loaded = posix.join(dirname(file), m[1] ?? m[2]);
+    // require('./x'), import('./x'), from './x', and files opened by path beside the bundle: join(__dirname, 'x') (a worker's script, pdf.js's CMaps).
+    // (A path out of the bundle's folder, join(__dirname, '..', …), is the README the diagnostics link to: see package.test.ts.)
+    for (const m of text.matchAll(/(?:\brequire|\bimport)\(\s*["'](\.\.?\/[^"']+)["']\s*\)|\bfrom\s*["'](\.\.?\/[^"']+)["']|\bjoin\)?\(__dirname,\s*(?:true \?\s*)?["']([^"'.][^"']*)["']/g)) {
+      const loaded = posix.join(dirname(file), m[1] ?? m[2] ?? m[3]);
       if (!out.has(loaded)) {
         out.add(loaded);
         if (/\.m?js$/.test(loaded)) queue.push(loaded);
@@ -67,8 +69,10 @@ test('the .vsix holds every file the extension loads at run time', () => {
   // What the scan must find, or it finds nothing at all.
   for (const f of ['dist/server.js', 'dist/webview/preview.js', 'dist/webview/overview.js', 'media/overview.css', 'media/sample/sample.govreport']) assert.ok(client.includes(f), `${f} among ${client.join(', ')}`);
   const modules = loadedModules([...client, 'dist/client.js'].filter((f) => /^dist\/.*\.m?js$/.test(f)));
-  for (const f of ['dist/sources.js', 'dist/pdfjs.mjs']) assert.ok(modules.includes(f), `${f} among ${modules.join(', ')}`);
-  const needed = new Set([...manifestFiles(), ...client, ...modules]);
+  for (const f of ['dist/sources.js', 'dist/pdfjs.mjs', 'dist/cmaps']) assert.ok(modules.includes(f), `${f} among ${modules.join(', ')}`);
+  // The files the readers open by path: pdf.js's CMaps, for Chinese fonts that PDFs name without embedding.
+  const opened = ['dist/cmaps/UniGB-UCS2-H.bcmap', 'dist/cmaps/Adobe-GB1-UCS2.bcmap'];
+  const needed = new Set([...manifestFiles(), ...client, ...modules, ...opened]);
   // A folder (a webview's local resource root) is there when files are in it.
   const missing = [...needed].filter((f) => !files.has(f) && ![...files].some((p) => p.startsWith(`${f}/`)));
   assert.deepEqual(missing, [], `not in the package: ${missing.join(', ')}`);

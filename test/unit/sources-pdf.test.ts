@@ -4,13 +4,16 @@
  * their ruled cells give the text's findings; what cannot be read is said so.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, ARITHMETIC_CODES, type Finding } from '../../server/src/analysis';
 import { describePlace, placeAt, type SourceResult, type SourceText } from '../../server/src/sources/model';
 import { readPdf } from '../../server/src/sources/pdf';
 import { FIXTURES } from '../support/fixtures';
+import { cjkPdf, pages, pdfBytes } from '../support/pdf';
 
 const pdf = (name: string) => readFileSync(join(FIXTURES, 'sources', name));
 const arithmetic = (fs: Finding[]) => fs.filter((f) => (ARITHMETIC_CODES as readonly string[]).includes(f.code)).map((f) => `${f.code} ${f.message.zh}`);
@@ -21,30 +24,11 @@ function text(r: SourceResult): SourceText {
   return r as SourceText;
 }
 
-/** A PDF of `pages` pages with one line of Latin text each, xref and all. */
-function latinPdf(pages: number): Uint8Array {
-  const objects: string[] = [];
-  const kids: string[] = [];
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
-  for (let p = 0; p < pages; p++) {
-    const page = 4 + p * 2;
-    const stream = `BT /F1 12 Tf 72 720 Td (Page ${p + 1} of a long document) Tj ET`;
-    objects[page] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`;
-    objects[page + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-    kids.push(`${page} 0 R`);
-  }
-  objects[2] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let i = 1; i < objects.length; i++) {
-    offsets[i] = out.length;
-    out += `${i} 0 obj\n${objects[i]}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+/** A PDF of `count` pages with one line of Latin text each. */
+function latinPdf(count: number): Uint8Array {
+  const contents = Array.from({ length: count }, (_, p) => ({ data: `BT /F1 12 Tf 72 720 Td (Page ${p + 1} of a long document) Tj ET` }));
+  const { tree, objects } = pages(contents, '<< /Font << /F1 3 0 R >> >>', 4);
+  return pdfBytes(['<< /Type /Catalog /Pages 2 0 R >>', tree, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>', ...objects]);
 }
 
 describe('a PDF laid out by LibreOffice', () => {
@@ -77,6 +61,26 @@ describe('a PDF laid out by LibreOffice', () => {
     const broken = Buffer.concat([bytes.subarray(0, at), Buffer.from('startxref\n999999\n%%EOF\n')]);
     const expected = arithmetic(analyze(text(await readPdf(pdf('markdown.pdf'))).text).findings);
     assert.deepEqual(arithmetic(analyze(text(await readPdf(broken)).text).findings), expected);
+  });
+});
+
+describe('a Chinese PDF in a predefined CJK font (STSong-Light, UniGB-UCS2-H, not embedded)', () => {
+  const paragraphs = ['某县人民政府2023年政府信息公开工作年度报告', '一、总体情况', '本年度共收到政府信息公开申请十二件，全部按时答复。'];
+
+  it('is read with pdf.js’s CMaps, not called a scan', async () => {
+    assert.equal(text(await readPdf(cjkPdf(paragraphs))).text, `${paragraphs.join('\n')}\n`);
+  });
+
+  it('reads as pdftotext reads it, where poppler and its CJK data are installed', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-cjk-'));
+    try {
+      writeFileSync(join(dir, 'cjk.pdf'), cjkPdf(paragraphs));
+      const r = spawnSync('pdftotext', [join(dir, 'cjk.pdf'), '-'], { encoding: 'utf8' });
+      if (r.error || !r.stdout.trim()) return t.skip('pdftotext, or poppler-data for Adobe-GB1, is not installed');
+      assert.deepEqual(r.stdout.split('\n').filter((l) => l.trim()), paragraphs);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { SUMMARY_COLUMNS, type SummaryRow } from '../../server/src/analysis/corpus/summary';
+import { summaryCsv } from '../../server/src/summary/format';
 import { CLI_ENV, ROOT } from '../support/fixtures';
 import { cleanSpec, nextYearSpec, render } from '../support/reports';
 import { SKIP_SHARED, sharedText } from '../support/shared';
@@ -55,6 +57,23 @@ describe('govreport summary', () => {
     const row = r.stdout.split('\r\n')[1];
     assert.ok(row.startsWith(`"${join(dir, 'a,""b"".report.txt')}",某某市某某区人民政府,2023,`), row);
     assert.ok(r.stdout.startsWith('\ufefffile,body,year,format,received,'));
+  });
+
+  it('CSV: a text a spreadsheet would take for a formula gets a leading quote (=, +, -, @, tab, CR); numbers stay numbers', () => {
+    // A report titled with a formula, as a hostile sender would write it.
+    const dir = folder({ 'a.report.txt': years()['2023.report.txt'].replace(/^.*\n/, "=cmd|' /C calc'!A0人民政府2023年政府信息公开工作年度报告\n") });
+    const row = govreport('summary', dir).stdout.split('\r\n')[1];
+    assert.ok(row.includes(`,'=cmd|'/Ccalc'!A0人民政府,2023,`), row);
+    // Each prefix OWASP names, in each text column; a negative number is still a number.
+    const zero = Object.fromEntries(SUMMARY_COLUMNS.map((c) => [c.key, 0])) as unknown as SummaryRow;
+    const prefixes = ['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx'];
+    const csv = summaryCsv(prefixes.map((p) => ({ ...zero, file: p, body: p, format: p, received: -3 })), 'en');
+    const rows = csv.slice(1).split('\r\n').slice(1, -1);
+    assert.deepEqual(rows, prefixes.map((p) => {
+      const cell = /[\r]/.test(p) ? `"'${p}"` : `'${p}`;
+      // The ratios are written as percentages (0 of 0 in this made-up row reads 0.0%).
+      return [cell, cell, 0, cell, -3, ...SUMMARY_COLUMNS.slice(5).map((c) => (c.key.endsWith('Rate') ? '0.0%' : 0))].join(',');
+    }));
   });
 
   it('exit 1 when a report has an error, the errors across reports counted', () => {

@@ -6,7 +6,8 @@ import { statSync } from 'node:fs';
 import { sep } from 'node:path';
 // Loaded with require so that the bundle takes the package's CommonJS build.
 import tinyglobby = require('tinyglobby');
-import { IN_LINE, readReport, realPath, recoverBytes, walkReports, type FilePath, type ReportFile } from '../inputs';
+import type { Text2 } from '../analysis/schema/tables';
+import { displayPath, IN_LINE, readReport, realPath, recoverBytes, walkReports, type FilePath, type ReportFile } from '../inputs';
 import { pick, type Locale } from './checked';
 import { MESSAGES } from './messages';
 import type { Io } from './output';
@@ -16,7 +17,9 @@ export type Expanded =
   /** `walked`: found by walking a folder, not named (by path or pattern): only such files may be skipped as not reports. */
   | { kind: 'file'; path: FilePath; walked: boolean }
   | { kind: 'missing'; arg: string }
-  | { kind: 'no-reports'; arg: string };
+  | { kind: 'no-reports'; arg: string }
+  /** A folder met in a walk that could not be listed. */
+  | { kind: 'unreadable'; arg: string; error: Text2 };
 
 /**
  * Expands the command line's PATHs into files, in the user's order, lazily
@@ -39,10 +42,18 @@ export async function* expand(paths: string[]): AsyncGenerator<Expanded> {
       if (isDirectory(arg)) {
         if (folders.has(realPath(arg) ?? '')) continue; // walked already
         let found = 0;
-        for await (const file of walkReports(arg, folders)) {
+        // Folders in it that cannot be listed are said where the walk meets them, not passed over.
+        const unlisted: Expanded[] = [];
+        const unreadable = (folder: FilePath, error: Text2) => {
+          found++;
+          unlisted.push({ kind: 'unreadable', arg: displayPath(folder), error });
+        };
+        for await (const file of walkReports(arg, folders, undefined, unreadable)) {
+          yield* unlisted.splice(0);
           found++;
           if (once(file)) yield { kind: 'file', path: file, walked: true };
         }
+        yield* unlisted.splice(0);
         if (!found) yield { kind: 'no-reports', arg: p };
       } else if (once(arg)) yield { kind: 'file', path: arg, walked: false };
     } else if (tinyglobby.isDynamicPattern(p)) {
@@ -80,6 +91,9 @@ export async function* readReports(paths: string[], locale: Locale, io: Io, foun
     if (e.kind === 'missing' || e.kind === 'no-reports') {
       found.notFound++;
       io.err(`govreport: ${pick(e.kind === 'missing' ? MESSAGES.missing(e.arg) : MESSAGES.noReports(e.arg), locale)}\n`);
+    } else if (e.kind === 'unreadable') {
+      found.notFound++;
+      io.err(`govreport: ${e.arg}: ${pick(e.error, locale)}\n`);
     } else {
       const file = await readReport(e.path, e.walked, IN_LINE);
       if (!file.notReport) yield file;

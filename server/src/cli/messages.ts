@@ -40,6 +40,7 @@ export const MESSAGES = {
     en: `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info${unreadable ? `; ${plural(unreadable, 'file')} could not be checked` : ''}`,
   }),
   progress: (files: number): Text2 => ({ zh: `已检查 ${files} 个文件…`, en: `${plural(files, 'file')} checked…` }),
+  sameFile: (file: string): Text2 => ({ zh: `${file}：就是要转换的源文件，不会覆盖它（请指定另一个输出文件）`, en: `${file}: is the file being converted: not overwritten (name another output file)` }),
   wrote: (file: string): Text2 => ({ zh: `已写入 ${file}`, en: `wrote ${file}` }),
   cannotWrite: (file: string, code: string): Text2 => ({ zh: `${file}：无法写入（${code}）`, en: `${file}: cannot be written (${code})` }),
 } as const;

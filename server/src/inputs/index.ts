@@ -7,7 +7,7 @@
  */
 export { decode } from './decode';
 export { isReportName, isSourceName, legacyFormat, REPORT_EXTENSIONS, searchedNames, sourceKind, WATCH_GLOB } from './names';
-export { realPath, recoverBytes } from './paths';
+export { displayPath, realPath, recoverBytes } from './paths';
 export { readReport, readReportBytes, type ReportFile } from './read';
 export { IN_LINE, READ_LIMIT, tooLarge, type FilePath } from './read-file';
 export { walkReports } from './walk';

@@ -28,7 +28,7 @@ export const tooLarge = (bytes: number): Text2 => ({
   en: `too large (${Math.ceil(bytes / MB)} MB, the limit is ${READ_LIMIT / MB} MB); not checked`,
 });
 
-function readError(e: unknown): Text2 {
+export function readError(e: unknown): Text2 {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return { zh: '文件不存在', en: 'no such file' };
   if (code === 'ELOOP') return { zh: '符号链接循环，无法读取', en: 'a loop of symbolic links; cannot be read' };

@@ -7,9 +7,10 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import type { Text2 } from '../analysis/schema/tables';
 import { isReportName } from './names';
 import { fromBytes, joinPath, realPath } from './paths';
-import type { FilePath } from './read-file';
+import { readError, type FilePath } from './read-file';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
@@ -25,9 +26,15 @@ interface Level {
  * The files under `root` whose names a folder is searched for (isReportName),
  * whatever their type: a FIFO or a dangling link so named is yielded, and the
  * read says why it is not a report. `folders` holds the real paths of the
- * folders walked so far, so that several walks can share it.
+ * folders walked so far, so that several walks can share it. A folder that
+ * cannot be listed is told to `unreadable`, if given, and has nothing to check.
  */
-export async function* walkReports(root: FilePath, folders: Set<string> = new Set(), cancelled: () => boolean = () => false): AsyncGenerator<FilePath> {
+export async function* walkReports(
+  root: FilePath,
+  folders: Set<string> = new Set(),
+  cancelled: () => boolean = () => false,
+  unreadable?: (folder: FilePath, error: Text2) => void,
+): AsyncGenerator<FilePath> {
   const levels: Level[] = [];
   const enter = async (dir: FilePath): Promise<void> => {
     const real = realPath(dir);
@@ -37,8 +44,8 @@ export async function* walkReports(root: FilePath, folders: Set<string> = new Se
       // Names as bytes, so that any name can be opened again.
       const entries = (await readdir(dir, { encoding: 'buffer', withFileTypes: true })).sort(byName);
       levels.push({ dir, entries, next: 0 });
-    } catch {
-      // Unreadable: nothing in it to check.
+    } catch (e) {
+      unreadable?.(dir, readError(e));
     }
   };
   await enter(root);

@@ -6,6 +6,8 @@
 import { formatNumber } from './numbering-formats';
 import { child, int, tags, val, type El } from './ooxml';
 
+const MAX_LEVEL_TEXT = 64;
+
 interface Level {
   start: number;
   format: string;
@@ -27,7 +29,8 @@ export class Numbering {
           levels.set(int(lvl.attribs['w:ilvl'], 0), {
             start: int(val(child(lvl, 'w:start')), 0),
             format: val(child(lvl, 'w:numFmt')) ?? 'decimal',
-            text: val(child(lvl, 'w:lvlText')) ?? '',
+            // `%1、`, `（%2）`: a few characters; a longer one would be repeated before every paragraph.
+            text: (val(child(lvl, 'w:lvlText')) ?? '').slice(0, MAX_LEVEL_TEXT),
             pStyle: val(child(lvl, 'w:pStyle')),
           });
         }
@@ -54,7 +57,7 @@ export class Numbering {
   next(numId: string, ilvl: number): string {
     const num = this.nums.get(numId);
     const levels = num && this.abstracts.get(num.abstract);
-    const level = levels?.get(ilvl);
+    const level = ilvl >= 0 && ilvl <= 8 ? levels?.get(ilvl) : undefined; // Word's nine levels
     if (!num || !levels || !level) return '';
     const counts = this.counters.get(numId) ?? [];
     const startOf = (i: number): number => num.starts.get(i) ?? levels.get(i)?.start ?? 0;

@@ -8,8 +8,8 @@
  * mode, which expands no DTD and no entity of its own; a part that declares a
  * DTD is refused outright.
  */
-import { layoutGrid, type SourceCell } from './grid';
-import { parseMarkup, SourceFailure, TOO_DEEP } from './markup';
+import { layoutGrid, MAX_COLUMNS, type SourceCell } from './grid';
+import { MAX_NODES, parseMarkup, SourceFailure, TOO_DEEP, type NodeBudget } from './markup';
 import { child, int, on, tags, val, type El } from './ooxml';
 import type { Block, SourceResult } from './model';
 import { Numbering, readStyles, type Style } from './docx-numbering';
@@ -26,10 +26,10 @@ const MAX_DEPTH = 64;
 
 const decoder = new TextDecoder('utf-8');
 
-function parseXml(bytes: Uint8Array): El {
+function parseXml(bytes: Uint8Array, budget: NodeBudget): El {
   const xml = decoder.decode(bytes);
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) throw new SourceFailure(UNSAFE_XML);
-  return parseMarkup(xml, true);
+  return parseMarkup(xml, true, budget);
 }
 
 // ---------------------------------------------------------------------------
@@ -44,6 +44,8 @@ class Reader {
   private tables = 0;
   /** Complex fields open across runs (and paragraphs): their instruction, and whether their result shows. */
   private fields: { instr: string; result: boolean }[] = [];
+  /** How many of them hide what follows (in their instruction, or an ignored field's result): text shows when none does. */
+  private hiding = 0;
 
   constructor(
     private readonly numbering: Numbering,
@@ -145,16 +147,24 @@ class Reader {
   private run(r: El, boxes: El[], emit: (s: string) => void): void {
     const rPr = child(r, 'w:rPr');
     if (on(child(rPr, 'w:vanish'))) return;
-    const shows = (): boolean => this.fields.every((f) => f.result);
+    const shows = (): boolean => this.hiding === 0;
     for (const c of tags(r)) {
       switch (c.name) {
         case 'w:fldChar': {
           const type = c.attribs['w:fldCharType'];
-          if (type === 'begin') this.fields.push({ instr: '', result: false });
-          else if (type === 'separate') {
+          if (type === 'begin') {
+            this.fields.push({ instr: '', result: false });
+            this.hiding++;
+          } else if (type === 'separate') {
             const f = this.fields[this.fields.length - 1];
-            if (f) f.result = !IGNORED_FIELDS.test(f.instr);
-          } else if (type === 'end') this.fields.pop();
+            if (f && !f.result && !IGNORED_FIELDS.test(f.instr)) {
+              f.result = true;
+              this.hiding--;
+            }
+          } else if (type === 'end') {
+            const f = this.fields.pop();
+            if (f && !f.result) this.hiding--;
+          }
           break;
         }
         case 'w:instrText': {
@@ -210,6 +220,8 @@ class Reader {
       };
       collect(tr);
       for (const tc of cells) {
+        // Past the widest grid a table is laid out on (see grid.ts), cells are cut: not read either.
+        if (col >= MAX_COLUMNS) break;
         const tcPr = child(tc, 'w:tcPr');
         const span = Math.max(1, int(val(child(tcPr, 'w:gridSpan')), 1));
         const vMerge = child(tcPr, 'w:vMerge');
@@ -222,12 +234,13 @@ class Reader {
       raws.push(row);
     }
     // A vertically merged cell: its first cell spans the rows its continuations fill.
+    const byColumn = raws.map((row) => new Map(row.map((c) => [c.col, c])));
     const rows: SourceCell[][] = raws.map((row, r) =>
       row
-        .filter((c) => c.merge !== 'continue' || !raws[r - 1]?.some((a) => a.col === c.col))
+        .filter((c) => c.merge !== 'continue' || !byColumn[r - 1]?.has(c.col))
         .map((c) => {
           let rowSpan = 1;
-          if (c.merge === 'restart') while (raws[r + rowSpan]?.some((b) => b.col === c.col && b.merge === 'continue')) rowSpan++;
+          if (c.merge === 'restart') while (byColumn[r + rowSpan]?.get(c.col)?.merge === 'continue') rowSpan++;
           return { text: c.text, rowSpan, colSpan: c.span, column: c.col };
         }),
     );
@@ -250,10 +263,10 @@ function findTextBoxes(el: El, out: El[]): void {
 }
 
 /** The main document part's name, from the package's relationships. */
-function mainPart(parts: Map<string, Uint8Array>): string {
+function mainPart(parts: Map<string, Uint8Array>, budget: NodeBudget): string {
   const rels = parts.get('_rels/.rels');
   if (rels) {
-    const root = parseXml(rels);
+    const root = parseXml(rels, budget);
     for (const r of tags(child(root, 'Relationships'))) {
       if (/\/officeDocument$/.test(r.attribs.Type ?? '')) return (r.attribs.Target ?? '').replace(/^\//, '');
     }
@@ -264,14 +277,16 @@ function mainPart(parts: Map<string, Uint8Array>): string {
 export function readDocx(bytes: Uint8Array): SourceResult {
   try {
     const parts = xmlParts(bytes);
-    const main = mainPart(parts);
+    // One budget of elements for all the parts read.
+    const budget: NodeBudget = { left: MAX_NODES };
+    const main = mainPart(parts, budget);
     const doc = parts.get(main);
     if (!doc) return { kind: 'docx', error: NOT_WORD };
     const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
     const numbering = parts.get(`${dir}numbering.xml`);
     const styles = parts.get(`${dir}styles.xml`);
-    const reader = new Reader(new Numbering(numbering && parseXml(numbering)), readStyles(styles && parseXml(styles)));
-    const root = parseXml(doc);
+    const reader = new Reader(new Numbering(numbering && parseXml(numbering, budget)), readStyles(styles && parseXml(styles, budget)));
+    const root = parseXml(doc, budget);
     const body = child(child(root, 'w:document'), 'w:body');
     if (!body) return { kind: 'docx', error: NOT_WORD };
     reader.content(body, reader.blocks, 0, false);

@@ -15,7 +15,7 @@ export interface SourceCell {
 }
 
 /** More columns than any report table has by far; a wider table is cut. */
-const MAX_COLUMNS = 64;
+export const MAX_COLUMNS = 64;
 
 export function layoutGrid(kind: SourceKind, number: number, rows: SourceCell[][]): Table {
   const grid: (Cell | null)[][] = rows.map(() => []);

@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { layoutGrid, type SourceCell } from './grid';
 import { parseMarkup, SourceFailure } from './markup';
 import type { Block, SourceResult } from './model';
+import { firstFrom } from './sorted';
 import { cellText, render } from './render';
 
 /** The part of a DOM node these walks use (htmlparser2's domhandler nodes). */
@@ -60,7 +61,9 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 8192)).toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  return m?.[1].toLowerCase();
+  const name = m?.[1].toLowerCase();
+  // A page whose <meta> could be read as ASCII is not UTF-16, whatever it says: browsers take UTF-8 then.
+  return name && /^(utf-?16|unicode)/.test(name) ? 'utf-8' : name;
 }
 
 export function decodeHtml(bytes: Uint8Array): string {
@@ -121,7 +124,7 @@ function measure(root: Node): Ranges {
   return { compact, range, layoutTables };
 }
 
-/** The smallest element holding the most kinds of signal. */
+/** The smallest element holding the most kinds of signal (each element asks each signal once: a page of many hits stays linear). */
 function findBody(ranges: Ranges): { body: Node; score: number } | undefined {
   const hits: number[][] = SIGNALS.map((s) => {
     const at: number[] = [];
@@ -131,7 +134,10 @@ function findBody(ranges: Ranges): { body: Node; score: number } | undefined {
   let best: { body: Node; score: number; size: number } | undefined;
   for (const [node, [start, end]] of ranges.range) {
     let score = 0;
-    for (const at of hits) if (at.some((i) => i >= start && i < end)) score++;
+    for (const at of hits) {
+      const i = firstFrom(at, start);
+      if (i < at.length && at[i] < end) score++;
+    }
     const size = end - start;
     if (!best || score > best.score || (score === best.score && size < best.size)) best = { body: node, score, size };
   }

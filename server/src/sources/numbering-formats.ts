@@ -23,8 +23,12 @@ function chineseCounting(n: number, digits = DIGITS, ten = '十', hundred = '百
   return out;
 }
 
+/** a … z, aa … zz, aaa …: past ten letters (n > 260) no list goes; the number is written instead. */
+const MAX_LETTERS = 10;
+
 function letters(n: number, base: string): string {
   if (n <= 0) return '';
+  if (n > 26 * MAX_LETTERS) return String(n);
   const i = (n - 1) % 26;
   return base[i].repeat(Math.floor((n - 1) / 26) + 1);
 }

@@ -8,6 +8,7 @@
 import { layoutGrid, type SourceCell } from './grid';
 import type { Table } from './model';
 import { cellText } from './render';
+import { firstFrom } from './sorted';
 
 export interface Segment2 {
   x1: number;
@@ -93,19 +94,55 @@ export function pathSegments(fnArray: number[], argsArray: unknown[], ops: Ops):
   return out;
 }
 
-/** Collinear pieces (a border drawn cell by cell, a thin filled rectangle's two long sides) made one rule. */
+/**
+ * Collinear pieces (a border drawn cell by cell, a thin filled rectangle's two long sides) made one rule:
+ * the rules within `tolerance` of a band's first position, in order along it, joined where they meet.
+ * Sorting does the work, so a page of thousands of rules costs little more than one of dozens.
+ */
 function merge(rules: Rule[], tolerance: number): Rule[] {
-  rules.sort((a, b) => a.at - b.at || a.from - b.from);
+  rules.sort((a, b) => a.at - b.at);
   const out: Rule[] = [];
-  for (const r of rules) {
-    const same = out.find((o) => Math.abs(o.at - r.at) <= tolerance && r.from <= o.to + tolerance && r.to >= o.from - tolerance);
-    if (same) {
-      same.from = Math.min(same.from, r.from);
-      same.to = Math.max(same.to, r.to);
-    } else out.push({ ...r });
+  for (let i = 0; i < rules.length; ) {
+    let j = i;
+    while (j < rules.length && rules[j].at - rules[i].at <= tolerance) j++;
+    const band = rules.slice(i, j).sort((a, b) => a.from - b.from);
+    let current = { ...band[0] };
+    for (let k = 1; k < band.length; k++) {
+      const r = band[k];
+      if (r.from <= current.to + tolerance) {
+        current.to = Math.max(current.to, r.to);
+        current.at = Math.min(current.at, r.at);
+      } else {
+        out.push(current);
+        current = { ...r };
+      }
+    }
+    out.push(current);
+    i = j;
   }
   return out;
 }
+
+/** The rules (sorted by position, with their positions) within TOL of `at`. */
+function near(sorted: Rule[], positions: number[], at: number): Rule[] {
+  const out: Rule[] = [];
+  for (let k = firstFrom(positions, at - TOL); k < sorted.length && positions[k] <= at + TOL; k++) out.push(sorted[k]);
+  return out;
+}
+
+/** The index of the interval of the ascending `edges` holding `v` (-1 outside). */
+function interval(edges: number[], v: number): number {
+  if (v < edges[0] || v > edges[edges.length - 1]) return -1;
+  return Math.max(0, Math.min(edges.length - 2, firstFrom(edges, v) - 1));
+}
+
+/**
+ * Drawn pieces a page may have for its tables to be looked for: a ruled table of a report is some hundreds;
+ * tens of thousands are a chart, a hatching or a hostile file, whose text is still read as lines.
+ */
+export const MAX_SEGMENTS = 20_000;
+/** Rules left once merged: a page's tables have dozens. */
+const MAX_RULES = 2_000;
 
 const TOL = 2;
 
@@ -138,6 +175,7 @@ export interface PageTable {
  * the page's text; `next` numbers the tables of the document.
  */
 export function pageTables(segments: Segment2[], items: PlacedItem[], page: number, next: () => number): PageTable[] {
+  if (segments.length > MAX_SEGMENTS) return [];
   const h: Rule[] = [];
   const v: Rule[] = [];
   for (const s of segments) {
@@ -148,14 +186,22 @@ export function pageTables(segments: Segment2[], items: PlacedItem[], page: numb
   }
   const hs = merge(h, TOL);
   const vs = merge(v, TOL);
-  // Tables: rules connected by crossings (union-find over horizontals and verticals).
+  if (hs.length + vs.length > MAX_RULES) return [];
+  // Tables: rules connected by crossings (union-find over horizontals and verticals); each
+  // horizontal looks only at the verticals standing within its extent (sorted, found by bisection).
   const parent = [...hs.map((_, i) => i), ...vs.map((_, i) => hs.length + i)];
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  hs.forEach((a, i) =>
-    vs.forEach((b, j) => {
-      if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL) parent[find(i)] = find(hs.length + j);
-    }),
-  );
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const vOrder = vs.map((_, j) => j).sort((a, b) => vs[a].at - vs[b].at);
+  const vAt = vOrder.map((j) => vs[j].at);
+  hs.forEach((a, i) => {
+    for (let k = firstFrom(vAt, a.from - TOL); k < vOrder.length && vAt[k] <= a.to + TOL; k++) {
+      const b = vs[vOrder[k]];
+      if (a.at >= b.from - TOL && a.at <= b.to + TOL) parent[find(i)] = find(hs.length + vOrder[k]);
+    }
+  });
   const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
   hs.forEach((r, i) => {
     const g = groups.get(find(i)) ?? { h: [], v: [] };
@@ -178,23 +224,31 @@ export function pageTables(segments: Segment2[], items: PlacedItem[], page: numb
     const cols = xs.length - 1;
     // One cell is a frame or a box, not a table.
     if (rows < 2 || cols < 2 || rows * cols > 20000) continue;
-    const vertical = (x: number, y: number) => g.v.some((r) => Math.abs(r.at - x) <= TOL && r.from <= y + TOL && r.to >= y - TOL);
-    const horizontal = (y: number, x: number) => g.h.some((r) => Math.abs(r.at - y) <= TOL && r.from <= x + TOL && r.to >= x - TOL);
+    // The rules standing on each grid line, looked up by the line's index.
+    const gv = [...g.v].sort((a, b) => a.at - b.at);
+    const gh = [...g.h].sort((a, b) => a.at - b.at);
+    const gvAt = gv.map((r) => r.at);
+    const ghAt = gh.map((r) => r.at);
+    const onX = xs.map((x) => near(gv, gvAt, x));
+    const onY = ys.map((y) => near(gh, ghAt, y));
+    const vertical = (c: number, y: number) => onX[c].some((r) => r.from <= y + TOL && r.to >= y - TOL);
+    const horizontal = (r: number, x: number) => onY[r].some((rule) => rule.from <= x + TOL && rule.to >= x - TOL);
     const taken: boolean[][] = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
     const cells: { r: number; c: number; rs: number; cs: number; parts: PlacedItem[] }[] = [];
+    const cellAt: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1));
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         if (taken[r][c]) continue;
         const midY = (ys[r] + ys[r + 1]) / 2;
         let cs = 1;
-        while (c + cs < cols && !vertical(xs[c + cs], midY)) cs++;
+        while (c + cs < cols && !vertical(c + cs, midY)) cs++;
         let rs = 1;
         const open = (rr: number) => {
-          for (let k = c; k < c + cs; k++) if (horizontal(ys[rr], (xs[k] + xs[k + 1]) / 2)) return false;
+          for (let k = c; k < c + cs; k++) if (horizontal(rr, (xs[k] + xs[k + 1]) / 2)) return false;
           return true;
         };
         while (r + rs < rows && open(r + rs)) rs++;
-        for (let a = r; a < r + rs; a++) for (let b = c; b < c + cs; b++) taken[a][b] = true;
+        for (let a = r; a < r + rs; a++) for (let b = c; b < c + cs; b++) (taken[a][b] = true), (cellAt[a][b] = cells.length);
         cells.push({ r, c, rs, cs, parts: [] });
       }
     }
@@ -205,9 +259,9 @@ export function pageTables(segments: Segment2[], items: PlacedItem[], page: numb
       const cx = it.x + it.width / 2;
       const cy = it.y - it.size / 3;
       if (cx < xs[0] || cx > xs[cols] || cy < top || cy > bottom) continue;
-      const c = xs.findIndex((x, i) => i < cols && cx >= x && cx <= xs[i + 1]);
-      const r = ys.findIndex((y, i) => i < rows && cy >= y && cy <= ys[i + 1]);
-      const cell = cells.find((k) => r >= k.r && r < k.r + k.rs && c >= k.c && c < k.c + k.cs);
+      const c = interval(xs, cx);
+      const r = interval(ys, cy);
+      const cell = r >= 0 && c >= 0 ? cells[cellAt[r][c]] : undefined;
       if (!cell) continue;
       cell.parts.push(it);
       inside.add(it);

@@ -6,9 +6,10 @@
  * whose fonts give no usable text, or that is encrypted, is said to be so,
  * never checked as if it had been read.
  */
+import { dirname, join, sep } from 'node:path';
 import type { Text2 } from '../analysis/schema/tables';
 import type { Block, SourceResult } from './model';
-import { pageTables, pathSegments, type Ops, type PageTable } from './pdf-tables';
+import { pageTables, pathSegments, type Ops, type PageTable, type Segment2 } from './pdf-tables';
 import { opening, render } from './render';
 
 const SCANNED: Text2 = { zh: '扫描件，没有文字层，无法检查', en: 'scanned: no text layer, cannot be checked' };
@@ -25,8 +26,30 @@ const DAMAGED: Text2 = { zh: 'PDF 文件已损坏，无法读取', en: 'the PDF 
 const TOO_MANY_PAGES = (n: number): Text2 => ({ zh: `PDF 有 ${n} 页，远超一份年度报告，未读取`, en: `the PDF has ${n} pages, far more than an annual report: not read` });
 const OLD_NODE: Text2 = { zh: '读取 PDF 需要 Node.js 20.16 或更高版本', en: 'reading PDF needs Node.js 20.16 or later' };
 
+const TOO_COMPLEX: Text2 = {
+  zh: 'PDF 的页面内容过于复杂（绘图指令或文字远超一份报告），已停止读取',
+  en: 'the PDF’s pages are far too complex (more drawing or text than any report), reading was stopped',
+};
+
 /** A report runs to a few dozen pages; a thousand is something else, and costs minutes. */
 export const MAX_PAGES = 1000;
+/** Text items over all pages: a report's page has some hundreds. */
+export const MAX_ITEMS = 500_000;
+/** Drawing operators over all pages: a report's page has some thousands. */
+export const MAX_OPERATORS = 2_000_000;
+/** Straight segments drawn over all pages: a page of ruled tables has some hundreds. */
+export const MAX_DRAWN = 200_000;
+/** A report's page reads in a few dozen milliseconds; one that takes this long is something else. */
+const PAGE_MS = 3000;
+
+declare const GOVREPORT_CMAPS: string | undefined;
+/**
+ * pdf.js's CMaps (the predefined CJK encodings such as UniGB-UCS2-H, which
+ * Chinese PDFs name without embedding a font): shipped beside the bundle
+ * (dist/cmaps/), read from the package in the unbundled build.
+ */
+const CMAPS = `${typeof GOVREPORT_CMAPS === 'string' ? join(__dirname, GOVREPORT_CMAPS) : join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps')}${sep}`;
+
 /** The top and bottom of a page, where running heads and page numbers stand. */
 const MARGIN = 0.08;
 
@@ -120,11 +143,64 @@ function textProblem(text: string): Text2 | undefined {
   return undefined;
 }
 
+/** What is left of the document's budgets (see MAX_ITEMS and after). */
+interface Budget {
+  items: number;
+  operators: number;
+  segments: number;
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/**
+ * A page's text items and drawn segments, from the top left of its box (x0, y1 in pdf.js's
+ * space, y up); undefined when a budget runs out.
+ */
+async function readPage(page: PdfPage, ops: Ops, budget: Budget, x0: number, y1: number): Promise<{ items: Item[]; segments: Segment2[] } | undefined> {
+  const items: Item[] = [];
+  // The text as pdf.js streams it, so that a page of millions of items, or one whose text takes
+  // seconds to find (Form XObjects drawing each other by the thousand), is left off early.
+  const started = performance.now();
+  const reader = page.streamTextContent().getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    budget.items -= chunk.value.items.length;
+    if (budget.items < 0 || performance.now() - started > PAGE_MS) {
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    for (const it of chunk.value.items) {
+      if (!('str' in it) || !it.str) continue;
+      const [a, b, , , e, f] = it.transform as number[];
+      items.push({ str: it.str, x: e - x0, y: y1 - f, width: it.width, size: Math.hypot(a, b) || it.height || 10 });
+    }
+  }
+  // The rules drawn on the page make its tables; their text is read cell by cell.
+  const list = await page.getOperatorList();
+  budget.operators -= list.fnArray.length;
+  if (budget.operators < 0) return undefined;
+  const drawn = pathSegments(list.fnArray, list.argsArray, ops);
+  budget.segments -= drawn.length;
+  if (budget.segments < 0) return undefined;
+  return { items, segments: drawn.map((s) => ({ x1: s.x1 - x0, y1: y1 - s.y1, x2: s.x2 - x0, y2: y1 - s.y2 })) };
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<SourceResult> {
   if (typeof (process as { getBuiltinModule?: unknown }).getBuiltinModule !== 'function') return { kind: 'pdf', error: OLD_NODE };
   const lib = await loadPdfJs();
   // pdfjs takes the buffer over (and wants a plain Uint8Array): a copy leaves the caller's bytes alone.
-  const task = lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  // Images are never decoded (maxImageSize: text and rules are all that is read; a flate bomb
+  // in an image stays compressed).
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    maxImageSize: 1,
+    cMapUrl: CMAPS,
+    cMapPacked: true,
+  });
   let doc;
   try {
     doc = await task.promise;
@@ -136,27 +212,20 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceResult> {
     if (doc.numPages > MAX_PAGES) return { kind: 'pdf', error: TOO_MANY_PAGES(doc.numPages) };
     const lines: PdfLine[] = [];
     let tables = 0;
+    const budget: Budget = { items: MAX_ITEMS, operators: MAX_OPERATORS, segments: MAX_DRAWN };
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, , , y1] = page.view;
       const height = page.view[3] - page.view[1];
-      const content = await page.getTextContent();
-      const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str) continue;
-        const [a, b, , , e, f] = it.transform as number[];
-        const size = Math.hypot(a, b) || it.height || 10;
-        items.push({ str: it.str, x: e - x0, y: y1 - f, width: it.width, size });
-      }
-      // The rules drawn on the page make its tables; their text is read cell by cell.
-      const ops = await page.getOperatorList();
-      const segments = pathSegments(ops.fnArray, ops.argsArray, lib.OPS as unknown as Ops).map((s) => ({ x1: s.x1 - x0, y1: y1 - s.y1, x2: s.x2 - x0, y2: y1 - s.y2 }));
+      const content = await readPage(page, lib.OPS as unknown as Ops, budget, x0, y1);
+      if (!content) return { kind: 'pdf', error: TOO_COMPLEX };
+      const { items, segments } = content;
       const found = pageTables(segments, items, n, () => ++tables);
       const rest = items.filter((i) => !found.some((t) => t.items.has(i)));
       const pageLines = linesOf(rest, n, height);
       for (const t of found) pageLines.push({ page: n, y: t.top, items: [...t.items], zone: 'body', table: t });
       pageLines.sort((a, b) => a.y - b.y);
-      lines.push(...pageLines);
+      for (const l of pageLines) lines.push(l);
       // Only the text is kept; the page's fonts and objects go.
       page.cleanup();
     }

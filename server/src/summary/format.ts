@@ -2,7 +2,9 @@
  * The summary table as CSV (for spreadsheets), JSON and Markdown; shared by
  * `govreport summary` and the folder overview's export. CSV is UTF-8 with a
  * byte-order mark, so that Excel on Chinese Windows does not read it as GBK,
- * quoted by RFC 4180 (csv-stringify), with CRLF line ends.
+ * quoted by RFC 4180 (csv-stringify), with CRLF line ends. A text cell that a
+ * spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR: a report
+ * titled `=cmd|…`) gets a leading `'`, as OWASP advises; numbers stay numbers.
  */
 import { stringify } from 'csv-stringify/sync';
 import { isRatioKey, SUMMARY_COLUMNS, summaryCell, type SummaryRow } from '../analysis/corpus/summary';
@@ -11,11 +13,13 @@ import { DEFAULT_THRESHOLDS, isOutlier, RATIO_KEYS, RATIO_NAMES, thresholdText, 
 export type SummaryLocale = 'zh-CN' | 'en';
 
 const heading = (locale: SummaryLocale) => SUMMARY_COLUMNS.map((c) => (locale === 'en' ? c.name.en : c.name.zh));
-const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => summaryCell(row, c.key));
+// A ratio as written (`61.5%`); every other figure stays a number.
+const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => (isRatioKey(c.key) ? summaryCell(row, c.key) : row[c.key]));
 
 export function summaryCsv(rows: readonly SummaryRow[], locale: SummaryLocale): string {
-  const records = [heading(locale), ...rows.map(cells)];
-  return `\ufeff${stringify(records, { record_delimiter: 'windows' })}`;
+  const records = [heading(locale), ...rows.map((r) => cells(r).map((v) => v ?? ''))];
+  // A lone CR is a line break to a spreadsheet too: such a field is quoted (csv-stringify quotes CRLF and LF).
+  return `\ufeff${stringify(records, { record_delimiter: 'windows', escape_formulas: true, quoted_match: /\r/ })}`;
 }
 
 export function summaryJson(rows: readonly SummaryRow[]): string {

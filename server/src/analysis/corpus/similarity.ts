@@ -18,13 +18,6 @@ export interface Sketch {
   hashes: Uint32Array;
 }
 
-/** Letters and CJK characters only: spaces, punctuation and digits say nothing of copying. */
-function keep(c: number): boolean {
-  if (c >= 0x4e00 && c <= 0x9fff) return true;
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  return c >= 0x3400 && c <= 0x4dbf;
-}
-
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -38,61 +31,45 @@ const BASE = 0x01000193;
 /** BASE to the power SHINGLE, to take the oldest character out of a rolling hash. */
 const BASE_OUT = [1, 2, 3, 4, 5].reduce((p) => Math.imul(p, BASE), 1);
 
-let scratch = new Uint32Array(4096);
+/** Candidates gathered before they are cut back to the sketch: a fixed few KB, whatever the text. */
+const BUFFER = 4 * SKETCH_SIZE;
+const buffer = new Uint32Array(BUFFER);
 const RING = new Uint16Array(SHINGLE);
 
+/** Sorts the candidates, drops repeats and keeps the SKETCH_SIZE smallest; returns how many are kept. */
+function cut(n: number): number {
+  const sorted = buffer.subarray(0, n).sort();
+  let k = 0;
+  for (let i = 0; i < n && k < SKETCH_SIZE; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) buffer[k++] = sorted[i];
+  return k;
+}
+
 export function sketch(text: string, start = 0, end = text.length): Sketch {
-  // One scratch buffer for every text: sketching allocates only its result.
-  if (scratch.length < end - start) scratch = new Uint32Array(Math.max(end - start, 2 * scratch.length));
-  const all = scratch;
-  // One pass: a rolling polynomial hash over the last SHINGLE kept characters.
+  // One pass, in constant memory: a rolling polynomial hash over the last SHINGLE kept
+  // characters; a hash enters the candidates only while it is below the sketch's largest.
   const ring = RING;
   let slot = 0;
   let kept = 0;
   let h = 0;
   let n = 0;
+  let bound = 0x100000000;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0x3400 && c <= 0x4dbf))) continue;
     h = (Math.imul(h, BASE) + c - (kept >= SHINGLE ? Math.imul(ring[slot], BASE_OUT) : 0)) | 0;
     ring[slot] = c;
     if (++slot === SHINGLE) slot = 0;
-    if (++kept >= SHINGLE) all[n++] = mix(h);
+    if (++kept < SHINGLE) continue;
+    const x = mix(h);
+    if (x >= bound) continue;
+    buffer[n++] = x;
+    if (n === BUFFER) {
+      n = cut(n);
+      if (n === SKETCH_SIZE) bound = buffer[n - 1];
+    }
   }
-  if (!n) return { length: kept, hashes: new Uint32Array(0) };
-  // Only the smallest hashes matter: keep those under a bound that leaves
-  // several times SKETCH_SIZE of them (hashes are uniform), then sort those.
-  let pool: Uint32Array = all.subarray(0, n);
-  if (n > 4 * SKETCH_SIZE) {
-    const bound = Math.floor((4 * SKETCH_SIZE * 0x100000000) / n);
-    let m = 0;
-    for (let i = 0; i < n; i++) if (all[i] < bound) all[m++] = all[i];
-    // Too few under the bound (many repeats): all of them after all.
-    pool = m >= 2 * SKETCH_SIZE ? all.subarray(0, m) : sketchAll(text, start, end);
-  }
-  pool.sort();
-  const out = new Uint32Array(Math.min(SKETCH_SIZE, pool.length));
-  let k = 0;
-  for (let i = 0; i < pool.length && k < out.length; i++) if (i === 0 || pool[i] !== pool[i - 1]) out[k++] = pool[i];
-  return { length: kept, hashes: out.slice(0, k) };
-}
-
-/** Every shingle hash of a text (the rare fallback of `sketch`). */
-function sketchAll(text: string, start: number, end: number): Uint32Array {
-  const out: number[] = [];
-  const ring = new Uint16Array(SHINGLE);
-  let kept = 0;
-  let h = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!keep(c)) continue;
-    const slot = kept % SHINGLE;
-    h = (Math.imul(h, BASE) + c - (kept >= SHINGLE ? Math.imul(ring[slot], BASE_OUT) : 0)) | 0;
-    ring[slot] = c;
-    kept++;
-    if (kept >= SHINGLE) out.push(mix(h));
-  }
-  return Uint32Array.from(out);
+  n = cut(n);
+  return { length: kept, hashes: buffer.slice(0, n) };
 }
 
 /** The Jaccard index of two sketched texts (exact for short texts, else estimated). */
