@@ -156,7 +156,11 @@ export class SettingsStore {
   private readonly found = new Map<string, { config?: string; baseline?: string }>();
   private readonly loaded = new Map<string, FolderSettings>();
 
-  constructor(private readonly fallback: (path: string) => string = () => process.cwd()) {}
+  /** `loaded`: called when a settings file has been read (not when one is found in the cache). */
+  constructor(
+    private readonly fallback: (path: string) => string = () => process.cwd(),
+    private readonly onRead: () => void = () => undefined,
+  ) {}
 
   private near(dir: string): { config?: string; baseline?: string } {
     const hit = this.found.get(dir);
@@ -184,6 +188,7 @@ export class SettingsStore {
     if (!settings) {
       settings = new FolderSettings(config, home, config ? readText(config) : undefined);
       this.loaded.set(key, settings);
+      if (config) this.onRead();
     }
     return settings;
   }
