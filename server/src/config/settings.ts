@@ -108,11 +108,12 @@ const notBody = (key: string) => (name: string, at: Node) =>
 export function readConfig(text: string): { config: FolderConfig; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length || !root) {
-    const e = errors[0];
-    const offset = e?.offset ?? 0;
-    const what = e ? parseErrorText(e.error) : { zh: '文件为空', en: 'the file is empty' };
-    return { config: emptyConfig(), problems: [{ key: '', offset, message: { zh: `不是有效的 JSON（${what.zh}）；全部使用默认设置`, en: `not valid JSON (${what.en}); every default is used` } }] };
+  if (!root || !text.trim()) {
+    return { config: emptyConfig(), problems: [{ key: '', offset: 0, message: { zh: '文件中没有设置（应为一个对象 { … }）；全部使用默认设置', en: 'the file holds no settings (it should be an object { … }); every default is used' } }] };
+  }
+  if (errors.length) {
+    const what = parseErrorText(errors[0].error);
+    return { config: emptyConfig(), problems: [{ key: '', offset: errors[0].offset, message: { zh: `不是有效的 JSON（${what.zh}）；全部使用默认设置`, en: `not valid JSON (${what.en}); every default is used` } }] };
   }
   const problems: ConfigProblem[] = [];
   if (root.type !== 'object') {
