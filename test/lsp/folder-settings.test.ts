@@ -73,7 +73,7 @@ describe('folder settings in the language server', { timeout: 30_000 }, () => {
       const opened = await client.open(uriOf(report), readFileSync(report, 'utf8'));
       assert.deepEqual(severityOf(opened, 'subtotal'), [ERROR]);
       // The rest of the file stands: it speaks English.
-      assert.match(opened.diagnostics.find((d) => d.code === 'subtotal')!.message, /^\(7\) Total/);
+      assert.match(opened.diagnostics.find((d) => d.code === 'subtotal')!.message as string, /^\(7\) Total/);
       await client.open(uriOf(join(dir, 'b.report.txt')), readFileSync(report, 'utf8'));
       const said = client.shown.filter((m) => m.message.includes('.govreport.json'));
       assert.equal(said.length, 1, JSON.stringify(client.shown));
@@ -190,7 +190,7 @@ describe('accepted findings in the language server', { timeout: 30_000 }, () => 
       const line = moved.diagnostics.find((d) => d.code === 'row-total')!.range.start.line;
       const other = await client.change(uri, [{ range: { start: { line, character: 1 }, end: { line, character: 2 } }, text: '9' }]);
       assert.deepEqual(severityOf(other, 'row-total'), [ERROR]);
-      assert.match(other.diagnostics.find((d) => d.code === 'row-total')!.message, /总计为 9/);
+      assert.match(other.diagnostics.find((d) => d.code === 'row-total')!.message as string, /总计为 9/);
 
       // The baseline edited by hand (emptied): read again when the editor says it changed.
       writeFileSync(join(dir, '.govreport-baseline.json'), '{ "version": 1, "accepted": [] }\n');

@@ -38,6 +38,7 @@ export class FolderChecks {
   private readonly takers = new Map<string, Accepted>();
   /** With --update-baseline: per baseline file, the reports checked and their findings. */
   private readonly updates = new Map<string, { files: Set<string>; entries: AcceptedFinding[] }>();
+  private last: { file: string; settings: FolderSettings } | undefined;
   /** Findings left out as accepted, per baseline file. */
   readonly accepted = new Map<string, number>();
 
@@ -49,7 +50,10 @@ export class FolderChecks {
 
   /** The settings of a report (by the name it is printed under), said once when they have a problem. */
   settingsOf(file: string): FolderSettings {
+    // Asked several times for each report in turn.
+    if (this.last?.file === file) return this.last.settings;
     const settings = this.store.forFile(resolve(file));
+    this.last = { file, settings };
     if (settings.file && !this.said.has(settings.file)) {
       this.said.add(settings.file);
       for (const line of settings.problemLines(this.locale === 'en' ? 'en' : 'zh', shown(settings.file))) this.io.err(`govreport: ${line}\n`);
@@ -95,23 +99,27 @@ export class FolderChecks {
   }
 
   private filter<F extends { code: string }>(file: string, settings: FolderSettings, findings: F[], at: (f: F) => Subject, message: (f: F) => Text2, values?: (f: F) => AcceptedFinding['values'] | undefined): F[] {
-    const name = baselineName(settings.baseline, resolve(file));
-    const keyed = (f: F) => entry(name, f.code, at(f), message(f), values?.(f) ?? valuesOf(message(f)));
+    const keyed = (name: string) => (f: F) => entry(name, f.code, at(f), message(f), values?.(f) ?? valuesOf(message(f)));
     if (this.update) {
+      const name = baselineName(settings.baseline, resolve(file));
       let update = this.updates.get(settings.baseline);
       if (!update) this.updates.set(settings.baseline, (update = { files: new Set(), entries: [] }));
       update.files.add(name);
-      update.entries.push(...findings.map(keyed));
+      update.entries.push(...findings.map(keyed(name)));
       return [];
     }
+    const baseline = this.baselines.get(settings.baseline);
     let taker = this.takers.get(settings.baseline);
     if (!taker) {
-      const baseline = this.baselines.get(settings.baseline);
       const problem = readingProblem(baseline);
       if (problem) this.io.err(`govreport: ${shown(settings.baseline)}: ${pick(problem, this.locale)}\n`);
       this.takers.set(settings.baseline, (taker = new Accepted([...baseline.byFile.values()].flat())));
     }
-    const left = findings.filter((f) => !taker.take(acceptedKey(keyed(f))));
+    // Nothing accepted for the report: no need to tell what its findings are about.
+    if (!findings.length || !baseline.byFile.size) return findings;
+    const name = baselineName(settings.baseline, resolve(file));
+    if (!baseline.byFile.has(name)) return findings;
+    const left = findings.filter((f) => !taker.take(acceptedKey(keyed(name)(f))));
     if (left.length < findings.length) this.accepted.set(settings.baseline, (this.accepted.get(settings.baseline) ?? 0) + findings.length - left.length);
     return left;
   }
