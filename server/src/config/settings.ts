@@ -73,15 +73,27 @@ function expect(key: string, node: Node, type: keyof typeof KIND_NAMES): ConfigP
   return wrong(key, node, `应为${KIND_NAMES[type].zh}，而不是 ${shown(node)}`, `should be ${KIND_NAMES[type].en}, not ${shown(node)}`);
 }
 
+/** The members of an object: each one's key node, name and value. */
+function* members(node: Node): Generator<[Node, string, Node]> {
+  for (const prop of node.children ?? []) {
+    const [keyNode, value] = prop.children ?? [];
+    if (keyNode && value) yield [keyNode, String(keyNode.value), value];
+  }
+}
+
+/** A member `key` has no place for (`name` what it holds: 规则 / rule): ignored. */
+function unknown(key: string, at: Node, name: string, known: readonly string[], what: Text2 = { zh: '', en: '' }): ConfigProblem {
+  const inside = key ? { zh: `「${key}」中没有${what.zh}「${name}」`, en: `"${key}" has no ${what.en}"${name}"` } : { zh: `没有设置项「${name}」`, en: `there is no setting "${name}"` };
+  const use = known.length <= 8 ? { zh: `（可用：${list(known, true)}）`, en: ` (use ${list(known, false)})` } : { zh: '', en: '' };
+  return { key: key ? `${key}.${name}` : name, offset: at.offset, message: { zh: `${inside.zh}${use.zh}，已忽略`, en: `${inside.en}${use.en}; ignored` } };
+}
+
 /** `{name: [names…]}` (bodies, units): each entry checked apart. */
 function namesMap(key: string, node: Node, problems: ConfigProblem[], check?: (name: string, at: Node) => ConfigProblem | undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const bad = expect(key, node, 'object');
   if (bad) return problems.push(bad), out;
-  for (const prop of node.children ?? []) {
-    const [nameNode, value] = prop.children ?? [];
-    if (!nameNode || !value) continue;
-    const name = String(nameNode.value);
+  for (const [nameNode, name, value] of members(node)) {
     const at = `${key}.${name}`;
     if (value.type !== 'array' || !value.children?.every((c) => c.type === 'string' && String(c.value).trim())) {
       problems.push(wrong(at, value, `应为名称的数组，如 ["名称一", "名称二"]，而不是 ${shown(value)}`, `should be an array of names, like ["one", "two"], not ${shown(value)}`));
@@ -120,10 +132,7 @@ export function readConfig(text: string): { config: FolderConfig; problems: Conf
     return { config: emptyConfig(), problems: [{ key: '', offset: root.offset, message: { zh: '应为一个对象 { … }；全部使用默认设置', en: 'should be an object { … }; every default is used' } }] };
   }
   const config = emptyConfig();
-  for (const prop of root.children ?? []) {
-    const [keyNode, value] = prop.children ?? [];
-    if (!keyNode || !value) continue;
-    const key = String(keyNode.value);
+  for (const [keyNode, key, value] of members(root)) {
     if (key === '$schema') continue;
     switch (key) {
       case 'rules': {
@@ -132,12 +141,9 @@ export function readConfig(text: string): { config: FolderConfig; problems: Conf
           problems.push(bad);
           break;
         }
-        for (const rule of value.children ?? []) {
-          const [codeNode, level] = rule.children ?? [];
-          if (!codeNode || !level) continue;
-          const code = String(codeNode.value);
+        for (const [codeNode, code, level] of members(value)) {
           if (!RULES.includes(code)) {
-            problems.push({ key: `rules.${code}`, offset: codeNode.offset, message: { zh: `「rules」中没有规则「${code}」，已忽略`, en: `"rules" has no rule "${code}"; ignored` } });
+            problems.push(unknown(key, codeNode, code, RULES, { zh: '规则', en: 'rule ' }));
           } else if (level.type !== 'string' || !(LEVELS as readonly string[]).includes(String(level.value))) {
             problems.push(wrong(`rules.${code}`, level, `应为 ${list(LEVELS, true)} 之一，而不是 ${shown(level)}`, `should be one of ${list(LEVELS, false)}, not ${shown(level)}`));
           } else {
@@ -165,12 +171,9 @@ export function readConfig(text: string): { config: FolderConfig; problems: Conf
           problems.push(bad);
           break;
         }
-        for (const ratio of value.children ?? []) {
-          const [nameNode, n] = ratio.children ?? [];
-          if (!nameNode || !n) continue;
-          const name = String(nameNode.value);
+        for (const [nameNode, name, n] of members(value)) {
           if (!(RATIO_KEYS as readonly string[]).includes(name)) {
-            problems.push({ key: `ratios.${name}`, offset: nameNode.offset, message: { zh: `「ratios」中没有「${name}」（可用：${list(RATIO_KEYS, true)}），已忽略`, en: `"ratios" has no "${name}" (use ${list(RATIO_KEYS, false)}); ignored` } });
+            problems.push(unknown(key, nameNode, name, RATIO_KEYS));
           } else if (n.type !== 'number' || !(Number(n.value) >= 0 && Number(n.value) <= 100)) {
             problems.push(wrong(`ratios.${name}`, n, `应为 0 至 100 的百分数，而不是 ${shown(n)}`, `should be a percentage from 0 to 100, not ${shown(n)}`));
           } else {
@@ -183,7 +186,7 @@ export function readConfig(text: string): { config: FolderConfig; problems: Conf
         config.units = namesMap(key, value, problems, notUnit(key));
         break;
       default:
-        problems.push({ key, offset: keyNode.offset, message: { zh: `没有设置项「${key}」（可用：${list(KEYS, true)}），已忽略`, en: `there is no setting "${key}" (use ${list(KEYS, false)}); ignored` } });
+        problems.push(unknown('', keyNode, key, KEYS));
     }
   }
   return { config, problems };
