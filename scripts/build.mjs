@@ -30,6 +30,10 @@ const pdfjs = {
   },
 };
 
+// jsonc-parser's main build is UMD, whose factory requires its own modules in
+// a way no bundler follows; its ES module build bundles as it is.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
 const bundles = [
   { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', define: worker },
   { entry: 'server/src/server.ts', out: 'dist/server.js', define: worker },
@@ -60,6 +64,7 @@ const bundleOptions = bundles.map((b) => ({
   minify: production,
   external: b.external ?? [],
   plugins: b.plugins ?? [],
+  alias,
   define: { GOVREPORT_VERSION: JSON.stringify(version), ...b.define },
   logLevel: 'warning',
 }));
@@ -94,6 +99,7 @@ async function writeContributions() {
     write: false,
     platform: 'node',
     format: 'cjs',
+    alias,
     logLevel: 'warning',
   });
   const module = { exports: {} };

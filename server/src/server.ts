@@ -7,17 +7,19 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
+import { CodeActionKind, CodeLensRefreshRequest, MessageType, ShowMessageNotification, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, type CodeAction } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, applySettings, foldingRanges, formatTables, hoverAt, outline, reportView, rewriteTableAt, skeletonYear, tableLenses, type Analysis } from './analysis';
-import { fixAll, isFixAllData, quickFixes, resolveFixAll, wantsFixAll, type ActionScope } from './lsp/code-actions';
+import { analyze, foldingRanges, subjectAt, formatTables, hoverAt, outline, reportView, rewriteTableAt, skeletonYear, tableLenses, type Analysis } from './analysis';
+import { acceptActions, fixAll, isFixAllData, quickFixes, resolveFixAll, wantsFixAll, type ActionScope } from './lsp/code-actions';
 import * as lsp from './lsp/convert';
 import { createDocuments } from './lsp/documents';
 import * as valid from './lsp/params';
-import { DEFAULT_SETTINGS, readSettings, resolveLocale, type Settings } from './lsp/settings';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './lsp/settings';
+import { ACCEPT_COMMAND, EditorFolders, isSettingsFile, SETTINGS_GLOB } from './lsp/folders';
+import { BASELINE_FILE as BASELINE_NAME } from './config/baseline';
 import { SUMMARY_COLUMNS } from './analysis/corpus/summary';
 import { summaryCsv } from './summary/format';
-import { WorkspaceReview } from './workspace/review';
+import { pathOf, WorkspaceReview } from './workspace/review';
 import { withReviewProgress } from './lsp/review-progress';
 import { SourceDocuments } from './lsp/sources';
 import { WATCH_GLOB } from './inputs';
@@ -60,21 +62,46 @@ function analysisOf(doc: TextDocument): Analysis {
   return analysis;
 }
 
-const locale = () => resolveLocale(settings, editorLocale);
-const findings = (a: Analysis) => applySettings(a.findings, settings.rules);
+/** Each report's folder settings (.govreport.json) over the person's, and its accepted findings. */
+const folders: EditorFolders = new EditorFolders({
+  settings: () => settings,
+  editorLocale: () => editorLocale,
+  folders: () => review.folderPaths,
+  warn: (message) => {
+    connection.console.warn(message);
+    // A notification, not a request: nothing waits for it to be read.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  },
+  loaded: () => review.index.setUnits(folders.unitGroups()),
+});
+
+/** The language of what is said of a report (of the workspace, without one). */
+const locale = (uri?: string) => folders.localeOf(uri);
+/** An open report's findings as shown: its rules applied, the accepted ones as hints. */
+const shown = (doc: TextDocument, a: Analysis) => folders.shownOf(doc.uri, a);
 
 /** The reports checked together (the open ones, or the workspace's): rules across reports. */
-const review = new WorkspaceReview({
+const review: WorkspaceReview = new WorkspaceReview({
   isOpen: (uri) => !!documents.get(uri),
   publish: (uri) => publish(uri),
   clear: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
   reindexOpen: () => documents.all().forEach(validate),
-  settings: () => settings.rules,
+  visible: (uri, a) => folders.visible(uri, a),
+  visibleStored: (uri, stored) => countable(folders.shown(uri, stored, (f) => f.at)),
+  visibleCross: (uri, found) => countable(folders.shown(uri, found, (f) => f.at, (f) => f.values)),
+  digestOptions: (uri) => folders.digestOptions(uri),
+  ignores: (uri) => folders.ignores(uri),
   log: (message) => connection.console.warn(message),
 });
 
+/** What counts of what is shown: the accepted left out. */
+function countable<F>(s: { findings: F[]; accepted: Set<F> }): F[] {
+  return s.accepted.size ? s.findings.filter((f) => !s.accepted.has(f)) : s.findings;
+}
+
 /** The diagnostics across reports that stand on `uri`. */
-const crossDiagnostics = (uri: string) => review.crossFindings(uri).map((f) => lsp.crossDiagnostic(f, locale(), DOCS));
+const crossDiagnostics = (uri: string) =>
+  folders.shown(uri, review.crossFindings(uri), (f) => f.at, (f) => f.values).findings.map((f) => lsp.crossDiagnostic(f, locale(uri), DOCS));
 
 /** Publishes a report's diagnostics from what is kept of it (open: its analysis; closed: its stored findings). */
 function publish(uri: string): void {
@@ -82,25 +109,24 @@ function publish(uri: string): void {
   if (doc) return publishOpen(doc, analysisOf(doc));
   const stored = review.storedFindings(uri);
   if (!stored) return;
-  const own = stored.flatMap((f) => {
-    const s = settings.rules[f.code];
-    if (s === 'off') return [];
-    return [lsp.storedDiagnostic(s ? { ...f, severity: s } : f, uri, locale(), DOCS)];
-  });
+  const own = folders.shown(uri, stored, (f) => f.at).findings.map((f) => lsp.storedDiagnostic(f, uri, locale(uri), DOCS));
   const diagnostics = [...own.slice(0, MAX_DIAGNOSTICS), ...crossDiagnostics(uri)];
   void connection.sendDiagnostics({ uri, diagnostics });
 }
 
 function publishOpen(doc: TextDocument, a: Analysis): void {
-  const all = findings(a);
+  // A report the folder's settings leave out says nothing.
+  if (folders.ignores(doc.uri)) return void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+  const all = shown(doc, a).findings;
+  const lang = locale(doc.uri);
   const diagnostics = all.slice(0, MAX_DIAGNOSTICS).map((f) => {
-    const d = lsp.diagnostic(f, a.report.lines, doc.uri, locale(), DOCS);
+    const d = lsp.diagnostic(f, a.report.lines, doc.uri, lang, DOCS);
     // A report read from a source: each finding also names its place there.
-    d.message += lsp.placeSuffix(sources.where(doc, f.span.start, locale()), locale());
+    d.message += lsp.placeSuffix(sources.where(doc, f.span.start, lang), lang);
     return d;
   });
-  if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, locale()));
-  if (a.failures.some((f) => f.code === 'reader')) diagnostics.push(lsp.internalError(locale()));
+  if (all.length > MAX_DIAGNOSTICS) diagnostics.push(lsp.overflow(all.length - MAX_DIAGNOSTICS, lang));
+  if (a.failures.some((f) => f.code === 'reader')) diagnostics.push(lsp.internalError(lang));
   diagnostics.push(...crossDiagnostics(doc.uri));
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
@@ -111,7 +137,8 @@ function validate(doc: TextDocument): void {
     const others = review.opened(doc.uri, a);
     publishOpen(doc, a);
     for (const uri of others) publish(uri);
-    void sendNotification(connection, Analyzed, { uri: doc.uri, version: doc.version, counts: reportView(a).counts });
+    const counts = folders.ignores(doc.uri) ? { error: 0, warning: 0, info: 0, hint: 0 } : reportView({ ...a, findings: shown(doc, a).findings }).counts;
+    void sendNotification(connection, Analyzed, { uri: doc.uri, version: doc.version, counts });
   } catch (error) {
     // Whatever happened to this document, the server goes on serving the others.
     connection.console.error(`checking ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -166,6 +193,7 @@ connection.onInitialize((params) => {
       documentFormattingProvider: true,
       completionProvider: {},
       documentRangeFormattingProvider: true,
+      executeCommandProvider: { commands: [ACCEPT_COMMAND] },
     },
     serverInfo: { name: 'govreport' },
   };
@@ -179,7 +207,8 @@ connection.onInitialized(() => {
     });
   } else if (settings.scope === 'workspace') void reviewWorkspace();
   // Reports changed on disk (outside the editor) keep the workspace review current.
-  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] });
+  // And the folder's settings and accepted findings, read again when they change.
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }, { globPattern: SETTINGS_GLOB }] });
   if (folderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       review.setFolders(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
@@ -189,7 +218,39 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeWatchedFiles((p) => {
-  void review.changed(p.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+  const isSettings = (uri: string) => isSettingsFile(pathOf(uri) ?? uri);
+  const changed = p.changes.filter((c) => isSettings(c.uri));
+  if (changed.length) void settingsChanged(changed.some((c) => !c.uri.endsWith(BASELINE_NAME)));
+  const reports = p.changes.filter((c) => !isSettings(c.uri));
+  if (reports.length) void review.changed(reports.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+});
+
+/**
+ * A settings file changed (`folder`), or only a baseline: everything is read
+ * again; the open reports are checked again, the workspace reviewed again
+ * when the settings changed (what it ignores, which bodies are one, the units),
+ * else only published again with the accepted findings as they are now.
+ */
+async function settingsChanged(folder: boolean): Promise<void> {
+  folders.clear();
+  review.index.setUnits(folders.unitGroups());
+  for (const doc of documents.all()) validate(doc);
+  if (folder && review.reviewing) await reviewWorkspace();
+  else await review.acceptedChanged();
+  if (folder && canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch((e: unknown) => connection.console.warn(`codeLens/refresh: ${String(e)}`));
+}
+
+/** "Accept this finding": the entry written to the report's baseline, then shown as accepted. */
+connection.onExecuteCommand(async (p) => {
+  if (p.command !== ACCEPT_COMMAND) return;
+  const args = valid.acceptArgs(p.arguments?.[0]);
+  const error = folders.accept(args);
+  if (error) {
+    const lang = locale(args.uri);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `GovReport: ${lang === 'en' ? error.en : error.zh}` });
+    return;
+  }
+  await settingsChanged(false);
 });
 
 /** *GovReport: Review Workspace*. */
@@ -202,7 +263,7 @@ onRequest(connection, Summary, async (p): Promise<SummaryResult> => {
   const rows = review.summary().map((r) => ({ ...r, uri: r.file, file: review.displayPath(r.file) }));
   const lang = locale() === 'en' ? 'en' : 'zh-CN';
   const columns = SUMMARY_COLUMNS.map((c) => ({ key: c.key, name: lsp.text(c.name, locale()) }));
-  return { locale: locale(), reviewed: review.reviewing, columns, rows, thresholds: settings.ratios, csv: p?.csv ? summaryCsv(rows, lang) : undefined };
+  return { locale: locale(), reviewed: review.reviewing, columns, rows, thresholds: folders.ratiosOf(), csv: p?.csv ? summaryCsv(rows, lang) : undefined };
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -231,21 +292,35 @@ function withDoc<T>(p: unknown, fallback: T, run: (doc: TextDocument, a: Analysi
   return doc ? run(doc, analysisOf(doc)) : fallback;
 }
 
-connection.onDocumentSymbol((p) => withDoc(p, [], (_, a) => lsp.symbols(outline(a.report), a.report.lines, locale())));
+connection.onDocumentSymbol((p) => withDoc(p, [], (doc, a) => lsp.symbols(outline(a.report), a.report.lines, locale(doc.uri))));
 connection.onFoldingRanges((p) => withDoc(p, [], (_, a) => lsp.folds(foldingRanges(a.report))));
-connection.onCodeLens((p) => withDoc(p, [], (doc, a) => lsp.lenses(tableLenses(a.report), a.report.lines, doc.uri, locale())));
+connection.onCodeLens((p) => withDoc(p, [], (doc, a) => lsp.lenses(tableLenses(a.report), a.report.lines, doc.uri, locale(doc.uri))));
 connection.onHover((p) =>
   withDoc(p, null, (doc, a) => {
     const offset = doc.offsetAt(valid.position(p.position));
-    const hover = lsp.hover(hoverAt(a.report, offset), a.report.lines, locale());
+    const lang = locale(doc.uri);
+    const hover = lsp.hover(hoverAt(a.report, offset), a.report.lines, lang);
     // In a report read from a source, the hover also says where the cell stands there.
-    const where = hover && sources.where(doc, offset, locale());
-    if (where && typeof hover.contents === 'object' && 'value' in hover.contents) hover.contents.value += locale() === 'en' ? `\n\nIn the source: ${where}` : `\n\n原文位置：${where}`;
+    const where = hover && sources.where(doc, offset, lang);
+    if (where && typeof hover.contents === 'object' && 'value' in hover.contents) hover.contents.value += lang === 'en' ? `\n\nIn the source: ${where}` : `\n\n原文位置：${where}`;
     return hover;
   }),
 );
 
-const scopeOf = (doc: TextDocument, a: Analysis): ActionScope => ({ uri: doc.uri, text: doc.getText(), analysis: a, findings: findings(a), rules: settings.rules, locale: locale(), docs: DOCS });
+function scopeOf(doc: TextDocument, a: Analysis): ActionScope {
+  const { findings, accepted } = shown(doc, a);
+  return {
+    uri: doc.uri,
+    text: doc.getText(),
+    analysis: a,
+    findings,
+    accepted,
+    visible: (later) => folders.visible(doc.uri, later),
+    entry: (f) => folders.entry(doc.uri, f.code, subjectAt(a.report, f.span.start), f.message),
+    locale: locale(doc.uri),
+    docs: DOCS,
+  };
+}
 
 connection.onCodeAction((p) =>
   withDoc(p, [], (doc, a): CodeAction[] => {
@@ -257,10 +332,12 @@ connection.onCodeAction((p) =>
     }
     const start = doc.offsetAt(range.start);
     const end = doc.offsetAt(range.end);
-    const actions: CodeAction[] = quickFixes(scopeOf(doc, a), start, end, canResolveActions);
+    const scope = scopeOf(doc, a);
+    const actions: CodeAction[] = quickFixes(scope, start, end, canResolveActions);
+    if (!only || only.some((k) => CodeActionKind.QuickFix.startsWith(k))) actions.push(...acceptActions(scope, start, end, ACCEPT_COMMAND));
     if (!only || only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k))) {
       const rewrite = rewriteTableAt(a.report, doc.getText(), { start, end });
-      if (rewrite) actions.push({ title: lsp.text(rewrite.title, locale()), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: lsp.edits({ edits: [rewrite.edit] }, a.report.lines) } } });
+      if (rewrite) actions.push({ title: lsp.text(rewrite.title, locale(doc.uri)), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: lsp.edits({ edits: [rewrite.edit] }, a.report.lines) } } });
     }
     return actions;
   }),
@@ -293,16 +370,16 @@ connection.onCompletion((p) =>
     } catch {
       // A malformed escape: the name as it stands still shows its digits.
     }
-    return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: position.line, character: 0 }, end: position }, locale());
+    return lsp.skeletonCompletions(skeletonYear(name, new Date()), { start: { line: position.line, character: 0 }, end: position }, locale(doc.uri));
   }),
 );
 
 /** A .docx, web page or PDF (its bytes, base64) as the report's canonical text, for the client to show read-only. */
-onRequest(connection, ReadSource, (p) => sources.read(p, locale()));
+onRequest(connection, ReadSource, (p) => sources.read(p, locale(p?.uri)));
 
 /** The report model the totals preview shows. */
 onRequest(connection, Tables, (p) =>
-  withDoc(p, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(), thresholds: settings.ratios, view: reportView({ ...a, findings: findings(a) }) })),
+  withDoc(p, null, (doc, a) => ({ uri: doc.uri, version: doc.version, locale: locale(doc.uri), thresholds: folders.ratiosOf(doc.uri), view: reportView({ ...a, findings: shown(doc, a).findings }) })),
 );
 
 documents.listen(connection);

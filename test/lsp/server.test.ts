@@ -138,7 +138,11 @@ describe('language server over stdio', () => {
       let text = fixture(name);
       const opened = await client.open(uri, text);
       for (const diag of opened.diagnostics) {
-        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+        const all = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+        // Besides its fixes, each finding can be accepted (a command that writes the baseline, no edit).
+        const accepting = (a: CodeAction) => a.command?.command === 'govreport.acceptFinding';
+        assert.ok(all.some((a) => accepting(a) && a.diagnostics?.[0]?.message === diag.message), `${name}: 接受此问题 for ${diag.message}`);
+        const actions = all.filter((a) => !accepting(a));
         for (const action of actions.filter((a) => a.diagnostics?.[0]?.code === diag.code && a.diagnostics?.[0]?.range.start.line === diag.range.start.line)) {
           const fixed = apply(text, action.edit!.changes![uri]);
           const probe = uriOf(`probe-${name}`);

@@ -30,6 +30,8 @@ export interface ServerOptions {
 export class TestClient {
   readonly published: Published[] = [];
   readonly log: string[] = [];
+  /** What the server asked the editor to show the user (window/showMessage). */
+  readonly shown: { type: number; message: string }[] = [];
   /** Work done progress the server reported: `$/progress` values by token. */
   readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number; cancellable?: boolean } }[] = [];
   private waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
@@ -48,6 +50,9 @@ export class TestClient {
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.log.push(p.message);
+    });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.shown.push(p);
     });
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => null);

@@ -141,6 +141,22 @@ export function nextYearSpec(carry = false): ReportSpec {
   return spec;
 }
 
+/**
+ * The report of a body whose every figure is `k` times the clean report's
+ * (consistent on its own): units that add up to a summary report. Its title
+ * names `body`; its prose speaks of its own count of applications.
+ */
+export function scaledSpec(body: string, k: number, year = 2024): ReportSpec {
+  const spec = copySpec(cleanSpec('2021', year));
+  const times = (cells: string[]) => cells.map((c) => String(Math.round(Number(c) * k * 100) / 100));
+  for (const row of Object.keys(spec.active)) spec.active[row] = times(spec.active[row]);
+  for (const row of Object.keys(spec.application)) spec.application[row] = times(spec.application[row]);
+  spec.review = times(spec.review);
+  spec.title = [body, `${year}年政府信息公开工作年度报告`];
+  spec.prose[1][2] = `（二）依申请公开情况。${year}年共收到政府信息公开申请${spec.application['1'][6]}件，均在法定期限内答复。`;
+  return spec;
+}
+
 // ---------------------------------------------------------------------------
 // Rendering
 

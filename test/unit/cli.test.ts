@@ -240,6 +240,8 @@ describe('govreport check', () => {
       [['check', '--help=yes'], /^govreport: 选项 --help 不带值$/],
       [['totals', 'a.txt', 'b.txt'], /^govreport: 只能指定一个文件，而不是 2 个$/],
       [['convert', '--format', 'json', 'a.docx'], /^govreport: convert 命令没有 --format 选项$/],
+      [['init', 'a', 'b'], /^govreport: 只能指定一个文件夹，而不是 2 个$/],
+      [['summary', '--update-baseline', 'a'], /^govreport: summary 命令没有 --update-baseline 选项$/],
     ];
     for (const [args, first] of cases) {
       const r = govreport(...args);
@@ -248,8 +250,8 @@ describe('govreport check', () => {
       assert.match(lines[0], first);
       assert.equal(lines[1], '用法：');
       // The usage of the command named, or of every command.
-      const command = ['check', 'totals', 'convert'].find((c) => args[0] === c);
-      assert.deepEqual(lines.slice(2, -1).map((l) => l.trim().split(' ')[1]), command ? [command] : ['check', 'totals', 'summary', 'convert'], r.stderr);
+      const command = ['check', 'totals', 'summary', 'convert', 'init'].find((c) => args[0] === c);
+      assert.deepEqual(lines.slice(2, -1).map((l) => l.trim().split(' ')[1]), command ? [command] : ['check', 'totals', 'summary', 'convert', 'init'], r.stderr);
       assert.equal(lines[lines.length - 1], `更多说明：govreport ${command ? `${command} ` : ''}--help`);
       assert.doesNotMatch(r.stderr, /ERR_PARSE_ARGS|To specify a positional|'--/, 'not node\'s own words');
     }
@@ -261,7 +263,9 @@ describe('govreport check', () => {
   it('has help for each command: its usage, options and exit status', () => {
     const check = govreport('check', '--help');
     assert.equal(check.status, 0);
-    assert.match(check.stdout, /^用法：govreport check \[--format text\|json\|sarif\] \[--locale zh-CN\|en\] \[--verbose\] \[--color\] 路径\.\.\.\n/);
+    assert.match(check.stdout, /^用法：govreport check \[--format text\|json\|sarif\] \[--locale zh-CN\|en\] \[--update-baseline\] \[--verbose\] \[--color\] 路径\.\.\.\n/);
+    assert.match(check.stdout, /^ {6}--update-baseline +接受现有的全部问题/m);
+    assert.match(check.stdout, /\.govreport-baseline\.json 中已接受的问题不再列出/);
     assert.match(check.stdout, /^ {2}-f, --format FORMAT +输出格式：text、json、sarif（默认 text）$/m);
     assert.match(check.stdout, /^ {6}--no-color +不使用颜色/m);
     assert.match(check.stdout, /^退出码：/m);
@@ -272,9 +276,10 @@ describe('govreport check', () => {
     assert.match(totals, /^Usage: govreport totals \[--format text\|json\] \[--locale zh-CN\|en\] FILE\n/);
     assert.doesNotMatch(totals, /--verbose/);
     assert.match(govreport('convert', '--help').stdout, /-o, --output OUT/);
+    assert.match(govreport('init', '--help', '--locale', 'en').stdout, /^Usage: govreport init \[--locale zh-CN\|en\] \[FOLDER\]\n\nWrite a commented \.govreport\.json/);
     // The general help names every command and where each one's help is.
     const general = govreport('--help').stdout;
-    for (const c of ['check', 'totals', 'summary', 'convert']) assert.match(general, new RegExp(`^ {2}${c} +\\S`, 'm'));
+    for (const c of ['check', 'totals', 'summary', 'convert', 'init']) assert.match(general, new RegExp(`^ {2}${c} +\\S`, 'm'));
     assert.match(general, /govreport 命令 --help/);
   });
 

@@ -22,7 +22,7 @@ function packaged(): Set<string> {
 function manifestFiles(): string[] {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const c = manifest.contributes;
-  const files = [manifest.main, manifest.icon, ...c.languages.map((l: { configuration?: string }) => l.configuration), ...c.grammars.map((g: { path: string }) => g.path), ...c.snippets.map((s: { path: string }) => s.path)];
+  const files = [manifest.main, manifest.icon, ...c.languages.map((l: { configuration?: string }) => l.configuration), ...c.grammars.map((g: { path: string }) => g.path), ...c.snippets.map((s: { path: string }) => s.path), ...(c.jsonValidation ?? []).map((v: { url: string }) => v.url)];
   for (const w of c.walkthroughs ?? []) for (const step of w.steps) files.push(...Object.values(step.media as Record<string, string>).filter((v) => typeof v === 'string'));
   // %keys% are looked up in package.nls.json, and in package.nls.<language>.json for each display language.
   files.push(...readdirSync(ROOT).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f)));

@@ -5,13 +5,13 @@
  * reads the arguments; the words are ours).
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_THRESHOLDS, type RatioThresholds } from '../analysis/model/ratios';
+import type { RatioThresholds } from '../analysis/model/ratios';
 import type { Text2 } from '../analysis/schema/tables';
 import { pick, type Locale } from './checked';
 import { LOCALES, localeFromEnv } from './messages';
 
-export type CommandName = 'check' | 'totals' | 'summary' | 'convert';
-type OptionName = 'format' | 'locale' | 'output' | 'disclosure-below' | 'correction-above' | 'verbose' | 'color' | 'no-color' | 'help' | 'version';
+export type CommandName = 'check' | 'totals' | 'summary' | 'convert' | 'init';
+type OptionName = 'format' | 'locale' | 'output' | 'disclosure-below' | 'correction-above' | 'update-baseline' | 'verbose' | 'color' | 'no-color' | 'help' | 'version';
 
 interface OptionDef {
   short?: string;
@@ -26,6 +26,9 @@ const OPTIONS: Record<OptionName, OptionDef> = {
   output: { short: 'o', value: 'OUT', help: { zh: '写入的文件（默认标准输出）', en: 'the file to write (default: standard output)' } },
   'disclosure-below': { value: 'PERCENT', help: { zh: 'Markdown 中标出实质公开率低于此百分数的报告（默认 40）', en: 'Markdown marks a substantive disclosure rate below this percentage (default 40)' } },
   'correction-above': { value: 'PERCENT', help: { zh: 'Markdown 中标出纠错率高于此百分数的报告（默认 15）', en: 'Markdown marks a correction rate above this percentage (default 15)' } },
+  'update-baseline': {
+    help: { zh: '接受现有的全部问题：写入 .govreport-baseline.json，以后只列出新问题', en: 'accept every finding there is: write them to .govreport-baseline.json, so that later runs list only new ones' },
+  },
   verbose: { help: { zh: '没有问题的文件也列出一行（✓ 文件名）', en: 'a line for each file without findings too (✓ file)' } },
   color: { help: { zh: '总是使用颜色（默认只在终端上使用）', en: 'always colour the output (default: only on a terminal)' } },
   'no-color': { help: { zh: '不使用颜色（或设置环境变量 NO_COLOR）', en: 'no colour (or set NO_COLOR)' } },
@@ -38,6 +41,8 @@ interface CommandDef {
   operands: Text2;
   /** Exactly one operand, or one or more. */
   one: boolean;
+  /** The operand may be left out (then `one` means at most one). */
+  optional?: boolean;
   formats?: string[];
   options: OptionName[];
   summary: Text2;
@@ -55,7 +60,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     operands: { zh: '路径...', en: 'PATH...' },
     one: false,
     formats: ['text', 'json', 'sarif'],
-    options: ['format', 'locale', 'verbose', 'color', 'no-color', 'help'],
+    options: ['format', 'locale', 'update-baseline', 'verbose', 'color', 'no-color', 'help'],
     summary: { zh: '检查报告，按编译器格式列出问题（文件:行:列）', en: 'Check reports; findings listed as a compiler lists them (file:line:col)' },
     details: {
       zh: [
@@ -63,6 +68,8 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
         '跳过开头没有报告标题或部分标题的文件；直接写出的文件不是报告时会说明，不按报告检查。',
         '.docx、网页与 PDF 直接读取，问题标出原文中的位置（表二 第 27 行 第 4 列）。',
         '只列出有问题的文件，最后一行是合计；加 --verbose 时没有问题的文件也列出一行。',
+        '每份报告按其所在文件夹往上最近的 .govreport.json 检查（规则的严重程度、ignores、机关别名、汇总报告的下级单位）；',
+        '.govreport-baseline.json 中已接受的问题不再列出，只说明其数量。--update-baseline 接受现有的全部问题。',
       ].join('\n'),
       en: [
         'Paths may be files, folders or glob patterns. Folders are searched for .txt, .govreport, .docx,',
@@ -70,6 +77,9 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
         'A file named that is no report is said so, not checked as one. .docx, web pages and PDF are',
         'read as they are; their findings name the place in the source (table 2, row 27, column 4).',
         'Only files with findings are listed, then a line of totals; with --verbose, every file checked.',
+        'Each report is checked by the nearest .govreport.json up from its folder (rule severities, ignores,',
+        'body aliases, the units of summary reports). Findings accepted in .govreport-baseline.json are not',
+        'listed, only counted; --update-baseline accepts every finding there is.',
       ].join('\n'),
     },
   },
@@ -99,6 +109,17 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     one: true,
     options: ['output', 'locale', 'help'],
     summary: { zh: '把 .docx、网页或 PDF 写成报告文本（表格为 Markdown 表格），可在 VS Code 中编辑', en: 'Write a .docx, web page or PDF as report text (tables as Markdown tables), to edit' },
+  },
+  init: {
+    operands: { zh: '[文件夹]', en: '[FOLDER]' },
+    one: true,
+    optional: true,
+    options: ['locale', 'help'],
+    summary: { zh: '在文件夹（默认当前文件夹）中写入带注释的 .govreport.json，各项为默认值', en: 'Write a commented .govreport.json with the defaults into the folder (default: the current one)' },
+    details: {
+      zh: '已有 .govreport.json 时不覆盖。命令行与 VS Code 都按此文件检查该文件夹及其子文件夹中的报告。',
+      en: 'An existing .govreport.json is never written over. The command line and VS Code both check the reports in that folder and below by it.',
+    },
   },
 };
 
@@ -151,7 +172,7 @@ export function commandHelp(name: CommandName, locale: Locale): string {
 }
 
 export type Parsed =
-  | { kind: 'run'; command: CommandName; operands: string[]; format: string; output?: string; verbose: boolean; color?: boolean; thresholds: RatioThresholds }
+  | { kind: 'run'; command: CommandName; operands: string[]; format: string; output?: string; verbose: boolean; color?: boolean; updateBaseline: boolean; thresholds: Partial<RatioThresholds> }
   | { kind: 'help'; command?: CommandName }
   | { kind: 'version' }
   | { kind: 'error'; message: Text2; command?: CommandName };
@@ -178,7 +199,7 @@ const SPEC = Object.fromEntries(
  * Reads the arguments. The language is settled first (a valid `--locale`,
  * else the environment's), so that every error after it is in that language.
  */
-export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { locale: Locale; parsed: Parsed } {
+export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { locale: Locale; parsed: Parsed; localeAsked: boolean } {
   // Not strict: node's own errors would be in its words; every token is checked below.
   const { tokens } = parseArgs({ args: argv, options: SPEC, allowPositionals: true, strict: false, tokens: true });
   const values: Partial<Record<OptionName, string | boolean>> = {};
@@ -211,13 +232,14 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { loca
   const locale = asked && (LOCALES as string[]).includes(asked) ? (asked as Locale) : localeFromEnv(env);
   const [first, ...rest] = operands;
   const command = isCommand(first) ? first : undefined;
-  const fail = (message: Text2): { locale: Locale; parsed: Parsed } => ({ locale, parsed: { kind: 'error', message, command } });
+  const localeAsked = !!asked && (LOCALES as string[]).includes(asked);
+  const fail = (message: Text2): { locale: Locale; parsed: Parsed; localeAsked: boolean } => ({ locale, parsed: { kind: 'error', message, command }, localeAsked });
 
   if (problem) return fail(problem);
   if (asked && !(LOCALES as string[]).includes(asked)) return fail({ zh: `未知的语言「${asked}」（可用：${LOCALES.join('、')}）`, en: `unknown locale "${asked}" (use ${LOCALES.join(' or ')})` });
-  if (values.version && !first) return { locale, parsed: { kind: 'version' } };
-  if (first === 'help') return { locale, parsed: { kind: 'help', command: isCommand(rest[0]) ? rest[0] : undefined } };
-  if (values.help) return { locale, parsed: { kind: 'help', command } };
+  if (values.version && !first) return { locale, parsed: { kind: 'version' }, localeAsked };
+  if (first === 'help') return { locale, parsed: { kind: 'help', command: isCommand(rest[0]) ? rest[0] : undefined }, localeAsked };
+  if (values.help) return { locale, parsed: { kind: 'help', command }, localeAsked };
   if (!first) return fail({ zh: '请指定命令', en: 'name a command' });
   if (!command) return fail({ zh: `未知的命令「${first}」`, en: `unknown command "${first}"` });
 
@@ -228,11 +250,10 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { loca
   if (def.formats && !def.formats.includes(format)) {
     return fail({ zh: `未知的输出格式「${format}」（可用：${def.formats.join('、')}）`, en: `unknown format "${format}" (use ${def.formats.join(', ')})` });
   }
-  if (def.one && rest.length !== 1) {
-    return fail(rest.length ? { zh: `只能指定一个文件，而不是 ${rest.length} 个`, en: `name one file, not ${rest.length}` } : { zh: '请指定一个文件', en: 'name one file' });
-  }
-  if (!rest.length) return fail({ zh: '请指定要处理的文件或文件夹', en: 'name the files or folders' });
-  const thresholds = { ...DEFAULT_THRESHOLDS };
+  if (def.one && rest.length > 1) return fail(def.optional ? { zh: `只能指定一个文件夹，而不是 ${rest.length} 个`, en: `name one folder, not ${rest.length}` } : { zh: `只能指定一个文件，而不是 ${rest.length} 个`, en: `name one file, not ${rest.length}` });
+  if (!rest.length && !def.optional) return fail(def.one ? { zh: '请指定一个文件', en: 'name one file' } : { zh: '请指定要处理的文件或文件夹', en: 'name the files or folders' });
+  // Only what was given: the folder's .govreport.json, then the defaults, stand for the rest.
+  const thresholds: Partial<RatioThresholds> = {};
   for (const [option, key] of [['disclosure-below', 'disclosureBelow'], ['correction-above', 'correctionAbove']] as const) {
     const raw = values[option] as string | undefined;
     if (raw === undefined) continue;
@@ -241,5 +262,6 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { loca
     thresholds[key] = n;
   }
   const color = values['no-color'] ? false : values.color ? true : undefined;
-  return { locale, parsed: { kind: 'run', command, operands: rest, format, output: values.output as string | undefined, verbose: !!values.verbose, color, thresholds } };
+  const run: Parsed = { kind: 'run', command, operands: rest, format, output: values.output as string | undefined, verbose: !!values.verbose, color, updateBaseline: !!values['update-baseline'], thresholds };
+  return { locale, parsed: run, localeAsked };
 }

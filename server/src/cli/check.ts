@@ -10,6 +10,7 @@ import { analyze } from '../analysis';
 import type { ReportFile } from '../inputs';
 import { CrossReports, crossJson, crossText } from './cross';
 import { pick, type Checked, type Locale } from './checked';
+import { FolderChecks } from './folders';
 import { jsonEntry } from './format-json';
 import { sarifCross, sarifLog, sarifNotification, sarifResults } from './format-sarif';
 import { checkedLine, formatTextFile, summary, Tally } from './format-text';
@@ -25,16 +26,19 @@ export interface CheckOptions {
   verbose?: boolean;
   /** Colour for stdout and stderr (off by default). */
   colors?: { out: Paint; err: Paint };
+  /** Accept every finding of the reports checked: write them to the baseline. */
+  updateBaseline?: boolean;
 }
 
 const RESULTS = '\u0000results';
 const NOTIFICATIONS = '\u0000notifications';
 
-function checkOne(input: ReportFile, cross: CrossReports): Checked {
+function checkOne(input: ReportFile, cross: CrossReports, folders: FolderChecks): Checked {
   if (input.text === undefined) return { input, findings: [] };
   const analysis = analyze(input.text);
-  cross.add(input.file, analysis);
-  return { input, findings: analysis.findings, lines: analysis.report.lines, source: input.source };
+  const findings = folders.own(input.file, analysis);
+  cross.add(input.file, analysis, findings, folders.digestOptions(input.file));
+  return { input, findings, lines: analysis.report.lines, source: input.source };
 }
 
 /** Checks `paths`; returns the exit status (0 no error, 1 errors found, 2 a path missing or unreadable). */
@@ -44,6 +48,7 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
   const { progress, out, err } = withProgress(io);
   const tally = new Tally();
   const cross = new CrossReports();
+  const folders = new FolderChecks({ out, err }, locale, options.updateBaseline);
   const unreadable: Checked[] = [];
   const found: Found = { notFound: 0, skipped: 0 };
   const jsonIo = { out, err };
@@ -55,8 +60,8 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
         : undefined;
   /** JSON: each file's entry, as JSON, until the findings across reports are known. */
   const held: string[] = [];
-  for await (const input of readReports(paths, locale, jsonIo, found)) {
-    const r = checkOne(input, cross);
+  for await (const input of readReports(paths, locale, jsonIo, found, (path) => folders.ignores(path))) {
+    const r = checkOne(input, cross, folders);
     tally.add(r);
     if (r.input.error) unreadable.push(r);
     if (format === 'json') held.push(JSON.stringify(jsonEntry(r, locale)));
@@ -65,7 +70,8 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
     progress?.update(`govreport: ${pick(MESSAGES.progress(tally.files + tally.unreadable), locale)} ${r.input.file}`);
   }
   // Across reports, once every file has been read: in JSON inside each file's entry, else after the files' own findings.
-  const byFile = cross.byFile();
+  cross.index.setUnits(folders.unitGroups());
+  const byFile = cross.byFile((findings) => folders.cross(findings));
   for (const findings of byFile.values()) tally.addCross(findings);
   if (format === 'json') {
     for (const entry of held) {
@@ -86,9 +92,11 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
   }
   progress?.clear();
   if (format !== 'text') for (const r of unreadable) io.err(`govreport: ${r.input.file}: ${pick(r.input.error!, locale)}\n`);
+  const written = folders.writeBaselines();
   // The skipped files are said before the line that sums up the run, which comes last.
   const nothing = sayFound(found, tally.files + tally.unreadable, locale, io);
-  if (format === 'text') io.err(`${summary(tally, locale, errColor)}\n`);
-  if (nothing || unreadable.length) return 2;
+  if (format === 'text') io.err(`${summary(tally, locale, errColor, folders.acceptedCount)}\n`);
+  else if (folders.acceptedCount) io.err(`govreport: ${pick(MESSAGES.acceptedNotShown(folders.acceptedCount, folders.acceptedFrom), locale)}\n`);
+  if (nothing || unreadable.length || !written) return 2;
   return tally.counts.error ? 1 : 0;
 }

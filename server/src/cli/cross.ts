@@ -4,8 +4,8 @@
  * every file is read, the findings across reports are computed from the index
  * and printed with each file's own, or after them when those were streamed.
  */
-import type { Analysis } from '../analysis';
-import { digest, ReportIndex, type CrossFinding } from '../analysis/corpus';
+import type { Analysis, Finding } from '../analysis';
+import { digest, ReportIndex, type CrossFinding, type DigestOptions } from '../analysis/corpus';
 import type { Range } from '../analysis/model/view';
 import { pick, type Locale, type Place } from './checked';
 import { findingLine, noteLine } from './format-text';
@@ -14,14 +14,15 @@ import { paint, type Paint } from './terminal';
 export class CrossReports {
   readonly index = new ReportIndex();
 
-  add(file: string, analysis: Analysis): void {
-    this.index.set(digest(file, analysis));
+  /** A report checked: `findings` are those printed for it (its settings applied, the accepted left out). */
+  add(file: string, analysis: Analysis, findings: readonly Finding[] = analysis.findings, options?: DigestOptions): void {
+    this.index.set(digest(file, analysis, findings, options));
   }
 
-  /** The findings across reports, by the file they stand on. */
-  byFile(): Map<string, CrossFinding[]> {
+  /** The findings across reports, by the file they stand on; `shown` keeps those to print (the settings, the accepted). */
+  byFile(shown: (findings: CrossFinding[]) => CrossFinding[] = (f) => f): Map<string, CrossFinding[]> {
     const out = new Map<string, CrossFinding[]>();
-    for (const f of this.index.findings()) {
+    for (const f of shown(this.index.findings())) {
       const list = out.get(f.file);
       if (list) list.push(f);
       else out.set(f.file, [f]);

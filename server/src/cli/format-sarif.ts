@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CROSS_RULES, type CrossFinding } from '../analysis/corpus';
+import { CORPUS_RULES, type CrossFinding } from '../analysis/corpus';
 import { RULES } from '../analysis/rules';
 import type { Severity } from '../analysis/rules/rule';
 import type { FilePath } from '../inputs';
@@ -16,7 +16,7 @@ import { placeJson, placeText, sourcePlace } from './sources';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-const ruleIndex = new Map<string, number>([...RULES, ...CROSS_RULES].map((r, i) => [r.code, i]));
+const ruleIndex = new Map<string, number>([...RULES, ...CORPUS_RULES].map((r, i) => [r.code, i]));
 
 /** The base of the artifacts' relative paths: the working folder. */
 const SRCROOT = '%SRCROOT%';
@@ -116,7 +116,7 @@ export function sarifLog(locale: Locale, version: string, results: unknown, noti
           driver: {
             name: 'GovReport',
             version,
-            rules: [...RULES, ...CROSS_RULES].map((r) => {
+            rules: [...RULES, ...CORPUS_RULES].map((r) => {
               const helpUri = ruleHelpUri(r.code);
               const doc = ruleDoc(r.code);
               return {

@@ -69,10 +69,10 @@ export class Tally {
   }
 }
 
-/** One line that sums up a run, for the terminal: red when an error was found, green when nothing was. */
-export function summary(tally: Tally, locale: Locale, color: Paint = PLAIN): string {
+/** One line that sums up a run, for the terminal (with the findings left out as accepted): red when an error was found, green when nothing was. */
+export function summary(tally: Tally, locale: Locale, color: Paint = PLAIN, accepted = 0): string {
   const { counts, files, unreadable } = tally;
-  const line = pick(MESSAGES.summary(files, counts.error, counts.warning, counts.info + counts.hint, unreadable), locale);
+  const line = pick(MESSAGES.summary(files, counts.error, counts.warning, counts.info + counts.hint, unreadable, accepted), locale);
   if (counts.error || unreadable) return color(['red', 'bold'], line);
   return color(counts.warning ? ['yellow', 'bold'] : ['green', 'bold'], line);
 }

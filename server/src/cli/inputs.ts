@@ -75,6 +75,8 @@ export interface Found {
   notFound: number;
   /** Files found in folders and left alone, being no reports. */
   skipped: number;
+  /** Files the folder's settings (`ignores`) leave out, named or found. */
+  ignored?: number;
 }
 
 /**
@@ -84,9 +86,10 @@ export interface Found {
  * readme, a web page of something else) is skipped; both are counted in
  * `found`. A file named that is no report is said to be none (an error of its
  * own, not a report's findings); files named as reports (.govreport,
- * .report.txt) are always checked.
+ * .report.txt) are always checked. A file `ignores` says to leave out is
+ * not read, named or found.
  */
-export async function* readReports(paths: string[], locale: Locale, io: Io, found: Found): AsyncGenerator<ReportFile> {
+export async function* readReports(paths: string[], locale: Locale, io: Io, found: Found, ignores: (path: FilePath) => boolean = () => false): AsyncGenerator<ReportFile> {
   for await (const e of expand(paths)) {
     if (e.kind === 'missing' || e.kind === 'no-reports') {
       found.notFound++;
@@ -94,6 +97,8 @@ export async function* readReports(paths: string[], locale: Locale, io: Io, foun
     } else if (e.kind === 'unreadable') {
       found.notFound++;
       io.err(`govreport: ${e.arg}: ${pick(e.error, locale)}\n`);
+    } else if (ignores(e.path)) {
+      found.ignored = (found.ignored ?? 0) + 1;
     } else {
       const file = await readReport(e.path, e.walked, IN_LINE);
       if (!file.notReport) yield file;
@@ -120,8 +125,9 @@ export async function readNamed(path: FilePath): Promise<ReportFile> {
  */
 export function sayFound(found: Found, read: number, locale: Locale, io: Io): boolean {
   if (found.skipped) io.err(`${pick(MESSAGES.skipped(found.skipped), locale)}\n`);
-  const none = found.skipped > 0 && read === 0;
-  if (none) io.err(`govreport: ${pick(MESSAGES.allSkipped, locale)}\n`);
+  if (found.ignored) io.err(`${pick(MESSAGES.ignored(found.ignored), locale)}\n`);
+  const none = found.skipped + (found.ignored ?? 0) > 0 && read === 0;
+  if (none) io.err(`govreport: ${pick(found.skipped ? MESSAGES.allSkipped : MESSAGES.allIgnored, locale)}\n`);
   return found.notFound > 0 || none;
 }
 

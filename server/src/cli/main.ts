@@ -6,9 +6,11 @@
  */
 import { analyze, reportView } from '../analysis';
 import { commandHelp, generalHelp, parseCommandLine, usageError } from './args';
+import { SettingsStore } from '../config/folder';
 import { check, type CheckFormat } from './check';
-import { pick } from './checked';
+import { pick, type Locale } from './checked';
 import { convert } from './convert';
+import { init } from './init';
 import { processIo, type Io } from './output';
 import { readNamed } from './inputs';
 import { runSummary } from './summary';
@@ -20,8 +22,16 @@ const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0
 
 export type { Io } from './output';
 
+/** The language: `--locale`, else the folder's settings (up from the current folder), else the terminal's. */
+function settledLocale(asked: boolean, locale: Locale): Locale {
+  if (asked) return locale;
+  return new SettingsStore().forDir(process.cwd()).config.locale ?? locale;
+}
+
 export async function main(argv: string[], io: Io = processIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { locale, parsed } = parseCommandLine(argv, env);
+  const line = parseCommandLine(argv, env);
+  const { parsed } = line;
+  const locale = settledLocale(line.localeAsked, line.locale);
   if (parsed.kind === 'version') {
     io.out(`${VERSION}\n`);
     return 0;
@@ -40,7 +50,9 @@ export async function main(argv: string[], io: Io = processIo(), env: NodeJS.Pro
     err: paint(useColor(parsed.color, env, io.tty?.err)),
   };
 
-  if (command === 'check') return check(operands, format as CheckFormat, locale, io, VERSION, { verbose: parsed.verbose, colors });
+  if (command === 'check') return check(operands, format as CheckFormat, locale, io, VERSION, { verbose: parsed.verbose, colors, updateBaseline: parsed.updateBaseline });
+
+  if (command === 'init') return init(operands[0] ?? '.', locale, io);
 
   if (command === 'totals') {
     const input = await readNamed(operands[0]);

@@ -35,12 +35,28 @@ export const MESSAGES = {
     en: `${plural(n, 'file')} in the folders skipped: no report title or part headings near the start (.govreport and .report.txt files are always checked)`,
   }),
   error: { zh: '错误', en: 'error' } as Text2,
-  summary: (files: number, errors: number, warnings: number, infos: number, unreadable: number): Text2 => ({
-    zh: `共检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 条提示${unreadable ? `；${unreadable} 个文件无法检查` : ''}`,
-    en: `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info${unreadable ? `; ${plural(unreadable, 'file')} could not be checked` : ''}`,
+  ignored: (n: number): Text2 => ({
+    zh: `已按 .govreport.json 的 ignores 跳过 ${n} 个文件`,
+    en: `${plural(n, 'file')} left out by the ignores of .govreport.json`,
+  }),
+  allIgnored: { zh: '所有文件都被 .govreport.json 的 ignores 排除，没有可检查的报告', en: 'every file is left out by the ignores of .govreport.json; no report to check' } as Text2,
+  summary: (files: number, errors: number, warnings: number, infos: number, unreadable: number, accepted = 0): Text2 => ({
+    zh: `共检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 条提示${unreadable ? `；${unreadable} 个文件无法检查` : ''}${accepted ? `；另有 ${accepted} 个已接受的问题未列出` : ''}`,
+    en: `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info${unreadable ? `; ${plural(unreadable, 'file')} could not be checked` : ''}${accepted ? `; ${accepted} accepted ${accepted === 1 ? 'finding' : 'findings'} not shown` : ''}`,
+  }),
+  /** For json and sarif, which have no line that sums up: the findings left out as accepted. */
+  acceptedNotShown: (n: number, files: string[]): Text2 => ({
+    zh: `另有 ${n} 个已接受的问题未列出（${files.join('、')}）`,
+    en: `${n} accepted ${n === 1 ? 'finding' : 'findings'} not shown (${files.join(', ')})`,
+  }),
+  baselineWritten: (file: string, now: number, all: number): Text2 => ({
+    zh: `已写入 ${file}：本次接受 ${now} 个问题（共 ${all} 个）`,
+    en: `wrote ${file}: ${plural(now, 'finding')} accepted in this run (${all} in all)`,
   }),
   progress: (files: number): Text2 => ({ zh: `已检查 ${files} 个文件…`, en: `${plural(files, 'file')} checked…` }),
   sameFile: (file: string): Text2 => ({ zh: `${file}：就是要转换的源文件，不会覆盖它（请指定另一个输出文件）`, en: `${file}: is the file being converted: not overwritten (name another output file)` }),
   wrote: (file: string): Text2 => ({ zh: `已写入 ${file}`, en: `wrote ${file}` }),
+  configExists: (file: string): Text2 => ({ zh: `${file} 已存在，未覆盖`, en: `${file} exists already; not written over` }),
+  notAFolder: (arg: string): Text2 => ({ zh: `${arg}：不是文件夹`, en: `${arg}: not a folder` }),
   cannotWrite: (file: string, code: string): Text2 => ({ zh: `${file}：无法写入（${code}）`, en: `${file}: cannot be written (${code})` }),
 } as const;

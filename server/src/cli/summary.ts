@@ -12,6 +12,7 @@ import { DEFAULT_THRESHOLDS, type RatioThresholds } from '../analysis/model/rati
 import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/format';
 import { pick, type Locale } from './checked';
 import { CrossReports } from './cross';
+import { FolderChecks } from './folders';
 import { readReports, sayFound, type Found } from './inputs';
 import { MESSAGES } from './messages';
 import type { Io } from './output';
@@ -20,25 +21,30 @@ import { withProgress } from './terminal';
 export const SUMMARY_FORMATS = ['csv', 'json', 'markdown'];
 
 /** Exit status: 0, 1 when a report has an error, 2 when a file could not be read. */
-export async function runSummary(paths: string[], format: string, locale: Locale, io: Io, thresholds: RatioThresholds = DEFAULT_THRESHOLDS): Promise<number> {
+/** `flags`: the thresholds given on the command line, which win over those of the current folder's .govreport.json. */
+export async function runSummary(paths: string[], format: string, locale: Locale, io: Io, flags: Partial<RatioThresholds> = {}): Promise<number> {
   // The table is written once every file is read: until then, on a terminal, how far it got.
   const { progress, out, err } = withProgress(io);
   const cross = new CrossReports();
+  const folders = new FolderChecks({ out, err }, locale);
+  const thresholds: RatioThresholds = { ...DEFAULT_THRESHOLDS, ...folders.store.forDir(process.cwd()).config.ratios, ...flags };
   const files: string[] = [];
   const found: Found = { notFound: 0, skipped: 0 };
   let unreadable = 0;
-  for await (const input of readReports(paths, locale, { out, err }, found)) {
+  for await (const input of readReports(paths, locale, { out, err }, found, (path) => folders.ignores(path))) {
     if (input.text === undefined) {
       unreadable++;
       err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
       continue;
     }
     files.push(input.file);
-    cross.add(input.file, analyze(input.text));
+    const analysis = analyze(input.text);
+    cross.add(input.file, analysis, folders.own(input.file, analysis), folders.digestOptions(input.file));
     progress?.update(`govreport: ${pick(MESSAGES.progress(files.length), locale)} ${input.file}`);
   }
   progress?.clear();
-  const byFile = cross.byFile();
+  cross.index.setUnits(folders.unitGroups());
+  const byFile = cross.byFile((findings) => folders.cross(findings));
   const rows = files.flatMap((file) => {
     const d = cross.index.get(file);
     return d ? [summaryRow(d, byFile.get(file))] : [];

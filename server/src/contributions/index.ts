@@ -1,4 +1,5 @@
 /** The extension's static contributions that are generated from the schema, by file. */
+import { configSchema } from '../config/schema';
 import { grammar } from './grammar';
 import { snippets } from './snippets';
 
@@ -6,5 +7,6 @@ export function contributions(): Record<string, unknown> {
   return {
     'snippets/govreport.code-snippets': snippets(),
     'syntaxes/govreport.tmLanguage.json': grammar(),
+    'schemas/govreport.schema.json': configSchema(),
   };
 }

@@ -7,7 +7,9 @@
  * analysed again and shows no new finding.
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver/node';
-import { analyze, applySettings, fixAllEdits, verifyFix, type Analysis, type Finding, type Fix, type RuleSettings } from '../analysis';
+import { analyze, fixAllEdits, verifyFix, type Analysis, type Finding, type Fix } from '../analysis';
+import type { AcceptedFinding } from '../analysis/features/baseline';
+import type { AcceptArgs } from './folders';
 import * as lsp from './convert';
 import type { Locale } from './settings';
 
@@ -15,9 +17,14 @@ export interface ActionScope {
   uri: string;
   text: string;
   analysis: Analysis;
-  /** The findings with the user's settings applied. */
+  /** The findings as shown: the settings applied, the accepted ones as hints. */
   findings: Finding[];
-  rules: RuleSettings;
+  /** Those of `findings` that are accepted: "fix all" leaves them alone. */
+  accepted: Set<Finding>;
+  /** The findings that count in another text of the document (fix-all's later rounds). */
+  visible(analysis: Analysis): Finding[];
+  /** The baseline entry that would accept a finding (undefined: the report has no file). */
+  entry(finding: Finding): AcceptedFinding | undefined;
   locale: Locale;
   docs: string;
 }
@@ -52,6 +59,9 @@ function verified(scope: ActionScope, fix: Fix, budget: { left: number }): boole
   return verdict;
 }
 
+/** The findings "fix all" works on: the accepted left alone. */
+const counted = (scope: ActionScope): Finding[] => (scope.accepted.size ? scope.findings.filter((f) => !scope.accepted.has(f)) : scope.findings);
+
 /** Does the client ask for fix-all (`source`, `source.fixAll` or ours)? */
 export const wantsFixAll = (only: string[] | undefined): boolean =>
   !!only?.some((k) => lsp.FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source));
@@ -63,7 +73,7 @@ function fixAllTitle(locale: Locale): string {
 /** The edits of "fix all", verified round by round; undefined when there is nothing to do. */
 export function fixAll(scope: ActionScope, kind: string = lsp.FIX_ALL_KIND): CodeAction | undefined {
   // Later rounds analyse the text as the earlier ones left it.
-  const edits = fixAllEdits(scope.text, (t) => ({ findings: t === scope.text ? scope.findings : applySettings(analyze(t).findings, scope.rules) }));
+  const edits = fixAllEdits(scope.text, (t) => ({ findings: t === scope.text ? counted(scope) : scope.visible(analyze(t)) }));
   if (!edits.length) return undefined;
   return { title: fixAllTitle(scope.locale), kind, edit: { changes: { [scope.uri]: lsp.edits({ edits }, scope.analysis.report.lines) } } };
 }
@@ -86,7 +96,7 @@ export function quickFixes(scope: ActionScope, start: number, end: number, canRe
       actions.push(action);
     }
   }
-  if (actions.length && canResolve && moreThanOneSafeFix(scope.findings)) {
+  if (actions.length && canResolve && moreThanOneSafeFix(counted(scope))) {
     const data: FixAllData = { govreport: 'fixAll', uri: scope.uri };
     actions.push({ title: fixAllTitle(scope.locale), kind: CodeActionKind.QuickFix, data });
   }
@@ -103,4 +113,28 @@ function moreThanOneSafeFix(findings: readonly Finding[]): boolean {
 export function resolveFixAll(action: CodeAction, scope: ActionScope | undefined): CodeAction {
   const computed = scope && fixAll(scope, CodeActionKind.QuickFix);
   return { ...action, edit: computed?.edit ?? { changes: {} } };
+}
+
+/**
+ * "Accept this finding" (接受此问题) for each finding between `start` and
+ * `end` not accepted yet: runs `command`, which writes it to the report's
+ * baseline (.govreport-baseline.json).
+ */
+export function acceptActions(scope: ActionScope, start: number, end: number, command: string): CodeAction[] {
+  const { lines } = scope.analysis.report;
+  const title = scope.locale === 'en' ? 'Accept this finding' : '接受此问题';
+  const actions: CodeAction[] = [];
+  for (const f of scope.findings) {
+    if (scope.accepted.has(f) || f.span.end < start || f.span.start > end) continue;
+    const entry = scope.entry(f);
+    if (!entry) continue;
+    const args: AcceptArgs = { uri: scope.uri, entry };
+    actions.push({
+      title: `${title}${scope.locale === 'en' ? ` (${f.code})` : `（${f.code}）`}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [lsp.diagnostic(f, lines, scope.uri, scope.locale, scope.docs)],
+      command: { title, command, arguments: [args] },
+    });
+  }
+  return actions;
 }

@@ -6,6 +6,7 @@
  * where they are used, as the protocol says.
  */
 import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver/node';
+import type { AcceptArgs } from './folders';
 
 export function invalid(what: string): never {
   throw new ResponseError(ErrorCodes.InvalidParams, `invalid params: ${what}`);
@@ -46,4 +47,16 @@ export function codeActionOnly(params: unknown): string[] | undefined {
 export function codeAction<T>(value: T): T {
   if (!isObject(value) || typeof value.title !== 'string') invalid('the code action must be an object with a title');
   return value;
+}
+
+/** What "Accept this finding" carries back: the report and the baseline entry. */
+export function acceptArgs(value: unknown): AcceptArgs {
+  if (!isObject(value) || typeof value.uri !== 'string' || !isObject(value.entry)) invalid('the arguments must be {uri, entry}');
+  const e = value.entry;
+  const at = e.at;
+  const valuesOk = Array.isArray(e.values) && e.values.every((v) => typeof v === 'string' || isNumber(v));
+  if (typeof e.file !== 'string' || typeof e.code !== 'string' || !isObject(at) || !valuesOk) invalid('entry must be {file, code, at, values}');
+  if (!Object.entries(at).every(([k, v]) => ['table', 'row', 'column', 'part'].includes(k) && (typeof v === 'string' || isNumber(v)))) invalid('entry.at must name a table, row, column or part');
+  const message = typeof e.message === 'string' ? e.message : undefined;
+  return { uri: value.uri, entry: { file: e.file, code: e.code, at: at as AcceptArgs['entry']['at'], values: e.values as (string | number)[], count: 1, message } };
 }

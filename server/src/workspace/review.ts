@@ -11,8 +11,9 @@
  */
 import { basename, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import { analyze, applySettings, type Analysis, type Finding, type RuleSettings } from '../analysis';
-import { digest, ReportIndex, type CrossFinding } from '../analysis/corpus';
+import { analyze, subjectAt, type Analysis, type Finding } from '../analysis';
+import { digest, ReportIndex, type CrossFinding, type DigestOptions } from '../analysis/corpus';
+import type { Subject } from '../analysis/features/subject';
 import { summaryRow, type SummaryRow } from '../analysis/corpus/summary';
 import type { Range } from '../analysis/model/view';
 import type { LineIndex, Span } from '../analysis/text/lines';
@@ -30,6 +31,8 @@ export interface StoredFinding {
   /** Where it stands in the .docx, web page or PDF the report was read from. */
   place?: Text2;
   related: { range: Range; message: Text2 }[];
+  /** What it is about, for the accepted findings. */
+  at: Subject;
 }
 
 export interface ReviewHost {
@@ -40,7 +43,15 @@ export interface ReviewHost {
   clear(uri: string): void;
   /** Analyses the open reports again (they join the index when the review starts). */
   reindexOpen(): void;
-  settings(): RuleSettings;
+  /** A report's findings that count (its rules applied, the accepted left out). */
+  visible(uri: string, analysis: Analysis): Finding[];
+  /** The same of a closed report's stored findings, and of findings across reports. */
+  visibleStored(uri: string, findings: StoredFinding[]): StoredFinding[];
+  visibleCross(uri: string, findings: CrossFinding[]): CrossFinding[];
+  /** How a report's digest is made (body aliases, the cells of summary reports and units). */
+  digestOptions(uri: string): DigestOptions;
+  /** Whether the folder's settings leave a report out. */
+  ignores(uri: string): boolean;
   log(message: string): void;
 }
 
@@ -73,6 +84,7 @@ function store(analysis: Analysis, source: SourceText | undefined): StoredFindin
     message: f.message,
     place: placeOf(source, f.span),
     related: (f.related ?? []).map((r) => ({ range: toRange(lines, r.span), message: r.message })),
+    at: subjectAt(analysis.report, f.span.start),
   }));
 }
 
@@ -86,9 +98,16 @@ export function reportUri(path: string): string {
 }
 
 /** The file on disk behind a report's URI (a file: URI, or a source document's), if any. */
-function pathOf(uri: string): string | undefined {
+export function pathOf(uri: string): string | undefined {
   const file = sourceOf(uri) ?? uri;
   return file.startsWith('file:') ? URI.parse(file).fsPath : undefined;
+}
+
+/** A report's counts by severity, from the findings that count. */
+function countsOf(findings: readonly { severity: Finding['severity'] }[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 
 /** Lets the event loop serve what is waiting (an edit, a hover) before the next file. */
@@ -111,6 +130,11 @@ export class WorkspaceReview {
     return this.active;
   }
 
+  /** The workspace folders, as paths. */
+  get folderPaths(): string[] {
+    return this.folders;
+  }
+
   setFolders(uris: string[]): void {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => URI.parse(u).fsPath);
   }
@@ -125,8 +149,8 @@ export class WorkspaceReview {
   opened(uri: string, analysis: Analysis): string[] {
     this.closed.delete(uri);
     const before = this.index.related(uri);
-    if (!this.active || !this.inWorkspace(uri)) this.index.remove(uri);
-    else this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
+    if (!this.active || !this.inWorkspace(uri) || this.host.ignores(uri)) this.index.remove(uri);
+    else this.index.set(digest(uri, analysis, this.host.visible(uri, analysis), this.host.digestOptions(uri)));
     return [...new Set([...before, ...this.index.related(uri)])].filter((u) => u !== uri);
   }
 
@@ -157,15 +181,30 @@ export class WorkspaceReview {
     return this.closed.get(uri);
   }
 
-  /** The findings across reports that stand on `uri`, the settings applied. */
+  /** The findings across reports that stand on `uri` (to be shown as the folder's settings say). */
   crossFindings(uri: string): CrossFinding[] {
-    return applySettings(this.index.findingsFor(uri), this.host.settings());
+    return this.index.findingsFor(uri);
+  }
+
+  /**
+   * The accepted findings changed: each closed report's counts (the
+   * overview's errors and warnings) are taken again from its stored
+   * findings, and every report is published again.
+   */
+  async acceptedChanged(): Promise<void> {
+    for (const [uri, stored] of this.closed) {
+      const d = this.index.get(uri);
+      if (d) d.counts = countsOf(this.host.visibleStored(uri, stored));
+      this.changes.add(uri);
+    }
+    for (const d of this.index.all()) this.changes.add(d.file);
+    await this.publishChanges();
   }
 
   /** The summary's rows, for the folder overview: every report in the index. */
   summary(): SummaryRow[] {
     const rows: SummaryRow[] = [];
-    for (const d of this.index.all()) rows.push(summaryRow(d, this.crossFindings(d.file)));
+    for (const d of this.index.all()) rows.push(summaryRow(d, this.host.visibleCross(d.file, this.crossFindings(d.file))));
     return rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
@@ -184,6 +223,7 @@ export class WorkspaceReview {
    * with it, are published with the next batch (publishChanges).
    */
   private async load(uri: string, path: string): Promise<boolean> {
+    if (this.host.ignores(uri)) return false;
     let read: ReportFile;
     try {
       read = await readReport(path, true);
@@ -197,7 +237,7 @@ export class WorkspaceReview {
     const analysis = analyze(read.text);
     this.closed.set(uri, store(analysis, read.source));
     const before = this.index.related(uri);
-    this.index.set(digest(uri, analysis, applySettings(analysis.findings, this.host.settings())));
+    this.index.set(digest(uri, analysis, this.host.visible(uri, analysis), this.host.digestOptions(uri)));
     for (const u of [uri, ...before, ...this.index.related(uri)]) this.changes.add(u);
     return true;
   }

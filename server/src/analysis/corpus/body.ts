@@ -46,3 +46,33 @@ export function sameBody(a: Body, b: Body): boolean {
   // The shorter list is the longer one's innermost places (淮安市 ⊂ 江苏省淮安市).
   return short.every((p, i) => long[long.length - short.length + i] === p);
 }
+
+/** Other names of bodies, each to be taken for its canonical name (a county become a district, a bureau renamed). */
+export type BodyAliases = readonly { canonical: Body; names: readonly Body[] }[];
+
+/**
+ * Aliases from `{canonical: [other names]}`, each name read as a title's body
+ * is (洪泽区政府 is 洪泽区人民政府); names that name no body are left out.
+ */
+export function bodyAliases(names: Readonly<Record<string, readonly string[]>>): BodyAliases {
+  const out: { canonical: Body; names: Body[] }[] = [];
+  for (const [canonical, others] of Object.entries(names)) {
+    const body = bodyOf(canonical);
+    if (!body) continue;
+    out.push({ canonical: body, names: others.flatMap((n) => bodyOf(n) ?? []) });
+  }
+  return out;
+}
+
+/**
+ * The body under its canonical name when an alias names it: the name as
+ * written stays, the key and places become the canonical one's (its own
+ * places kept when the canonical name has none).
+ */
+export function canonicalBody(body: Body, aliases: BodyAliases): Body {
+  for (const alias of aliases) {
+    if (!alias.names.some((n) => sameBody(n, body))) continue;
+    return { name: body.name, key: alias.canonical.key, outer: alias.canonical.outer.length ? alias.canonical.outer : body.outer };
+  }
+  return body;
+}

@@ -15,7 +15,7 @@ import type { Report } from '../read/report';
 import type { Finding, Severity } from '../rules/rule';
 import { cellKey, type Format, type TableKind } from '../schema/tables';
 import type { LineIndex, Span } from '../text/lines';
-import { bodyOf, type Body } from './body';
+import { bodyOf, canonicalBody, type Body, type BodyAliases } from './body';
 import { MIN_PROSE_LENGTH } from './rules/repeated-text';
 import { sketch, type Sketch } from './similarity';
 
@@ -61,6 +61,21 @@ export interface ReportDigest {
   counts: Record<Severity, number>;
   /** Where the first finding stands, to open the report at. */
   first?: Range;
+  /** Every cell of the standard tables read with certainty: kept only for a summary report and its units (`unit-sum`). */
+  cells?: TableCells;
+}
+
+/** The cells of the standard tables by `kind|row|column`, with the format each table follows. */
+export interface TableCells {
+  formats: Partial<Record<TableKind, Format>>;
+  values: Record<string, CellDigest>;
+}
+
+export interface DigestOptions {
+  /** Other names of bodies, to group reports by the canonical name. */
+  aliases?: BodyAliases;
+  /** Whether a report of this body keeps every cell of its tables (a summary report or one of its units). */
+  keepCells?: (body: Body | undefined) => boolean;
 }
 
 function range(lines: LineIndex, span: Span): Range {
@@ -102,6 +117,17 @@ function tableDigest(lines: LineIndex, table: ReadTable): TableDigest | undefine
   return { kind: table.kind, range: range(lines, table.anchor), values: values.join(','), nonZero };
 }
 
+/** Every cell read with certainty, of the first readable table of each kind. */
+function tableCells(lines: LineIndex, report: Report): TableCells {
+  const out: TableCells = { formats: {}, values: {} };
+  for (const table of report.tables) {
+    if (!table.readable || out.formats[table.kind]) continue;
+    out.formats[table.kind] = table.def.format;
+    for (const [key, cell] of table.cells) if (certain(cell)) out.values[`${table.kind}|${key}`] = { value: cell.value, range: range(lines, cell.span) };
+  }
+  return out;
+}
+
 const PROSE_PARTS = [1, 5, 6] as const;
 
 function proseOf(report: Report): ProseDigest[] {
@@ -122,8 +148,10 @@ function proseOf(report: Report): ProseDigest[] {
  * The digest of one checked report. `findings` are those the user sees (the
  * settings applied); they give the counts and the place to open it at.
  */
-export function digest(file: string, analysis: Analysis, findings: readonly Finding[] = analysis.findings): ReportDigest {
+export function digest(file: string, analysis: Analysis, findings: readonly Finding[] = analysis.findings, options: DigestOptions = {}): ReportDigest {
   const { report } = analysis;
+  const named = report.title ? bodyOf(report.title.text) : undefined;
+  const body = named && options.aliases ? canonicalBody(named, options.aliases) : named;
   const { lines } = report;
   const app = report.tables.find((t) => t.kind === 'application' && t.readable);
   const active = report.tables.find((t) => t.kind === 'active' && t.readable);
@@ -141,7 +169,7 @@ export function digest(file: string, analysis: Analysis, findings: readonly Find
   }
   return {
     file,
-    body: report.title ? bodyOf(report.title.text) : undefined,
+    body,
     year: report.year,
     yearCertain: !(report.title?.year !== undefined && report.period && report.period.year !== report.title.year),
     format: report.format,
@@ -159,5 +187,6 @@ export function digest(file: string, analysis: Analysis, findings: readonly Find
     figures: figuresOf(report),
     counts,
     first: first ? range(lines, first.span) : undefined,
+    cells: options.keepCells?.(body) ? tableCells(lines, report) : undefined,
   };
 }

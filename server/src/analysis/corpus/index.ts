@@ -4,10 +4,22 @@
  * pair carries the finding; a report whose previous year is absent is not
  * checked across years.
  */
-import { sameBody } from './body';
+import { sameBody, type Body } from './body';
 import type { ReportDigest } from './digest';
 import { CROSS_RULES } from './rules';
 import type { CrossFinding, CrossRule } from './rules/rule';
+import { unitSum, type Unit } from './rules/unit-sum';
+
+/** A report as `units` names it: by the caller's name for its file, or by its body (its report of the summary's year); `name` as written. */
+export type UnitRef = { file: string; name: string } | { body: Body; name: string };
+
+/** A summary report and its units. */
+export interface UnitGroup {
+  summary: UnitRef;
+  units: UnitRef[];
+}
+
+const refers = (ref: UnitRef, d: ReportDigest): boolean => ('file' in ref ? ref.file === d.file : !!d.body && sameBody(ref.body, d.body));
 
 const byFile = (a: ReportDigest, b: ReportDigest): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
@@ -19,6 +31,7 @@ export class ReportIndex {
   private readonly files = new Map<string, ReportDigest>();
   /** Body key → year → files: a report meets only its body's previous and same year. */
   private readonly bodies = new Map<string, Map<number, Set<string>>>();
+  private groups: readonly UnitGroup[] = [];
 
   get size(): number {
     return this.files.size;
@@ -59,11 +72,45 @@ export class ReportIndex {
     }
   }
 
-  /** A report and those whose findings across reports depend on it (its body's, in its year and the years beside). */
+  /** The summary reports and their units (`units` of the folder's settings). */
+  setUnits(groups: readonly UnitGroup[]): void {
+    this.groups = groups;
+  }
+
+  /**
+   * A report and those whose findings across reports depend on it (its
+   * body's, in its year and the years beside; the summary reports it is a unit of).
+   */
   related(file: string): string[] {
     const d = this.files.get(file);
     if (!d) return [];
-    return indexed(d) ? [file, ...this.neighbours(d)] : [file];
+    const out = indexed(d) ? [file, ...this.neighbours(d)] : [file];
+    for (const group of this.groups) {
+      if (!group.units.some((ref) => refers(ref, d))) continue;
+      if ('file' in group.summary) out.push(group.summary.file);
+      else if (d.year !== undefined) out.push(...this.ofBody(group.summary.body, d.year).map((s) => s.file));
+    }
+    return [...new Set(out)];
+  }
+
+  /** The reports of a body for a year, in file order. */
+  private ofBody(body: Body, year: number): ReportDigest[] {
+    const out: ReportDigest[] = [];
+    for (const f of this.bodies.get(body.key)?.get(year) ?? []) {
+      const other = this.files.get(f)!;
+      if (other.body && sameBody(other.body, body)) out.push(other);
+    }
+    return out.sort(byFile);
+  }
+
+  /** A unit of `summary`: its report for the summary's year, or its name when there is none. */
+  private unitFor(ref: UnitRef, summary: ReportDigest): Unit {
+    if ('file' in ref) {
+      const d = this.files.get(ref.file);
+      return d && (summary.year === undefined || d.year === summary.year) ? { digest: d } : { missing: ref.name };
+    }
+    const d = summary.year === undefined ? undefined : this.ofBody(ref.body, summary.year)[0];
+    return d ? { digest: d } : { missing: ref.name };
   }
 
   /** The files of a report's body in its year and the years beside it (those it may be compared with). */
@@ -89,11 +136,17 @@ export class ReportIndex {
   /** The findings across reports that stand on `file`. */
   findingsFor(file: string, rules: readonly CrossRule[] = CROSS_RULES): CrossFinding[] {
     const d = this.files.get(file);
-    if (!d || !indexed(d)) return [];
+    if (!d) return [];
+    const out: CrossFinding[] = [];
+    for (const group of this.groups) {
+      if (!refers(group.summary, d)) continue;
+      const units = group.units.map((ref) => this.unitFor(ref, d));
+      unitSum.check(d, units, (f) => out.push({ code: unitSum.code, severity: unitSum.severity, file: d.file, ...f }));
+    }
+    if (!indexed(d)) return out;
     const previous = this.first(d, d.year - 1, () => true);
     // Of two reports for one year, the one later in file order carries the finding.
     const twin = this.first(d, d.year, (p) => byFile(p, d) < 0);
-    const out: CrossFinding[] = [];
     for (const rule of rules) {
       const earlier = rule.pairs === 'previous-year' ? previous : twin;
       if (!earlier) continue;
@@ -108,9 +161,10 @@ export class ReportIndex {
   }
 }
 
-export { bodyOf, sameBody, type Body } from './body';
-export { digest, type ReportDigest, type CellDigest } from './digest';
+export { bodyAliases, bodyOf, canonicalBody, sameBody, type Body, type BodyAliases } from './body';
+export { digest, type DigestOptions, type ReportDigest, type CellDigest } from './digest';
 export type { Figures } from '../model/totals';
 export { sketch, jaccard, type Sketch } from './similarity';
-export { CROSS_RULES } from './rules';
+export { CROSS_RULES, CORPUS_RULES } from './rules';
 export { CROSS_RULE_CODES, type CrossFinding, type CrossRelated, type CrossRule, type CrossRuleCode } from './rules/rule';
+export { unitSum, type Unit, type UnitRule } from './rules/unit-sum';

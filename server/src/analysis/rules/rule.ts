@@ -75,7 +75,7 @@ export interface Rule {
 }
 
 /** `「（一）予以公开」行「自然人」列` / `row "(1) Disclosed", column "Natural persons"`. */
-export function cellName(cell: ReadCell): Text2 {
+export function cellName(cell: Pick<ReadCell, 'row' | 'column'>): Text2 {
   const rowName = cell.row.name;
   if (!cell.row.label) return { zh: `「${cell.column.name.zh}」`, en: `"${cell.column.name.en}"` };
   return {

@@ -32,6 +32,7 @@ export const activeCount: CrossRule = {
       if (expected === now.value) continue;
       emit({
         range: now.range,
+        at: { table: 'active', row: row.id, column: 'inForce' },
         message: {
           zh: `「${row.zh}」现行有效件数为 ${now.value}，但上年现行有效 ${before.value} + 本年制发 ${issued.value} − 本年废止 ${repealed.value} = ${expected}`,
           en: `${row.en} in force: ${now.value}, but last year's ${before.value} + issued ${issued.value} − repealed ${repealed.value} = ${expected}`,

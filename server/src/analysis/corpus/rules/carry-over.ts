@@ -19,6 +19,7 @@ export const carryOver: CrossRule = {
       if (!now || !before || now.value === before.value) continue;
       emit({
         range: now.range,
+        at: { table: 'application', row: '2', column: col.id },
         message: {
           zh: `「${col.name.zh}」列：上年结转为 ${now.value}，但 ${earlier.year} 年报告的结转下年度为 ${before.value}`,
           en: `Column "${col.name.en}": carried over from last year is ${now.value}, but the ${earlier.year} report carried ${before.value} over to this year`,

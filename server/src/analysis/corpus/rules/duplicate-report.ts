@@ -15,6 +15,7 @@ export const duplicateReport: CrossRule = {
     const name = later.body?.name ?? '';
     emit({
       range: later.titleRange ?? START,
+      at: { part: 0 },
       message: {
         zh: `${name} ${later.year} 年已有另一份报告：${baseName(earlier.file)}`,
         en: `There is another ${later.year} report of ${name}: ${baseName(earlier.file)}`,

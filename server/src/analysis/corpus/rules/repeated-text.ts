@@ -43,6 +43,9 @@ export const repeatedText: CrossRule = {
       const part = PART_NAMES[now.part];
       emit({
         range: now.range,
+        // Accepted once, it stays accepted however the likeness moves with small edits.
+        at: { part: now.part },
+        values: [earlier.year ?? 0],
         message: {
           zh: `「${part.zh}」的文字与 ${earlier.year} 年报告几乎相同（相似度 ${pct}%）`,
           en: `The text of ${part.en} is nearly the same as in the ${earlier.year} report (${pct}% alike)`,
@@ -56,6 +59,7 @@ export const repeatedText: CrossRule = {
       const table = TABLE_NAMES[now.kind];
       emit({
         range: now.range,
+        at: { table: now.kind },
         message: {
           zh: `${table.zh}与 ${earlier.year} 年报告完全相同（每个数字都未变）`,
           en: `The ${table.en} is the same as in the ${earlier.year} report, every figure unchanged`,

@@ -4,12 +4,13 @@
  * finding stands on the later report; the earlier report's cell or part is its
  * related information, in another file.
  */
+import type { Subject } from '../../features/subject';
 import type { Range } from '../../model/view';
 import type { Severity } from '../../rules/rule';
 import type { Text2 } from '../../schema/tables';
 import type { ReportDigest } from '../digest';
 
-export const CROSS_RULE_CODES = ['carry-over', 'active-count', 'repeated-text', 'duplicate-report'] as const;
+export const CROSS_RULE_CODES = ['carry-over', 'active-count', 'repeated-text', 'duplicate-report', 'unit-sum'] as const;
 export type CrossRuleCode = (typeof CROSS_RULE_CODES)[number];
 
 export interface CrossRelated {
@@ -26,6 +27,10 @@ export interface CrossFinding {
   range: Range;
   message: Text2;
   related: CrossRelated[];
+  /** What it is about in the later report (the cell, table or part), for the accepted findings. */
+  at: Subject;
+  /** The values that make it this finding, when they are not simply every figure its message names. */
+  values?: (number | string)[];
 }
 
 export type CrossFindingInit = Omit<CrossFinding, 'code' | 'severity' | 'file'>;
