@@ -188,7 +188,7 @@ function isHeadingOf(text: string, rows: RawRow[], i: number, match: number, ind
   if (layout !== 'markdown' && layout !== 'pipe' && layout !== 'tabs') return false;
   for (let k = i + 1; k < rows.length && k <= i + 3; k++) {
     const next = rows[k];
-    if (!next.values.some((v) => v.end > v.start)) continue;
+    if (!next.values.length) continue; // a piece's header, or its rule
     const label = rowLabel(text, next, layout);
     return !!label.text && matchLabel(index, label.text) === match;
   }
