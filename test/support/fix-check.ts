@@ -2,14 +2,20 @@
  * What every quick fix must do, checked on a text: change only the text it
  * names, make its finding disappear, and (if safe) bring no new finding.
  */
-import { analyze, applyEdits, type Finding, type Fix } from '../../server/src/analysis';
+import { analyze, applyEdits, type Finding, type Fix, type TextEdit } from '../../server/src/analysis';
 
 /** A finding is its rule and its place (its wording may change, e.g. once a blank is filled). */
 const key = (f: Finding) => `${f.code}@${f.span.start}`;
 
-/** A finding's key, its position moved back over an edit so that it compares with the text before. */
-function keyBefore(f: Finding, at: number, delta: number): string {
-  const start = f.span.start >= at + Math.max(0, delta) ? f.span.start - delta : f.span.start;
+/** A finding's key, its position moved back over the edits so that it compares with the text before. */
+function keyBefore(f: Finding, edits: TextEdit[]): string {
+  let start = f.span.start;
+  let shift = 0;
+  for (const e of edits) {
+    const delta = e.newText.length - (e.span.end - e.span.start);
+    if (f.span.start >= e.span.start + shift + Math.max(0, delta)) start -= delta;
+    shift += delta;
+  }
   return `${f.code}@${start}`;
 }
 
@@ -18,14 +24,21 @@ export function fixProblems(text: string, before: Finding[], finding: Finding, f
   const problems: string[] = [];
   const after = applyEdits(text, fix.edits);
   if (after === text) return [`"${fix.title.zh}" changes nothing`];
-  // Only the named text changes (fixes have one edit; check around it).
-  const [edit] = fix.edits;
-  if (after.slice(0, edit.span.start) !== text.slice(0, edit.span.start) || after.slice(edit.span.start + edit.newText.length) !== text.slice(edit.span.end)) {
-    problems.push(`"${fix.title.zh}" changes text it does not name`);
+  // Only the named text changes: the text between the edits is as before.
+  const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+  let from = 0;
+  let at = 0;
+  for (const e of [...edits, { span: { start: text.length, end: text.length }, newText: '' }]) {
+    const kept = text.slice(from, e.span.start);
+    if (after.slice(at, at + kept.length) !== kept || after.slice(at + kept.length, at + kept.length + e.newText.length) !== e.newText) {
+      problems.push(`"${fix.title.zh}" changes text it does not name`);
+      break;
+    }
+    at += kept.length + e.newText.length;
+    from = e.span.end;
   }
-  const delta = edit.newText.length - (edit.span.end - edit.span.start);
   const found = analyze(after).findings;
-  const now = found.map((f) => keyBefore(f, edit.span.start, delta));
+  const now = found.map((f) => keyBefore(f, edits));
   const count = (keys: string[], k: string) => keys.filter((x) => x === k).length;
   if (count(now, key(finding)) >= count(before.map(key), key(finding))) problems.push(`"${fix.title.zh}" leaves its finding: ${finding.message.zh}`);
   if (fix.safe) {

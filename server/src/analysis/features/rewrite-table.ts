@@ -25,8 +25,8 @@ const TITLE: Text2 = { zh: '将此表改写为标准 Markdown 表格', en: 'Rewr
 /** Problems that lose nothing when the table is rewritten from the schema. */
 const HARMLESS = new Set(['label-variant', 'missing-label']);
 
-/** Separators, brackets and punctuation a table's layout may leave between its words. */
-const LAYOUT_CHARS = /[\s|｜\-—:：,，、.．。()（）[\]【】·*#_=+]/g;
+/** Separators, brackets and punctuation a table's layout may leave between its words (Excel quotes a cell with a line break). */
+const LAYOUT_CHARS = /[\s|｜\-—:：,，、.．。()（）[\]【】·*#_=+"]/g;
 
 /** Every header, label and caption the table may print. */
 function knownWords(def: TableDef): string[] {
