@@ -119,6 +119,15 @@ describe('tables read by label and count', () => {
     assert.equal(findings.filter((f) => f.code === 'table-shape').length, 0);
   });
 
+  it('item numbers in any form: 1、 (1) （一） 一、', () => {
+    const forms = ['$1、', '（$1）', '($1)', '$1．'];
+    const all = rows(spec).map((r, i) => ({ ...r, label: r.label.replace(/^(\d)\./, (_, n: string) => forms[i % forms.length].replace('$1', n)) }));
+    all[2].label = '(1)予以公开';
+    const { report, findings } = analyze(withTable(spec, pasted(all)));
+    assert.equal(application(report).cells.size, cellCount);
+    assert.deepEqual(findings.filter((f) => f.code === 'table-shape').map((f) => f.message.zh), []);
+  });
+
   it('a shifted row never takes a number for its label', () => {
     const { report } = analyze(withTable(spec, shifted(rows(spec))));
     for (const row of application(report).rows) {

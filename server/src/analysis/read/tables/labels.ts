@@ -26,11 +26,22 @@ export interface LabelIndex {
 
 const cache = new WeakMap<TableDef, LabelIndex>();
 
-/** `1.属于国家秘密` → `属于国家秘密`: reports renumber or drop item numbers. */
+/** Numerals an item or group number is written in. */
+const NUMERALS = '一二三四五六七八九十';
+
+/**
+ * `1.属于国家秘密` → `属于国家秘密`: reports renumber or drop item numbers, and
+ * write them in any form (`1.` `1、` `1)` `(1)` `(一)` `一、`, folded).
+ */
 function withoutItemNumber(folded: string): string {
-  let i = 0;
-  while (i < folded.length && folded.charCodeAt(i) >= 48 && folded.charCodeAt(i) <= 57) i++;
-  return i > 0 && (folded[i] === '.' || folded[i] === ',') ? folded.slice(i + 1) : folded;
+  const open = folded.charCodeAt(0) === 40; // (
+  let i = open ? 1 : 0;
+  const start = i;
+  while (i < folded.length && ((folded.charCodeAt(i) >= 48 && folded.charCodeAt(i) <= 57) || NUMERALS.includes(folded[i]))) i++;
+  if (i === start || i - start > 3) return folded;
+  const close = folded[i];
+  if (open) return close === ')' ? folded.slice(i + 1) : folded;
+  return close === '.' || close === ',' || close === ')' ? folded.slice(i + 1) : folded;
 }
 
 export function labelIndex(def: TableDef): LabelIndex {
@@ -79,7 +90,10 @@ export function verticalPrefixEnd(label: string): number {
 export function matchLabel(index: LabelIndex, label: string): number {
   const folded = fold(label);
   if (!folded) return -1;
-  const hit = index.exact.get(folded) ?? index.exact.get(withoutItemNumber(folded));
+  const bare = withoutItemNumber(folded);
+  // A short item (`3.其他`) is known only with its number, in the standard form.
+  const digits = bare !== folded ? /\d{1,2}/.exec(folded.slice(0, folded.length - bare.length)) : null;
+  const hit = index.exact.get(folded) ?? index.exact.get(bare) ?? (digits ? index.exact.get(`${digits[0]}.${bare}`) : undefined);
   if (hit !== undefined) return hit;
   let best = -1;
   let bestLength = 0;
