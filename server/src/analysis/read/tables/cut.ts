@@ -5,7 +5,7 @@
  * by meaning (assemble.ts), not here.
  */
 import type { Line, Span } from '../../text/lines';
-import { trimSpan } from '../../text/fold';
+import { isSpace, trimSpan } from '../../text/fold';
 
 /** The cells of a line split at its tabs, each trimmed; an empty cell has start === end. */
 export function tabCells(text: string, start: number, end: number): Span[] {
@@ -23,8 +23,17 @@ export function tabCells(text: string, start: number, end: number): Span[] {
 
 /** Does the line hold at least two words split by a tab (a pasted row, not one cell per line)? */
 export function isTabRow(text: string, line: Line): boolean {
+  // Asked of every line of a table: one pass, nothing allocated.
   let words = 0;
-  for (const c of tabCells(text, line.start, line.end)) if (c.end > c.start && ++words >= 2) return true;
+  let inWord = false;
+  for (let i = line.start; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) inWord = false;
+    else if (!inWord && !isSpace(c)) {
+      if (++words >= 2) return true;
+      inWord = true;
+    }
+  }
   return false;
 }
 

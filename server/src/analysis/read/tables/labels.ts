@@ -83,6 +83,15 @@ export function verticalPrefixEnd(label: string): number {
   }
 }
 
+/** A label with its item number in another form, or none. */
+function numbered(index: LabelIndex, folded: string): number | undefined {
+  const bare = withoutItemNumber(folded);
+  if (bare === folded) return undefined;
+  // A short item (`3.其他`) is known only with its number, in the standard form.
+  const digits = /\d{1,2}/.exec(folded.slice(0, folded.length - bare.length));
+  return index.exact.get(bare) ?? (digits ? index.exact.get(`${digits[0]}.${bare}`) : undefined);
+}
+
 /**
  * The standard row a label names for certain: equal after folding, or ending
  * with the standard label (`（四）无法提供1.本机关不掌握…`).
@@ -90,10 +99,7 @@ export function verticalPrefixEnd(label: string): number {
 export function matchLabel(index: LabelIndex, label: string): number {
   const folded = fold(label);
   if (!folded) return -1;
-  const bare = withoutItemNumber(folded);
-  // A short item (`3.其他`) is known only with its number, in the standard form.
-  const digits = bare !== folded ? /\d{1,2}/.exec(folded.slice(0, folded.length - bare.length)) : null;
-  const hit = index.exact.get(folded) ?? index.exact.get(bare) ?? (digits ? index.exact.get(`${digits[0]}.${bare}`) : undefined);
+  const hit = index.exact.get(folded) ?? numbered(index, folded);
   if (hit !== undefined) return hit;
   let best = -1;
   let bestLength = 0;
