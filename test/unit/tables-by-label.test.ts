@@ -110,6 +110,27 @@ describe('tables read by label and count', () => {
     });
   }
 
+  it('all three tables pasted as tab rows give the findings of the Markdown original', () => {
+    const text = render(spec, 'markdown');
+    const defect = structuredClone(spec);
+    defect.application['3.1'][0] = String(Number(defect.application['3.1'][0]) + 1);
+    const planted = render(defect, 'markdown');
+    // Each Markdown row as a pasted one: its cells split by tabs, the rule gone.
+    const asTabs = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !/^\|[-| :]+\|?$/.test(l))
+        .map((l) => (l.startsWith('|') ? l.replace(/^\|/, '').replace(/\|\s*$/, '').split('|').map((c) => c.trim()).join('\t') : l))
+        .join('\n');
+    assert.ok(analyze(planted).findings.some((f) => f.code === 'subtotal'));
+    for (const original of [text, planted]) {
+      const md = analyze(original);
+      const tabs = analyze(asTabs(original));
+      assert.deepEqual(tabs.report.tables.map((t) => t.layout), ['tabs', 'tabs', 'tabs']);
+      assert.deepEqual(tabs.findings.map((f) => `${f.code} ${f.message.zh}`), md.findings.map((f) => `${f.code} ${f.message.zh}`));
+    }
+  });
+
   it('pasted rows are their own layout, and a label cell broken by Excel reads whole', () => {
     const all = rows(spec);
     all[3].label = '"（二）部分公开\n（区分处理的，只计这一情形，不计其他情形）"';
