@@ -4,7 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
-import { describeSum } from '../../../server/src/analysis/model/describe';
+import { describeSum, layoutName } from '../../../server/src/analysis/model/describe';
 import { describeRatio, isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
 import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
 import type { TablesResult } from '../../../server/src/protocol';
@@ -34,7 +34,6 @@ const WORDS = {
     tablesMissing: '未找到的表格',
     noReport: '请打开一份报告。',
     format: (f: string, layout: string) => `${f} 年格式 · ${layout}`,
-    layouts: { cells: '每格一行', tabs: '粘贴的表格（制表符分隔）', pipe: '竖线分隔', markdown: 'Markdown', pdf: 'PDF 复制文本', flat: '粘连文本' } as Record<string, string>,
     kinds: { active: '主动公开情况表', application: '申请情况表', review: '复议诉讼情况表' } as Record<string, string>,
     ratios: '审核比率',
     outlier: (limit: string) => `超出阈值（${limit}）`,
@@ -57,7 +56,6 @@ const WORDS = {
     tablesMissing: 'Tables not found',
     noReport: 'Open a report.',
     format: (f: string, layout: string) => `${f} format · ${layout}`,
-    layouts: { cells: 'one cell per line', tabs: 'pasted rows (tabs)', pipe: 'pipe rows', markdown: 'Markdown', pdf: 'text from a PDF', flat: 'flat text' } as Record<string, string>,
     kinds: { active: 'Proactive disclosure', application: 'Applications', review: 'Reconsideration and lawsuits' } as Record<string, string>,
     ratios: "Reviewer's ratios",
     outlier: (limit: string) => `beyond the threshold (${limit})`,
@@ -138,7 +136,7 @@ function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh
 function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement {
   const section = el('section', undefined, 'report-table');
   const h2 = el('h2', pick(t.name, locale));
-  h2.append(el('span', w.format(t.format, w.layouts[t.layout] ?? t.layout), 'meta'));
+  h2.append(el('span', w.format(t.format, pick(layoutName(t.layout), locale)), 'meta'));
   section.append(h2);
   if (!t.readable) {
     section.append(el('p', w.unreadable, 'unreadable'));

@@ -4,6 +4,22 @@
  * Kept free of the schema, so that the preview's page can bundle it alone.
  */
 import type { Text2 } from '../schema/tables';
+import type { Layout } from '../read/tables/locate';
+
+/** How each layout of a table is named to the user (the preview and `govreport totals`). */
+export const LAYOUT_NAMES: Record<Layout, Text2> = {
+  cells: { zh: '每格一行', en: 'one cell per line' },
+  tabs: { zh: '粘贴的表格（制表符分隔）', en: 'pasted rows (tabs)' },
+  pipe: { zh: '竖线分隔', en: 'pipe rows' },
+  markdown: { zh: 'Markdown', en: 'Markdown' },
+  pdf: { zh: 'PDF 复制文本', en: 'text from a PDF' },
+  flat: { zh: '粘连文本', en: 'flat text' },
+};
+
+/** A layout's name; an unknown layout by its key. */
+export function layoutName(layout: string): Text2 {
+  return (LAYOUT_NAMES as Record<string, Text2 | undefined>)[layout] ?? { zh: layout, en: layout };
+}
 
 export interface SumSummary {
   status: 'ok' | 'fail' | 'unknown' | 'unverifiable';
