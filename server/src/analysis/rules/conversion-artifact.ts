@@ -36,7 +36,12 @@ export const conversionArtifact: Rule = {
     const headers = new Map<string, Artifact[]>();
     // The same header whatever its alignment (each piece is aligned on its own).
     const same = (a: Artifact) => a.text.replace(/\s+/g, '');
-    for (const a of report.artifacts) if (a.kind === 'invented-header') headers.set(same(a), [...(headers.get(same(a)) ?? []), a]);
+    for (const a of report.artifacts) {
+      if (a.kind !== 'invented-header') continue;
+      const list = headers.get(same(a));
+      if (list) list.push(a);
+      else headers.set(same(a), [a]);
+    }
     for (const a of report.artifacts) {
       const alike = a.kind === 'invented-header' ? headers.get(same(a))! : [a];
       if (alike.length > 1) {

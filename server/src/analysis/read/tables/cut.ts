@@ -70,7 +70,10 @@ export function cutTabRows(text: string, lines: Line[], first: number, end: numb
     const line = lines[i];
     const next = rowEnd(text, lines, i, end);
     const last = lines[next - 1];
-    if (text.indexOf('\t', line.start) >= 0 && text.indexOf('\t', line.start) < last.end) {
+    // Searched within the row's own lines: a search of the text would run on past a row without a tab.
+    let tab = false;
+    for (let k = i; k < next && !tab; k++) tab = lines[k].text.includes('\t');
+    if (tab) {
       const cells = tabCells(text, line.start, last.end).map((c) => unquote(text, c));
       if (cells.some((c) => c.end > c.start)) rows.push({ cells, span: { start: line.start, end: last.end }, line: i });
     }
