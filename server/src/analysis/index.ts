@@ -65,7 +65,7 @@ export function applySettings<F extends { code: RuleCode | CrossRuleCode; severi
 }
 
 export type { Finding, Rule, RuleCode, Severity } from './rules/rule';
-export { RULE_CODES, ARITHMETIC_CODES } from './rules/rule';
+export { RULE_CODES, ARITHMETIC_CODES, docMarkdown, type RuleDoc } from './rules/rule';
 export { RULES, RULES_BY_CODE } from './rules';
 export type { Report } from './read/report';
 export { reportView, type ReportView } from './model/view';
@@ -76,7 +76,7 @@ export { tableLenses, type TableLens } from './features/lenses';
 export { hoverAt, type Hover } from './features/hover';
 export { tableTemplate, skeletonHeadings, type TemplateStyle } from './schema/templates';
 export type { Fix, TextEdit } from './rules/rule';
-export { ReportIndex, digest, bodyAliases, CROSS_RULES, CROSS_RULE_CODES, type BodyAliases, type ReportDigest, type CrossFinding, type CrossRuleCode, type UnitGroup, type UnitRef } from './corpus';
+export { ReportIndex, digest, bodyAliases, CROSS_RULES, CORPUS_RULES, CROSS_RULE_CODES, type BodyAliases, type ReportDigest, type CrossFinding, type CrossRuleCode, type UnitGroup, type UnitRef } from './corpus';
 export { subjectAt, type Subject } from './features/subject';
 export { Accepted, acceptedKey, addAccepted, valuesOf, type AcceptedFinding } from './features/baseline';
 export type { Text2 } from './schema/tables';

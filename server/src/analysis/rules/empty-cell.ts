@@ -30,6 +30,16 @@ export const emptyCell: Rule = {
     zh: '表格中应填数字的单元格为空或填了“/”“—”，合计时按 0 计算；应填写 0。',
     en: 'A cell that should hold a number is blank or holds "/" or "—"; it is read as 0 for the sums, and 0 should be written.',
   },
+  doc: {
+    checks: 'a blank cell, `/` or `—` where a number belongs (read as 0)',
+    zh: `
+      应填数字的单元格留空或填“/”“—”：合计时按 0 计算，应填写 0。
+    `,
+    en: `
+      A cell where a number belongs is blank or holds \`/\` or \`—\`: it is read as 0 in the
+      sums, and 0 should be written.
+    `,
+  },
   check(report, emit) {
     // Blanks of sums that do not hold as read: writing 0 in them is no safe fix.
     const unsure = new Set<ReadCell>();
