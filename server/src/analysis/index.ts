@@ -3,7 +3,7 @@
  * functions over a text. No editor, no LSP: the language server, the command
  * line and the tests all call this.
  */
-import { readReport, type Report } from './read/report';
+import { modelReport, type Report } from './model/report';
 import { RULES } from './rules';
 import type { CrossRuleCode } from './corpus/rules/rule';
 import type { Finding, Rule, RuleCode, Severity } from './rules/rule';
@@ -36,10 +36,10 @@ export function analyze(text: string, rules: readonly Rule[] = RULES): Analysis 
   const failures: RuleFailure[] = [];
   let report: Report;
   try {
-    report = readReport(text);
+    report = modelReport(text);
   } catch (error) {
     failures.push({ code: 'reader', error });
-    return { report: readReport(''), findings, failures };
+    return { report: modelReport(''), findings, failures };
   }
   for (const rule of rules) {
     try {
@@ -67,7 +67,7 @@ export function applySettings<F extends { code: RuleCode | CrossRuleCode; severi
 export type { Finding, Rule, RuleCode, Severity } from './rules/rule';
 export { RULE_CODES, ARITHMETIC_CODES, docMarkdown, type RuleDoc } from './rules/rule';
 export { RULES, RULES_BY_CODE } from './rules';
-export type { Report } from './read/report';
+export type { Report } from './model/report';
 export { reportView, type ReportView } from './model/view';
 export { applyEdits, fixAllEdits, newFindings, safeEdits, verifyFix } from './features/edits';
 export { outline, type OutlineNode, type OutlineKind } from './features/outline';

@@ -11,7 +11,7 @@ import { figuresOf, type Figures } from '../model/totals';
 import type { Range } from '../model/view';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { partBody } from '../read/part-body';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { Finding, Severity } from '../rules/rule';
 import { cellKey, type Format, type TableKind } from '../schema/tables';
 import type { LineIndex, Span } from '../text/lines';

@@ -1,5 +1,5 @@
 /** A blank cell, or `/`, `—`, where the format expects a number (read as 0). */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import { impliedValue } from '../model/sums';
 import { oddOneOut, setCellFix } from './fixes';

@@ -1,6 +1,6 @@
 /** A part that must hold a standard table has none. */
 import type { PartHeading } from '../read/headings';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import { tableTemplate } from '../schema/templates';
 import { TABLES, type TableKind } from '../schema/tables';
 import { fold } from '../text/fold';

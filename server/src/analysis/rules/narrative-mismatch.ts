@@ -5,7 +5,7 @@
  */
 import { figureReadings, type Reading } from '../model/figures';
 import type { Figure } from '../read/narrative';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import { cellNote, involved } from './cells';
 import { replaceFix } from './fixes';
 import { formatNumber, type Rule } from './rule';

@@ -2,7 +2,7 @@
  * What a rule is and what it reports. Each rule lives in a module of its own
  * with its public code, default severity, description and check.
  */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
 import type { Span } from '../text/lines';
