@@ -5,7 +5,7 @@
  * related information, in another file.
  */
 import type { Subject } from '../../features/subject';
-import type { Range } from '../../model/view';
+import type { Range } from '../../text/lines';
 import type { RuleDoc, Severity } from '../../rules/rule';
 import type { Text2 } from '../../schema/tables';
 import type { ReportDigest } from '../digest';
