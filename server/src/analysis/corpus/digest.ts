@@ -15,8 +15,7 @@ import type { Finding, Severity } from '../rules/rule';
 import { cellKey, type Format, type TableKind } from '../schema/tables';
 import { rangeOf as range, type LineIndex, type Range } from '../text/lines';
 import { bodyOf, canonicalBody, type Body, type BodyAliases } from './body';
-import { MIN_PROSE_LENGTH } from './rules/repeated-text';
-import { sketch, type Sketch } from './similarity';
+import { MIN_PROSE_LENGTH, sketch, type Sketch } from './similarity';
 
 /** A cell read with certainty: a number as written (not blank, not a look-alike). */
 export interface CellDigest {

@@ -6,11 +6,10 @@
  * 信息处理费 are alike every year by nature). Or a table repeated unchanged:
  * every cell the same as the year before, with at least three that are not 0.
  */
-import { jaccard } from '../similarity';
+import { jaccard, MIN_PROSE_LENGTH } from '../similarity';
 import { baseName, type CrossRule } from './rule';
 
 export const SIMILARITY_THRESHOLD = 0.9;
-export const MIN_PROSE_LENGTH = 200;
 const MIN_NON_ZERO = 3;
 
 const PART_NAMES: Record<number, { zh: string; en: string }> = {
