@@ -8,7 +8,7 @@
 import { URI } from 'vscode-uri';
 import type { SummaryKey, SummaryRow } from './analysis/corpus/summary';
 import type { RatioThresholds } from './analysis/model/ratios';
-import type { Range, ReportView } from './analysis/model/view';
+import type { Range, ReportView } from './analysis';
 
 declare const carries: unique symbol;
 

@@ -6,7 +6,7 @@
  */
 import { describeSum } from '../../../server/src/analysis/model/describe';
 import { describeRatio, isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
-import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
+import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis';
 import type { TablesResult } from '../../../server/src/protocol';
 
 /** What the server answers `govreport/tables`, passed on by the extension. */

@@ -6,7 +6,7 @@
  */
 import type { Analysis, Finding } from '../analysis';
 import { digest, ReportIndex, type CrossFinding, type DigestOptions } from '../analysis/corpus';
-import type { Range } from '../analysis/model/view';
+import type { Range } from '../analysis';
 import { pick, type Locale, type Place } from './checked';
 import { findingLine, noteLine } from './format-text';
 import { paint, type Paint } from './terminal';

@@ -4,7 +4,7 @@
  */
 import { describeSum } from '../analysis/model/describe';
 import { describeRatio, RATIO_KEYS } from '../analysis/model/ratios';
-import type { PartView, ReportView, TableView } from '../analysis/model/view';
+import type { PartView, ReportView, TableView } from '../analysis';
 import { displayWidth as width } from '../analysis/text/width';
 import { pick, type Locale } from './checked';
 

@@ -6,7 +6,7 @@
  * the report's size, so that a folder of 10,000 reports (or a workspace) is
  * held as an index, not as 10,000 analyses.
  */
-import type { Analysis } from '../index';
+import type { Analysis } from '../features/analyze';
 import { figuresOf, type Figures } from '../model/totals';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { partBody } from '../read/part-body';

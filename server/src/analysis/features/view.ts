@@ -4,19 +4,18 @@
  * parts present or missing. Plain data (JSON-safe), with LSP-style 0-based
  * ranges so that a click can reveal a cell in the editor.
  */
-import type { Analysis } from '../index';
+import type { Analysis } from './analyze';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { PARTS } from '../schema/parts';
 import { groupName, TABLE_KINDS, type BlockDef, type Format, type TableKind, type Text2 } from '../schema/tables';
 import { rangeOf as range, type LineIndex, type Range } from '../text/lines';
 import type { CellState } from '../text/numbers';
 import type { Severity } from '../rules/rule';
-import type { SumSummary } from './describe';
-import { ratiosOf, type Ratios } from './ratios';
-import type { SumResult, SumStatus } from './sums';
-import { figuresOf } from './totals';
+import type { SumSummary } from '../model/describe';
+import { ratiosOf, type Ratios } from '../model/ratios';
+import type { SumResult, SumStatus } from '../model/sums';
+import { figuresOf } from '../model/totals';
 
-export type { Range } from '../text/lines';
 
 export interface CellView {
   col: string;
