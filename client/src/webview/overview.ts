@@ -7,8 +7,7 @@
  * open it at its first finding.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip, type ChartDataset } from 'chart.js';
-import { isRatioKey, summaryCell, type SummaryRow } from '../../../server/src/analysis/corpus/summary';
-import { isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
+import { isOutlier, isRatioKey, RATIO_KEYS, summaryCell, type SummaryRow, thresholdText } from '../../../server/src/analysis/pages';
 import type { SummaryResult } from '../../../server/src/protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);

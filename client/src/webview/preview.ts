@@ -4,9 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
-import { describeSum } from '../../../server/src/analysis/model/describe';
-import { describeRatio, isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
-import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis';
+import { type CellView, describeRatio, describeSum, isOutlier, RATIO_KEYS, type ReportView, type RowView, type SumView, type TableView, thresholdText } from '../../../server/src/analysis/pages';
 import type { TablesResult } from '../../../server/src/protocol';
 
 /** What the server answers `govreport/tables`, passed on by the extension. */

@@ -45,3 +45,8 @@ export { looksLikeReport } from './features/recognize';
 export { formatTables } from './features/format';
 export { rewriteTableAt, type TableRewrite } from './features/rewrite-table';
 export { skeletonSnippet, skeletonYear, SKELETON_PREFIXES } from './features/skeleton';
+export { DEFAULT_THRESHOLDS, RATIO_KEYS, describeRatio, isOutlier, thresholdText, type RatioThresholds } from './model/ratios';
+export { describeSum } from './model/describe';
+export { displayWidth } from './text/width';
+export { isRatioKey, SUMMARY_COLUMNS, summaryCell, summaryRow, type SummaryRow } from './corpus/summary';
+export type { DigestOptions } from './corpus';

@@ -1,7 +1,5 @@
 /** A checked file: its input and its findings, with 1-based positions for output. */
-import type { Finding } from '../analysis/rules/rule';
-import type { Text2 } from '../analysis/schema/tables';
-import type { LineIndex, Span } from '../analysis/text/lines';
+import type { Finding, LineIndex, Span, Text2 } from '../analysis';
 import type { SourceText } from '../sources/load';
 import type { ReportFile } from '../inputs';
 

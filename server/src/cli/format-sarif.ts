@@ -5,9 +5,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CORPUS_RULES, type CrossFinding } from '../analysis/corpus';
-import { docMarkdown, RULES } from '../analysis';
-import type { Severity } from '../analysis/rules/rule';
+import { CORPUS_RULES, type CrossFinding, docMarkdown, RULES, type Severity } from '../analysis';
 import type { FilePath } from '../inputs';
 import { pick, place, type Checked, type Locale } from './checked';
 import { ruleHelpUri } from './docs';

@@ -15,9 +15,8 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import type { CrossFinding } from '../analysis/corpus';
+import { type CrossFinding, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
 import type { StoredFinding } from '../workspace/review';
-import { SKELETON_PREFIXES, skeletonSnippet, type Finding, type Fix, type Fold, type Hover as ReportHover, type OutlineKind, type OutlineNode, rangeOf, type Severity, type TableLens, type Text2, type LineIndex, type Span } from '../analysis';
 import type { Locale } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
