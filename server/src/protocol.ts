@@ -24,7 +24,9 @@ export interface Notification<P> {
   readonly [carries]?: (params: P) => void;
 }
 
-export type Locale = 'zh' | 'en';
+import type { Locale } from './analysis';
+
+export type { Locale };
 
 /** `govreport/analyzed`, server → client after each analysis of an open report: the status item's counts. */
 export interface AnalyzedParams {

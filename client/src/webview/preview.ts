@@ -4,7 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
-import { type CellView, describeRatio, describeSum, isOutlier, RATIO_KEYS, type ReportView, type RowView, type SumView, type TableView, thresholdText } from '../../../server/src/analysis/pages';
+import { type CellView, describeRatio, describeSum, isOutlier, pick, RATIO_KEYS, type ReportView, type RowView, type SumView, type TableView, thresholdText } from '../../../server/src/analysis/pages';
 import type { TablesResult } from '../../../server/src/protocol';
 
 /** What the server answers `govreport/tables`, passed on by the extension. */
@@ -72,7 +72,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return e;
 }
 
-const pick = (t: { zh: string; en: string }, locale: 'zh' | 'en') => (locale === 'en' ? t.en : t.zh);
 const sameRange = (a: CellView['range'] | undefined, b: CellView['range']) =>
   !!a && a.start.line === b.start.line && a.start.character === b.start.character;
 

@@ -15,13 +15,13 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { type CrossFinding, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
+import { type CrossFinding, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
 import type { StoredFinding } from '../workspace/review';
 import type { Locale } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 
-export const text = (t: Text2, locale: Locale): string => (locale === 'en' ? t.en : t.zh);
+export const text: (t: Text2, locale: Locale) => string = pick;
 
 export const range: (lines: LineIndex, span: Span) => Range = rangeOf;
 
