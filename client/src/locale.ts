@@ -5,8 +5,9 @@
  * the display language alone, so the client keeps its strings here.
  */
 import * as vscode from 'vscode';
+import type { Locale } from '../../server/src/protocol';
 
-export type Locale = 'zh' | 'en';
+export type { Locale };
 
 export function currentLocale(): Locale {
   const setting = vscode.workspace.getConfiguration('govreport').get<string>('locale', 'auto');

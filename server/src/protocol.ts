@@ -8,7 +8,7 @@
 import { URI } from 'vscode-uri';
 import type { SummaryKey, SummaryRow } from './analysis/corpus/summary';
 import type { RatioThresholds } from './analysis/model/ratios';
-import type { Range, ReportView } from './analysis/model/view';
+import type { Range, ReportView } from './analysis';
 
 declare const carries: unique symbol;
 
@@ -24,7 +24,9 @@ export interface Notification<P> {
   readonly [carries]?: (params: P) => void;
 }
 
-export type Locale = 'zh' | 'en';
+import type { Locale } from './analysis';
+
+export type { Locale };
 
 /** `govreport/analyzed`, server → client after each analysis of an open report: the status item's counts. */
 export interface AnalyzedParams {

@@ -7,7 +7,7 @@
  * A table the reader cannot read (flat web text) stays as its text.
  */
 import { analyze } from '../../server/src/analysis';
-import type { Report } from '../../server/src/analysis/read/report';
+import type { Report } from '../../server/src/analysis/model/report';
 import type { ReadRow, ReadTable } from '../../server/src/analysis/read/tables/assemble';
 import type { BlockDef, Format, TableKind } from '../../server/src/analysis/schema/tables';
 import type { Span } from '../../server/src/analysis/text/lines';

@@ -1,6 +1,6 @@
 /**
  * The content rules on the shared reports: the verdict of each rule on each
- * report (why each finding is true is said beside it and in the README), and
+ * report (why each finding is true is said beside it and in CONTRIBUTING.md), and
  * the defects planted into them: a topic's paragraph of part 一 removed, the
  * fee sentence of part 六 removed, 均已办结 added to a report that carries
  * applications over.

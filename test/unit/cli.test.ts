@@ -83,7 +83,7 @@ describe('govreport check', () => {
     assert.equal(run.tool.driver.name, 'GovReport');
     const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'subtotal');
     // package.json names no homepage: no link (a path on the machine that ran the check resolves nowhere else),
-    // the rule's section of the README inline instead.
+    // the rule's documentation inline instead.
     assert.equal(rule.helpUri, undefined);
     assert.doesNotMatch(r.stdout, /file:\/\/[^"]*README/i);
     assert.match(rule.help.text, /（七）总计等于（一）至（六）各项之和/);
@@ -112,19 +112,21 @@ describe('govreport check', () => {
     assert.ok(existsSync(fileURLToPath(artifact.uri)));
   });
 
-  it('sarif: links each rule to the homepage package.json names, when it is https', () => {
+  it('sarif: links each rule to its page under the homepage package.json names, when it is https', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'dist'));
     copyFileSync(join(ROOT, 'dist', 'cli.js'), join(dir, 'dist', 'cli.js'));
-    copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
     const sarif = (homepage: string) => {
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'govreport', homepage }));
       const out = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'dist', 'cli.js'))}).main(process.argv.slice(1))`, 'check', '--format', 'sarif', fixture('pipe.report.txt')], { cwd: ROOT, encoding: 'utf8' });
       return JSON.parse(out.stdout).runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'carry-over');
     };
     const linked = sarif('https://example.org/govreport#readme');
-    assert.equal(linked.helpUri, 'https://example.org/govreport#carry-over');
-    assert.match(linked.help.markdown, /\[carry-over\]\(https:\/\/example\.org\/govreport#carry-over\)/);
+    assert.equal(linked.helpUri, 'https://example.org/govreport/docs/rules/carry-over.md');
+    assert.match(linked.help.markdown, /\[carry-over\]\(https:\/\/example\.org\/govreport\/docs\/rules\/carry-over\.md\)/);
+    assert.match(linked.help.markdown, /本机关上年报告的“四、结转下年度继续办理”逐列一致/);
+    // On GitHub, the page as the repository shows it.
+    assert.equal(sarif('https://github.com/someone/govreport#readme').helpUri, 'https://github.com/someone/govreport/blob/HEAD/docs/rules/carry-over.md');
     assert.equal(sarif('http://example.org/govreport').helpUri, undefined);
   });
 

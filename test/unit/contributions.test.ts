@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, CROSS_RULE_CODES, RULE_CODES, skeletonSnippet, skeletonYear } from '../../server/src/analysis';
 import { contributions } from '../../server/src/contributions';
+import { docFiles, fillReadme } from '../../server/src/contributions/docs';
 import { snippetName, type Snippet } from '../../server/src/contributions/snippets';
 import { ROOT } from '../support/fixtures';
 import { cleanSpec, copySpec, render } from '../support/reports';
@@ -32,6 +33,26 @@ function expand(snippet: Snippet, year: number): string {
 }
 
 describe('contributions', () => {
+  it('the rules’ pages and the READMEs’ rule sections are what the rule modules document', () => {
+    const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+    const files = docFiles(read);
+    for (const code of [...RULE_CODES, ...CROSS_RULE_CODES]) assert.ok(files[`docs/rules/${code}.md`], code);
+    for (const [file, text] of Object.entries(files)) assert.equal(read(file), text, `${file} is stale: run \`npm run docs\``);
+    // Each README documents every rule, Chinese first, then English.
+    for (const readme of ['README.md', 'README.marketplace.md']) {
+      for (const code of [...RULE_CODES, ...CROSS_RULE_CODES]) {
+        const section = new RegExp(`^### ${code}\\n\\n([\\s\\S]*?)\\n(?=### |<!-- )`, 'm').exec(read(readme))?.[1] ?? '';
+        const [zh, en] = section.trim().split(/\n\n(?=[A-Z"(])/);
+        assert.match(zh ?? '', /^[^A-Za-z].*\p{Script=Han}/u, `${readme} ${code}`);
+        assert.match(en ?? '', /^[A-Z"(]/, `${readme} ${code}`);
+      }
+    }
+  });
+
+  it('a README without the rules’ markers is said, not skipped', () => {
+    assert.throws(() => fillReadme('README.md', '# GovReport\n'), /README\.md: no "<!-- rules-table/);
+  });
+
   it('the committed snippets and grammar are what the schema generates', () => {
     for (const [file, data] of Object.entries(contributions())) {
       const committed = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));

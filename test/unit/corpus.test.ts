@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, applySettings, digest, ReportIndex, type CrossFinding } from '../../server/src/analysis';
 import { bodyOf, jaccard, sameBody, sketch } from '../../server/src/analysis/corpus';
-import type { Range } from '../../server/src/analysis/model/view';
+import type { Range } from '../../server/src/analysis';
 import { LineIndex } from '../../server/src/analysis/text/lines';
 import { bump, cleanSpec, copySpec, READABLE, render, type Layout, type ReportSpec } from '../support/reports';
 

@@ -21,16 +21,11 @@ describe('the package', () => {
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
-  it('packs the users’ README, which documents every rule as the developers’ README does', () => {
+  it('packs the users’ README, which documents every rule (from the rule modules: see the docs test)', () => {
     assert.match(manifest.scripts.package, /scripts\/package\.mjs/);
     assert.match(readFileSync(join(ROOT, 'scripts', 'package.mjs'), 'utf8'), /'--readme-path', 'README\.marketplace\.md'/);
     const users = readFileSync(join(ROOT, 'README.marketplace.md'), 'utf8');
-    const developers = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const section = (text: string, code: string) => new RegExp(`^### ${code}\\n([^#]+)`, 'm').exec(text)?.[1].trim();
-    for (const code of [...RULE_CODES, ...CROSS_RULE_CODES]) {
-      assert.ok(section(users, code), `README.marketplace.md: ### ${code}`);
-      assert.equal(section(users, code), section(developers, code), code);
-    }
+    for (const code of [...RULE_CODES, ...CROSS_RULE_CODES]) assert.match(users, new RegExp(`^### ${code}\\n\\n[^#]+`, 'm'), `README.marketplace.md: ### ${code}`);
     assert.doesNotMatch(users, /npm (test|start)|Project layout|Benchmarks/, 'no developer material');
   });
 

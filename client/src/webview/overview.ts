@@ -7,8 +7,7 @@
  * open it at its first finding.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip, type ChartDataset } from 'chart.js';
-import { isRatioKey, summaryCell, type SummaryRow } from '../../../server/src/analysis/corpus/summary';
-import { isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
+import { isOutlier, isRatioKey, pick as pickIn, RATIO_KEYS, summaryCell, type SummaryRow, type Text2, thresholdText } from '../../../server/src/analysis/pages';
 import type { SummaryResult } from '../../../server/src/protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
@@ -92,7 +91,7 @@ function colour(name: string, fallback: string): string {
 }
 
 const bodyOf = (r: Row) => r.bodyKey ?? '';
-const pick = (t: { zh: string; en: string }) => (summary?.locale === 'en' ? t.en : t.zh);
+const pick = (t: Text2) => pickIn(t, summary?.locale === 'en' ? 'en' : 'zh');
 
 function selection(rows: Row[]): Row[] {
   return rows.filter((r) => (!state.body || bodyOf(r) === state.body) && (!state.year || String(r.year) === state.year));

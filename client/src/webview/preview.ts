@@ -4,9 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
-import { describeSum, layoutName } from '../../../server/src/analysis/model/describe';
-import { describeRatio, isOutlier, RATIO_KEYS, thresholdText } from '../../../server/src/analysis/model/ratios';
-import type { CellView, ReportView, RowView, SumView, TableView } from '../../../server/src/analysis/model/view';
+import { type CellView, describeRatio, describeSum, isOutlier, layoutName, pick, RATIO_KEYS, type ReportView, type RowView, type SumView, type TableView, thresholdText } from '../../../server/src/analysis/pages';
 import type { TablesResult } from '../../../server/src/protocol';
 
 /** What the server answers `govreport/tables`, passed on by the extension. */
@@ -72,7 +70,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return e;
 }
 
-const pick = (t: { zh: string; en: string }, locale: 'zh' | 'en') => (locale === 'en' ? t.en : t.zh);
 const sameRange = (a: CellView['range'] | undefined, b: CellView['range']) =>
   !!a && a.start.line === b.start.line && a.start.character === b.start.character;
 

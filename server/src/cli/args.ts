@@ -5,8 +5,7 @@
  * reads the arguments; the words are ours).
  */
 import { parseArgs } from 'node:util';
-import type { RatioThresholds } from '../analysis/model/ratios';
-import type { Text2 } from '../analysis/schema/tables';
+import type { RatioThresholds, Text2 } from '../analysis';
 import { pick, type Locale } from './checked';
 import { LOCALES, localeFromEnv } from './messages';
 

@@ -1,11 +1,11 @@
 /** A checked file: its input and its findings, with 1-based positions for output. */
-import type { Finding } from '../analysis/rules/rule';
-import type { Text2 } from '../analysis/schema/tables';
-import type { LineIndex, Span } from '../analysis/text/lines';
+import type { Finding, LineIndex, LocaleTag, Span } from '../analysis';
 import type { SourceText } from '../sources/load';
 import type { ReportFile } from '../inputs';
 
-export type Locale = 'zh-CN' | 'en';
+/** The command line says its language as a tag (`--locale zh-CN`). */
+export type Locale = LocaleTag;
+export { pick } from '../analysis';
 
 export interface Checked {
   input: ReportFile;
@@ -27,8 +27,4 @@ export function place(lines: LineIndex, span: Span): Place {
   const s = lines.positionAt(span.start);
   const e = lines.positionAt(span.end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
-}
-
-export function pick(text: Text2, locale: Locale): string {
-  return locale === 'en' ? text.en : text.zh;
 }

@@ -7,7 +7,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { pick, type Locale } from './checked';
 import { readReport } from '../inputs';
 import { MESSAGES } from './messages';
-import type { Io } from './main';
+import type { Io } from './output';
 
 /** Are both paths one file (the same path, a link, another name for it)? */
 function sameFile(a: string, b: string): boolean {

@@ -4,9 +4,7 @@
  * every file is read, the findings across reports are computed from the index
  * and printed with each file's own, or after them when those were streamed.
  */
-import type { Analysis, Finding } from '../analysis';
-import { digest, ReportIndex, type CrossFinding, type DigestOptions } from '../analysis/corpus';
-import type { Range } from '../analysis/model/view';
+import { type Analysis, type CrossFinding, digest, type DigestOptions, type Finding, type Range, ReportIndex } from '../analysis';
 import { pick, type Locale, type Place } from './checked';
 import { findingLine, noteLine } from './format-text';
 import { paint, type Paint } from './terminal';

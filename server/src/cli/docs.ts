@@ -1,9 +1,9 @@
 /**
- * The rules' documentation for SARIF: each rule's section of the README that
- * ships with the command line, inline (code scanning shows it beside the
- * finding), and a link to it only where the package says it is published
+ * Where the rules' documentation is for SARIF: a link to each rule's page,
+ * docs/rules/<code>.md, only where the package says it is published
  * (package.json's `homepage`, an https address); a path on the machine that
- * ran the check would mean nothing where the log is read.
+ * ran the check would mean nothing where the log is read. (The documentation
+ * itself goes inline, from the rule modules.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,33 +21,28 @@ function packageRoot(): string | undefined {
   }
 }
 
-interface Docs {
-  homepage?: string;
-  readme: string;
-}
+let homepage: string | null | undefined;
 
-let docs: Docs | undefined;
-
-function load(): Docs {
+function load(): string | null {
   const root = packageRoot();
-  if (!root) return { readme: '' };
-  const read = (file: string) => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : '');
-  const { homepage } = JSON.parse(read('package.json')) as { homepage?: unknown };
-  return { homepage: typeof homepage === 'string' && /^https:\/\//.test(homepage) ? homepage : undefined, readme: read('README.md') || read('readme.md') };
+  if (!root) return null;
+  try {
+    const { homepage: page } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage?: unknown };
+    return typeof page === 'string' && /^https:\/\//.test(page) ? page : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Where rule `code` is documented on the web, when the package says where (https only). */
+/**
+ * Where rule `code`'s page is on the web, when the package says where (https
+ * only): docs/rules/<code>.md under the homepage; on GitHub, in the tree of the
+ * default branch, where the page is shown rendered.
+ */
 export function ruleHelpUri(code: string): string | undefined {
-  docs ??= load();
-  return docs.homepage && `${docs.homepage.replace(/#.*$/, '')}#${code}`;
-}
-
-/** Rule `code`'s section of the README (Markdown), without its heading; undefined when there is none. */
-export function ruleDoc(code: string): string | undefined {
-  docs ??= load();
-  const at = docs.readme.search(new RegExp(`^### ${code}$`, 'm'));
-  if (at < 0) return undefined;
-  const body = docs.readme.slice(docs.readme.indexOf('\n', at) + 1);
-  const end = body.search(/^#/m);
-  return (end < 0 ? body : body.slice(0, end)).trim() || undefined;
+  if (homepage === undefined) homepage = load();
+  if (!homepage) return undefined;
+  const base = new URL(homepage.replace(/#.*$/, '').replace(/\/?$/, '/'));
+  if (base.hostname === 'github.com' && /^\/[^/]+\/[^/]+\/$/.test(base.pathname)) base.pathname += 'blob/HEAD/';
+  return new URL(`docs/rules/${code}.md`, base).href;
 }

@@ -7,11 +7,7 @@
  * problem is said once, on stderr; the defaults stand in and checking goes on.
  */
 import { resolve } from 'node:path';
-import { applySettings, subjectAt, type Analysis, type Finding } from '../analysis';
-import type { CrossFinding, DigestOptions, UnitGroup } from '../analysis/corpus';
-import { Accepted, acceptedKey, valuesOf, type AcceptedFinding } from '../analysis/features/baseline';
-import type { Subject } from '../analysis/features/subject';
-import type { Text2 } from '../analysis/schema/tables';
+import { Accepted, type AcceptedFinding, acceptedKey, type Analysis, applySettings, type CrossFinding, type DigestOptions, type Finding, type Subject, subjectAt, type Text2, type UnitGroup, valuesOf } from '../analysis';
 import { baselineName, Baselines, readingProblem, writeBaseline } from '../config/baseline';
 import { inside, SettingsStore, type FolderSettings } from '../config/folder';
 import { displayPath } from '../inputs/paths';

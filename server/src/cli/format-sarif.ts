@@ -5,12 +5,10 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CORPUS_RULES, type CrossFinding } from '../analysis/corpus';
-import { RULES } from '../analysis/rules';
-import type { Severity } from '../analysis/rules/rule';
+import { CORPUS_RULES, type CrossFinding, docMarkdown, RULES, type Severity } from '../analysis';
 import type { FilePath } from '../inputs';
 import { pick, place, type Checked, type Locale } from './checked';
-import { ruleDoc, ruleHelpUri } from './docs';
+import { ruleHelpUri } from './docs';
 import { placeOf } from './cross';
 import { placeJson, placeText, sourcePlace } from './sources';
 
@@ -118,7 +116,7 @@ export function sarifLog(locale: Locale, version: string, results: unknown, noti
             version,
             rules: [...RULES, ...CORPUS_RULES].map((r) => {
               const helpUri = ruleHelpUri(r.code);
-              const doc = ruleDoc(r.code);
+              const doc = docMarkdown(r.doc);
               return {
                 id: r.code,
                 name: r.code,

@@ -1,6 +1,5 @@
 /** Compiler-style output: `file:line:col: error subtotal message`, notes below. */
-import type { Severity } from '../analysis/rules/rule';
-import type { CrossFinding } from '../analysis/corpus';
+import type { CrossFinding, Severity } from '../analysis';
 import { pick, place, type Checked, type Locale } from './checked';
 import { MESSAGES } from './messages';
 import { placeText, sourcePlace } from './sources';

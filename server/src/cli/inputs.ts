@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { sep } from 'node:path';
 // Loaded with require so that the bundle takes the package's CommonJS build.
 import tinyglobby = require('tinyglobby');
-import type { Text2 } from '../analysis/schema/tables';
+import type { Text2 } from '../analysis';
 import { displayPath, IN_LINE, readReport, realPath, recoverBytes, walkReports, type FilePath, type ReportFile } from '../inputs';
 import { pick, type Locale } from './checked';
 import { MESSAGES } from './messages';

@@ -3,7 +3,7 @@
  * word), in both languages, and which language it speaks: `--locale`, else
  * the terminal's (LC_ALL, LC_MESSAGES, LANG, as POSIX orders them), else Chinese.
  */
-import type { Text2 } from '../analysis/schema/tables';
+import type { Text2 } from '../analysis';
 import { searchedNames } from '../inputs/names';
 import type { Locale } from './checked';
 

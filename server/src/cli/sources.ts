@@ -2,7 +2,7 @@
  * The command line's side of source files (.docx, web pages, PDF): naming a
  * finding's place in the source (`表三 第 5 行 第 2 列`) for the output formats.
  */
-import type { Span } from '../analysis/text/lines';
+import type { Span } from '../analysis';
 import { describePlace, placeAt, type SourcePlace, type SourceText } from '../sources/load';
 import { pick, type Locale } from './checked';
 

@@ -6,9 +6,7 @@
  * them, in any form; only each report's digest is kept while the files are
  * read, so memory grows by a few kilobytes a report.
  */
-import { analyze } from '../analysis';
-import { summaryRow } from '../analysis/corpus/summary';
-import { DEFAULT_THRESHOLDS, type RatioThresholds } from '../analysis/model/ratios';
+import { analyze, DEFAULT_THRESHOLDS, type RatioThresholds, summaryRow } from '../analysis';
 import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/format';
 import { pick, type Locale } from './checked';
 import { CrossReports } from './cross';

@@ -4,7 +4,7 @@
  * long run, cleared before anything else is written so the two never mix.
  * Output to a pipe or a file stays plain text.
  */
-import { displayWidth } from '../analysis/text/width';
+import { displayWidth } from '../analysis';
 import type { Io } from './output';
 
 /** Whether to colour a stream: --color / --no-color first, then NO_COLOR (https://no-color.org), then whether it is a terminal. */

@@ -2,10 +2,7 @@
  * `govreport totals`: the tables as read, with every computed sum and whether
  * it holds, printed from the same model the totals preview shows.
  */
-import { describeSum, layoutName } from '../analysis/model/describe';
-import { describeRatio, RATIO_KEYS } from '../analysis/model/ratios';
-import type { PartView, ReportView, TableView } from '../analysis/model/view';
-import { displayWidth as width } from '../analysis/text/width';
+import { describeRatio, describeSum, displayWidth as width, layoutName, type PartView, RATIO_KEYS, type ReportView, type TableView } from '../analysis';
 import { pick, type Locale } from './checked';
 
 /** Pads to `w` terminal columns (a CJK character takes two). Labels are never cut: they come from the schema. */

@@ -7,8 +7,7 @@
  * analysed again and shows no new finding.
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver/node';
-import { analyze, fixAllEdits, verifyFix, type Analysis, type Finding, type Fix } from '../analysis';
-import type { AcceptedFinding } from '../analysis/features/baseline';
+import { type AcceptedFinding, type Analysis, analyze, type Finding, type Fix, fixAllEdits, verifyFix } from '../analysis';
 import type { AcceptArgs } from './folders';
 import * as lsp from './convert';
 import type { Locale } from './settings';

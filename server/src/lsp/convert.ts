@@ -15,20 +15,15 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import type { CrossFinding } from '../analysis/corpus';
+import { type CrossFinding, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
 import type { StoredFinding } from '../workspace/review';
-import { SKELETON_PREFIXES, skeletonSnippet, type Finding, type Fix, type Fold, type Hover as ReportHover, type OutlineKind, type OutlineNode, type Severity, type TableLens, type Text2 } from '../analysis';
-import type { LineIndex } from '../analysis/text/lines';
-import type { Span } from '../analysis/text/lines';
 import type { Locale } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 
-export const text = (t: Text2, locale: Locale): string => (locale === 'en' ? t.en : t.zh);
+export const text: (t: Text2, locale: Locale) => string = pick;
 
-export function range(lines: LineIndex, span: Span): Range {
-  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
-}
+export const range: (lines: LineIndex, span: Span) => Range = rangeOf;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

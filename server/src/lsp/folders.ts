@@ -6,12 +6,7 @@
  * Files are read once and kept until the editor says one changed (watched).
  */
 import { basename, dirname, sep } from 'node:path';
-import { applySettings, subjectAt, type Analysis, type CrossRuleCode, type Finding, type RuleCode, type RuleSettings, type Severity } from '../analysis';
-import type { DigestOptions, UnitGroup } from '../analysis/corpus';
-import type { RatioThresholds } from '../analysis/model/ratios';
-import { Accepted, acceptedKey, valuesOf, type AcceptedFinding } from '../analysis/features/baseline';
-import type { Subject } from '../analysis/features/subject';
-import type { Text2 } from '../analysis/schema/tables';
+import { Accepted, type AcceptedFinding, acceptedKey, type Analysis, applySettings, type CrossRuleCode, type DigestOptions, type Finding, type RatioThresholds, type RuleCode, type RuleSettings, type Severity, type Subject, subjectAt, type Text2, type UnitGroup, valuesOf } from '../analysis';
 import { acceptInBaseline, BASELINE_FILE, baselineName, Baselines, readingProblem } from '../config/baseline';
 import { SettingsStore, type FolderSettings } from '../config/folder';
 import { CONFIG_FILE } from '../config/settings';

@@ -1,11 +1,10 @@
 /** The user's settings (`govreport.*`), as the client sends them. */
-import { CROSS_RULE_CODES, RULE_CODES, type RuleSettings } from '../analysis';
-import { DEFAULT_THRESHOLDS, type RatioThresholds } from '../analysis/model/ratios';
+import { CROSS_RULE_CODES, DEFAULT_THRESHOLDS, type Locale, type RatioThresholds, RULE_CODES, type RuleSettings } from '../analysis';
 
 export type RunMode = 'onType' | 'onSave';
 /** Which reports are checked: the open ones, or every report of the workspace. */
 export type Scope = 'open' | 'workspace';
-export type Locale = 'zh' | 'en';
+export type { Locale };
 
 export interface Settings {
   rules: RuleSettings;

@@ -11,12 +11,10 @@
  */
 import { basename, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import { analyze, subjectAt, type Analysis, type Finding } from '../analysis';
+import { analyze, rangeOf, subjectAt, type Analysis, type Finding, type Range, type Span } from '../analysis';
 import { digest, ReportIndex, type CrossFinding, type DigestOptions } from '../analysis/corpus';
 import type { Subject } from '../analysis/features/subject';
 import { summaryRow, type SummaryRow } from '../analysis/corpus/summary';
-import type { Range } from '../analysis/model/view';
-import type { LineIndex, Span } from '../analysis/text/lines';
 import type { Text2 } from '../analysis/schema/tables';
 import { isReportName, readReport, sourceKind, walkReports, type ReportFile } from '../inputs';
 import { sourceDocumentUri, sourceOf } from '../protocol';
@@ -66,7 +64,7 @@ const PUBLISH_EVERY = 250;
 /** Reports published between two turns of the event loop. */
 const PUBLISH_AT_ONCE = 20;
 
-const toRange = (lines: LineIndex, span: Span): Range => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
+const toRange = rangeOf;
 
 /** Where a span stands in the source, when there is a place to name. */
 function placeOf(source: SourceText | undefined, span: Span): Text2 | undefined {

@@ -6,18 +6,16 @@
  * the report's size, so that a folder of 10,000 reports (or a workspace) is
  * held as an index, not as 10,000 analyses.
  */
-import type { Analysis } from '../index';
+import type { Analysis } from '../features/analyze';
 import { figuresOf, type Figures } from '../model/totals';
-import type { Range } from '../model/view';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { partBody } from '../read/part-body';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { Finding, Severity } from '../rules/rule';
 import { cellKey, type Format, type TableKind } from '../schema/tables';
-import type { LineIndex, Span } from '../text/lines';
+import { rangeOf as range, type LineIndex, type Range } from '../text/lines';
 import { bodyOf, canonicalBody, type Body, type BodyAliases } from './body';
-import { MIN_PROSE_LENGTH } from './rules/repeated-text';
-import { sketch, type Sketch } from './similarity';
+import { MIN_PROSE_LENGTH, sketch, type Sketch } from './similarity';
 
 /** A cell read with certainty: a number as written (not blank, not a look-alike). */
 export interface CellDigest {
@@ -76,10 +74,6 @@ export interface DigestOptions {
   aliases?: BodyAliases;
   /** Whether a report of this body keeps every cell of its tables (a summary report or one of its units). */
   keepCells?: (body: Body | undefined) => boolean;
-}
-
-function range(lines: LineIndex, span: Span): Range {
-  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
 /** Only numbers written plainly are compared across reports. */

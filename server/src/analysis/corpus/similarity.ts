@@ -10,6 +10,8 @@
 
 export const SHINGLE = 5;
 export const SKETCH_SIZE = 128;
+/** Texts shorter than this (standard sentences, alike every year by nature) are never compared. */
+export const MIN_PROSE_LENGTH = 200;
 
 export interface Sketch {
   /** Characters left after normalising. */

@@ -7,7 +7,7 @@
  */
 import { RATIO_KEYS, ratiosOf, shownPercent, type RatioKey } from '../model/ratios';
 import type { Figures } from '../model/totals';
-import type { Range } from '../model/view';
+import type { Range } from '../text/lines';
 import type { Text2 } from '../schema/tables';
 import type { ReportDigest } from './digest';
 import type { CrossFinding } from './rules/rule';

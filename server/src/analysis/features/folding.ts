@@ -1,5 +1,5 @@
 /** Folding: each part from its heading to its end, each table from its anchor to its last row. */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 
 export interface Fold {
   startLine: number;

@@ -8,7 +8,7 @@ import { describeSum, shown } from '../model/describe';
 import { describeRatio, ratiosOf, type RatioKey } from '../model/ratios';
 import { figuresOf } from '../model/totals';
 import type { SumResult } from '../model/sums';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { standardHeading } from '../schema/parts';
 import type { TableKind, Text2 } from '../schema/tables';

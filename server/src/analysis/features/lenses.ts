@@ -4,7 +4,7 @@
  */
 import { shown } from '../model/describe';
 import type { SumResult } from '../model/sums';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadTable } from '../read/tables/assemble';
 import { cellKey, type Text2 } from '../schema/tables';
 import type { Span } from '../text/lines';

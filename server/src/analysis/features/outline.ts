@@ -1,5 +1,5 @@
 /** The report's outline: title, the six parts and their sub-parts, each table with its rows. */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { Text2 } from '../schema/tables';
 import type { Span } from '../text/lines';
 

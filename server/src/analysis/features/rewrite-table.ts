@@ -6,7 +6,8 @@
  * not a known header or a cell, and the rewritten text read back with every
  * cell as before.
  */
-import { readReport, type Report } from '../read/report';
+import type { Report } from '../model/report';
+import { readReport } from '../read/report';
 import type { ReadTable } from '../read/tables/assemble';
 import { isPageFooter } from '../read/tables/layouts';
 import { allRows, cellKey, type TableDef, type Text2 } from '../schema/tables';

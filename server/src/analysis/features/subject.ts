@@ -4,7 +4,7 @@
  * Edits elsewhere in the report do not change it, as a line number would
  * change; the accepted findings (the baseline) are keyed by it.
  */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { TableKind } from '../schema/tables';
 
 export interface Subject {

@@ -4,7 +4,7 @@
  * the cells it comes from. Only cells read with certainty are used.
  */
 import type { Figure, FigureKind } from '../read/narrative';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { cellKey, type Text2 } from '../schema/tables';
 

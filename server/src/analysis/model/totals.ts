@@ -5,7 +5,7 @@
  * certainty (a blank counts 0, and a blank 总计 is its row's applicants'
  * sum). The summary keeps them; the ratios come from them.
  */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import { rowsTotal, rowTotal, total, type Reading } from './figures';
 
 export interface Figures {

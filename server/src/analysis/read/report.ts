@@ -2,7 +2,6 @@
  * Reading a whole report: one pass over its lines for artifacts and headings,
  * then the tables, the title and period, and the figures of the prose.
  */
-import { computeSums, type SumResult } from '../model/sums';
 import { valueColumns, type Format } from '../schema/tables';
 import { LineIndex, type Span } from '../text/lines';
 import { findArtifacts, lineArtifact, type Artifact } from './artifacts';
@@ -13,7 +12,8 @@ import { assembleTable, type ReadTable } from './tables/assemble';
 import { isRule, readRows } from './tables/layouts';
 import { locateTables } from './tables/locate';
 
-export interface Report {
+/** A report as read: its parts, tables and prose (its sums are the model's: model/report.ts). */
+export interface ReadReport {
   text: string;
   lines: LineIndex;
   title?: Title;
@@ -27,7 +27,6 @@ export interface Report {
   subparts: SubHeading[];
   /** The standard tables found, in the order they stand. */
   tables: ReadTable[];
-  sums: SumResult[];
   figures: Figure[];
   /** The prose of the intro and parts 一 to 四 (the tables left out), in runs of lines. */
   prose: Span[];
@@ -36,7 +35,7 @@ export interface Report {
   format?: Format;
 }
 
-export function readReport(text: string): Report {
+export function readReport(text: string): ReadReport {
   const lines = new LineIndex(text);
   const artifacts = findArtifacts(text);
   const parts: PartHeading[] = [];
@@ -144,7 +143,6 @@ export function readReport(text: string): Report {
     parts,
     subparts,
     tables,
-    sums: tables.flatMap(computeSums),
     figures,
     prose,
     artifacts,

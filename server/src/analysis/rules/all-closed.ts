@@ -27,6 +27,22 @@ export const allClosed: Rule = {
     zh: '正文称申请均已办结（均已办结、全部办结、已全部答复、按时办结率100%等），而申请情况表“四、结转下年度继续办理”大于 0。',
     en: 'The text says every application was handled (均已办结, 全部办结, 已全部答复, 按时办结率100% …), while row 4 of the applications table (carried over to next year) is above 0.',
   },
+  doc: {
+    checks: 'the prose says every application was handled while 四、结转下年度继续办理 is above 0',
+    zh: `
+      正文称申请均已办结（均已办结、全部办结、已全部答复、办结率 100% 等），而申请情况表“四、结转下年度继续
+      办理”的总计大于 0。只看讲申请的句子（句中有“申请”，区长信箱的办结率不算）；句中提到结转、顺延或
+      下年度的也不算（“上年结转的申请均已办结”与结转下年度并不矛盾）。表中该单元格作为相关信息给出。
+    `,
+    en: `
+      The prose says every application was handled (均已办结, 全部办结, 已全部答复, 办结率 100% and
+      the like) while the total of the applications table's 四、结转下年度继续办理 is above 0. Only
+      sentences about applications count (the sentence says 申请; a mayor's mailbox's 办结率 does
+      not), and not those that speak of carrying over, postponing or next year
+      (“上年结转的申请均已办结” does not contradict carrying over to next year). The table's cell
+      is given as related information.
+    `,
+  },
   check(report, emit) {
     const carried = readingsOf(report, 'carriedOver')[0];
     if (!carried || carried.value <= 0) return;

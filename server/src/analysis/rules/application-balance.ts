@@ -9,6 +9,18 @@ export const applicationBalance: Rule = {
     zh: '申请情况表每一列中，第一项加第二项之和等于第三项（七）总计加第四项之和。',
     en: 'In every column of the applications table, rows 1 + 2 equal row (7) Total + row 4.',
   },
+  doc: {
+    checks: 'applications table, every column: 一 + 二 = （七）总计 + 四',
+    zh: `
+      申请情况表每一列中，第一项加第二项之和等于第三项（七）总计加第四项之和：本年新收 + 上年结转
+      = 本年办结 + 结转下年度。在该列第四项处报告，并指出这四个单元格。
+    `,
+    en: `
+      In every column of the applications table, row 一 plus row 二 equals row 三's （七）总计
+      plus row 四: received this year + carried over from last year = handled this year +
+      carried over to next year. Reported at row 四 of the column, naming the four cells.
+    `,
+  },
   check(report, emit) {
     reportFailedSums(
       report,

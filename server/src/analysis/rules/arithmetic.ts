@@ -3,7 +3,7 @@
  * that do not hold, at the cell a reviewer would correct first, naming the
  * cells that explain the failure.
  */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import type { SumResult } from '../model/sums';
 import type { ArithmeticCode, Text2 } from '../schema/tables';

@@ -1,5 +1,5 @@
 /** How findings name the table cells involved in them (related locations). */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import { cellName, formatNumber, type Related } from './rule';
 

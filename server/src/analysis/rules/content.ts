@@ -4,7 +4,7 @@
  * sentences.
  */
 import { partBody } from '../read/part-body';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { PartNumber } from '../schema/parts';
 import { fold, isIdeograph } from '../text/fold';
 

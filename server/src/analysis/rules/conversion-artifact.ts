@@ -30,6 +30,19 @@ export const conversionArtifact: Rule = {
     zh: '文档转换工具留下的多余文字，如“[bookmark: _GoBack]”、乱码字符、不可见字符。',
     en: 'Text left by a document converter, such as "[bookmark: _GoBack]", replacement characters and invisible characters.',
   },
+  doc: {
+    checks: 'text left by a converter, such as `[bookmark: _GoBack]`',
+    zh: `
+      文档转换留下的多余文字：\`[bookmark: _GoBack]\` 书签标记、乱码字符 \`�\`、不可见的控制字符和零宽字符；
+      OCR 或大模型转换工具虚构的表头行（\`类别 | 数据1 | 数据2 …\`）、单独一行的“正文”、插入的 \`## 表二\` 标题。
+    `,
+    en: `
+      Text left by a document converter: \`[bookmark: _GoBack]\` bookmark marks, the
+      replacement character \`�\`, invisible control and zero-width characters; header rows an
+      OCR or language-model converter made up (\`类别 | 数据1 | 数据2 …\`), a line holding only
+      “正文”, inserted headings such as \`## 表二\`.
+    `,
+  },
   check(report, emit) {
     // A converter that cuts a table into pieces invents the same header over
     // each piece: said once, every header a place of its own, removed together.

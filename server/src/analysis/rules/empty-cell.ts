@@ -1,5 +1,5 @@
 /** A blank cell, or `/`, `—`, where the format expects a number (read as 0). */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import { impliedValue } from '../model/sums';
 import { oddOneOut, setCellFix } from './fixes';
@@ -29,6 +29,16 @@ export const emptyCell: Rule = {
   description: {
     zh: '表格中应填数字的单元格为空或填了“/”“—”，合计时按 0 计算；应填写 0。',
     en: 'A cell that should hold a number is blank or holds "/" or "—"; it is read as 0 for the sums, and 0 should be written.',
+  },
+  doc: {
+    checks: 'a blank cell, `/` or `—` where a number belongs (read as 0)',
+    zh: `
+      应填数字的单元格留空或填“/”“—”：合计时按 0 计算，应填写 0。
+    `,
+    en: `
+      A cell where a number belongs is blank or holds \`/\` or \`—\`: it is read as 0 in the
+      sums, and 0 should be written.
+    `,
   },
   check(report, emit) {
     // Blanks of sums that do not hold as read: writing 0 in them is no safe fix.

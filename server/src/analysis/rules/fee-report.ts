@@ -29,6 +29,23 @@ export const feeReport: Rule = {
     zh: '第六部分“其他需要报告的事项”应说明本年度是否收取信息处理费（收取多少，或未收取）。',
     en: 'Part 6 (other matters) says whether information-processing fees were charged this year (how much, or none).',
   },
+  doc: {
+    checks: 'part 六 does not say whether 信息处理费 were charged',
+    zh: `
+      第六部分“其他需要报告的事项”应说明本年度是否收取信息处理费：收取多少（全年收取信息处理费 3940 元、
+      0 元），或未收取（本机关未收取信息处理费、无收取信息处理费情况、未发生收费情况）。只写《政府信息公开
+      信息处理费管理办法》的名称，或只有“信息处理费收取情况”这样的小标题，不算说明。信息处理费自 2021 年起
+      依国办函〔2020〕109号收取，故适用于 2021 年度及以后的报告；缺少第六部分由 \`missing-section\` 报告，不重复报告。
+    `,
+    en: `
+      Part 六 (其他需要报告的事项) says whether information processing fees (信息处理费) were
+      charged this year: how much (全年收取信息处理费 3940 元, 0 元), or none (本机关未收取信息处理费,
+      无收取信息处理费情况, 未发生收费情况). Naming the 《政府信息公开信息处理费管理办法》 only, or a
+      sub-heading such as “信息处理费收取情况” alone, does not say it. Fees are charged under
+      国办函〔2020〕109号 since 2021, so reports for 2021 and later; a missing part 六 is
+      \`missing-section\`'s, never reported twice.
+    `,
+  },
   check(report, emit) {
     if (!contentRequired(report)) return;
     const folded = foldedPart(report, 6);

@@ -4,7 +4,7 @@
  */
 import { figureReadings } from '../model/figures';
 import type { SumResult } from '../model/sums';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
 import type { Span } from '../text/lines';

@@ -34,6 +34,23 @@ export const improvementReport: Rule = {
     zh: '第五部分“存在的主要问题及改进情况”应说明上年度问题的整改（改进）情况；少于 60 字的第五部分也提示。',
     en: "Part 5 (problems and improvements) says how last year's problems were addressed; a part 5 under 60 characters is noted too.",
   },
+  doc: {
+    checks: "part 五 does not say how last year's problems were addressed, or is under 60 characters",
+    zh: `
+      第五部分“存在的主要问题及改进情况”应说明上年度问题的整改（改进）情况：写到上年度（上一年度、上年、
+      去年，或上一年的年份）及其问题（问题、不足、有待……）和所做的整改（整改、改进、落实、加强……）即可。
+      第五部分不足 60 个字（只计文字和数字）时，另作提示。这是提示（info）而不是警告：许多报告只写本年度的
+      问题和下一步打算。适用于 2021 年度及以后的报告。
+    `,
+    en: `
+      Part 五 (存在的主要问题及改进情况) says how last year's problems were addressed: naming last
+      year (上年度, 上一年度, 上年, 去年, or the year before's number), its problems (问题, 不足,
+      有待…) and what was done (整改, 改进, 落实, 加强…) is enough. A part 五 of under 60 characters
+      (letters and digits only) is noted apart. A note (info), not a warning: many real
+      reports speak only of this year's problems and the next steps. Reports for 2021 and
+      later.
+    `,
+  },
   check(report, emit) {
     if (!contentRequired(report)) return;
     const folded = foldedPart(report, 5);

@@ -10,6 +10,23 @@ export const missingSection: Rule = {
     zh: '报告应包含六个部分：总体情况、主动公开、依申请公开、行政复议和行政诉讼、存在的问题及改进、其他需要报告的事项。一个标题也认不出而标准表格都在时，只作警告。',
     en: 'A report has six parts: overview, proactive disclosure, applications, reconsideration and lawsuits, problems and improvements, other matters. When no heading is recognised but the standard tables are there, a warning only.',
   },
+  doc: {
+    checks: 'one of the six parts is absent',
+    zh: `
+      六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
+      四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。
+      转换工具去掉 Word 自动编号时，标题可写作「1. 总体情况」（编号须与部分序号一致）或不带编号。
+      一个标题也认不出而标准表格都在时，只作警告（标题的写法无法识别，而不是六个部分都缺）。
+    `,
+    en: `
+      The six parts: 一、总体情况; 二、主动公开政府信息情况; 三、收到和处理政府信息公开申请情况;
+      四、政府信息公开行政复议、行政诉讼情况; 五、存在的主要问题及改进情况; 六、其他需要报告的事项.
+      Where a converter drops Word's automatic numbering, a heading may read 「1. 总体情况」 (the
+      number must be the part's) or have no number. When no heading is recognised at all but
+      the standard tables are all there, a warning only (the headings' wording cannot be
+      recognised; the six parts are not all missing).
+    `,
+  },
   check(report, emit) {
     const { parts, text, lines } = report;
     if (!parts.length) {

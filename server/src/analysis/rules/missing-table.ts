@@ -1,6 +1,6 @@
 /** A part that must hold a standard table has none. */
 import type { PartHeading } from '../read/headings';
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import { tableTemplate } from '../schema/templates';
 import { TABLES, type TableKind } from '../schema/tables';
 import { fold } from '../text/fold';
@@ -72,6 +72,19 @@ export const missingTable: Rule = {
   description: {
     zh: '第二、三、四部分应分别包含主动公开情况表、申请情况表、行政复议行政诉讼情况表。部分中有表格用语而读不出表格时，只作警告。',
     en: 'Parts 2, 3 and 4 must each hold their standard table. A part that has the words of its table but no table that could be read gets a warning only.',
+  },
+  doc: {
+    checks: 'part 二, 三 or 四 without its standard table',
+    zh: `
+      第二部分应有主动公开情况表，第三部分应有申请情况表，第四部分应有行政复议、行政诉讼情况表。
+      部分中有该表的用语（表头、行标签等，至少三处）却读不出表格时，表格在而形状无法识别，只作警告。
+    `,
+    en: `
+      Part 二 should hold the proactive disclosure table, part 三 the applications table,
+      part 四 the reconsideration and lawsuits table. When the part holds the table's words
+      (its headers, row labels and the like, at least three of them) but no table can be
+      read, the table is there in a shape that cannot be recognised: a warning only.
+    `,
   },
   check(report, emit) {
     for (const heading of report.parts) {

@@ -8,6 +8,16 @@ export const missingTitle: Rule = {
     zh: '报告开头应有标题，写明机关名称、年份和“政府信息公开工作年度报告”。',
     en: 'A report opens with a title naming the body, the year and "政府信息公开工作年度报告".',
   },
+  doc: {
+    checks: 'no title naming the year and 政府信息公开工作年度报告',
+    zh: `
+      报告开头应有标题，写明机关名称、年份和“政府信息公开工作年度报告”。
+    `,
+    en: `
+      The report begins with a title naming the body, the year and
+      “政府信息公开工作年度报告”.
+    `,
+  },
   check(report, emit) {
     const { title, lines } = report;
     if (!title) {

@@ -32,6 +32,20 @@ export const nonNumericCell: Rule = {
     zh: '件数应为非负整数（不能是字母 O、汉字数字、负数或小数）；全角数字和千位分隔符也应改为普通数字。',
     en: 'A count must be a non-negative whole number (not a letter O, Chinese numerals, negative or decimal); full-width digits and thousands separators should be plain digits.',
   },
+  doc: {
+    checks: 'a count that is not a non-negative whole number, or typed with look-alikes',
+    zh: `
+      件数应为非负整数：字母 O、汉字数字（十）、负数（-3）、小数（1.5）都不是件数；全角数字
+      （１２）与千位分隔符（1,234）应改为普通数字。可能并非看上去那个数的单元格（字母 O）在改正前
+      不计入合计。
+    `,
+    en: `
+      A count is a non-negative whole number: a letter O, a Chinese numeral (十), a negative
+      number (-3) or a fraction (1.5) is not a count; full-width digits (１２) and thousands
+      separators (1,234) should be plain digits. A cell that may not mean what it seems
+      (a letter O) is left out of the sums until it is fixed.
+    `,
+  },
   check(report, emit) {
     for (const cell of allCells(report)) {
       if (cell.state !== 'invalid' && cell.state !== 'lookalike') continue;

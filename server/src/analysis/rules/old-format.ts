@@ -8,6 +8,18 @@ export const oldFormat: Rule = {
     zh: '2021 年度及以后的报告应使用国办公开办函〔2021〕30号规定的新格式，而不是 2019 年的试行格式。',
     en: 'Reports for 2021 and later use the format of "国办公开办函〔2021〕30号", not the 2019 trial format.',
   },
+  doc: {
+    checks: 'a report for 2021 or later still in the 2019 layout',
+    zh: `
+      2021 年度及以后的报告应使用国办公开办函〔2021〕30号规定的格式，而不是 2019 年试行格式
+      （本年新制作数量、上一年项目数量等栏目；（六）其他处理不分项）。
+    `,
+    en: `
+      A report for 2021 or later uses the format of 国办公开办函〔2021〕30号, not the 2019
+      trial format (columns such as 本年新制作数量 and 上一年项目数量; （六）其他处理 without
+      items).
+    `,
+  },
   check(report, emit) {
     const year = report.year;
     if (year === undefined || year < 2021) return;

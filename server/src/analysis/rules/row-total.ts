@@ -9,6 +9,18 @@ export const rowTotal: Rule = {
     zh: '申请情况表每一行中，总计等于自然人与五类法人或其他组织之和。',
     en: 'In every row of the applications table, Total equals the sum of the six applicant columns.',
   },
+  doc: {
+    checks: 'applications table, every row: 总计 = the six applicant columns',
+    zh: `
+      申请情况表每一行中，总计等于自然人与五类法人或其他组织之和。总计单元格留空时由 \`empty-cell\`
+      报告，并给出应填的数值。
+    `,
+    en: `
+      In every row of the applications table, 总计 equals the sum of natural persons and the
+      five kinds of legal persons or other organisations. A blank 总计 cell is reported by
+      \`empty-cell\`, with the value it should hold.
+    `,
+  },
   check(report, emit) {
     reportFailedSums(
       report,

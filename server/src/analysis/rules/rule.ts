@@ -2,7 +2,7 @@
  * What a rule is and what it reports. Each rule lives in a module of its own
  * with its public code, default severity, description and check.
  */
-import type { Report } from '../read/report';
+import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
 import type { Span } from '../text/lines';
@@ -67,10 +67,22 @@ export interface Finding {
 /** What a rule emits; `severity` only to say less than the rule's default when the rule is unsure. */
 export type FindingInit = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
 
+/**
+ * A rule's documentation, from which `npm run docs` writes docs/rules/<code>.md
+ * and the rule sections of both READMEs: `checks` for the rules' table, then
+ * Markdown in Chinese and its English translation (indented as in the source).
+ */
+export interface RuleDoc {
+  checks: string;
+  zh: string;
+  en: string;
+}
+
 export interface Rule {
   code: RuleCode;
   severity: Severity;
   description: Text2;
+  doc: RuleDoc;
   check(report: Report, emit: (finding: FindingInit) => void): void;
 }
 
@@ -89,4 +101,10 @@ export { shown as formatNumber } from '../model/describe';
 /** English sentences start with a capital; names inside them do not. */
 export function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A rule's documentation as Markdown: the Chinese, then the English, each without the source's indentation. */
+export function docMarkdown(doc: RuleDoc): string {
+  const prose = (text: string) => text.trim().split('\n').map((line) => line.trim()).join('\n');
+  return `${prose(doc.zh)}\n\n${prose(doc.en)}`;
 }

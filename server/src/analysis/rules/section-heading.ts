@@ -10,6 +10,16 @@ export const sectionHeading: Rule = {
     zh: '部分标题的写法与 2021 年格式的标准标题不同。',
     en: "A part heading is worded differently from the 2021 format's.",
   },
+  doc: {
+    checks: 'a heading worded differently from the standard',
+    zh: `
+      标题写法与 2021 年格式不同时提示标准写法（包括常见变体、半角标点、缺少编号）。
+    `,
+    en: `
+      A heading worded differently from the 2021 format is given the standard wording
+      (common variants, half-width punctuation and a missing number included).
+    `,
+  },
   check(report, emit) {
     for (const heading of report.parts) {
       const standard = standardHeading(heading.part);

@@ -8,6 +8,15 @@ export const sectionOrder: Rule = {
     zh: '六个部分应按一至六的顺序出现，且每部分只出现一次。',
     en: 'The six parts appear in order, each once.',
   },
+  doc: {
+    checks: 'parts out of order, or one part twice',
+    zh: `
+      六个部分按顺序出现，每部分一次。
+    `,
+    en: `
+      The six parts appear in order, each once.
+    `,
+  },
   check(report, emit) {
     const seen = new Set<number>();
     const repeats = new Map<number, number>();

@@ -68,6 +68,19 @@ export const tableShape: Rule = {
     zh: '表格无法读取，或某行的单元格过多、过少，行标签缺失或与标准格式不符，缺少标准行。',
     en: 'A table cannot be read, or a row has too many or too few cells, a missing or unknown label, or a standard row is missing.',
   },
+  doc: {
+    checks: 'a row with too many or too few cells, a missing or unknown label, a table that cannot be read',
+    zh: `
+      某行单元格过多或过少（无法确定数字所在的列），行标签缺失（按上下行位置确定）、与标准
+      不符或无法识别，缺少标准行，或表格内容粘连（如网页复制的文本）无法拆分。
+    `,
+    en: `
+      A row has too many or too few cells (which column a number is in cannot be told), a
+      row label is missing (placed by the rows around it), differs from the standard or
+      cannot be recognised, a standard row is missing, or the table's cells run together
+      (as in text copied from a web page) and cannot be split.
+    `,
+  },
   check(report, emit) {
     for (const table of report.tables) {
       for (const p of table.problems) {

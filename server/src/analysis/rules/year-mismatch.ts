@@ -21,6 +21,16 @@ export const yearMismatch: Rule = {
     zh: '标题年份、统计期限与正文所述年份应一致。',
     en: "The title's year, the statistics period and the year the text speaks of agree.",
   },
+  doc: {
+    checks: "the title's year, the statistics period and the year the text speaks of disagree",
+    zh: `
+      标题年份、统计期限（统计期限自某年1月1日至12月31日）与正文主要记述的年份应一致。
+    `,
+    en: `
+      The title's year, the statistics period (统计期限自某年1月1日至12月31日) and the year the
+      text mainly speaks of agree.
+    `,
+  },
   check(report, emit) {
     const { title, period } = report;
     if (title?.year !== undefined && period && period.year !== title.year) {

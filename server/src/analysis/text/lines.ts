@@ -98,3 +98,14 @@ export function indexWithin(text: string, needle: string, from: number, to: numb
   const i = text.slice(from, to).indexOf(needle);
   return i < 0 ? -1 : from + i;
 }
+
+/** A span as the editor and LSP address it: from one line and column to another. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** The range of `span` in `lines`. */
+export function rangeOf(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}

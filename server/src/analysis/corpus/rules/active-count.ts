@@ -19,6 +19,20 @@ export const activeCount: CrossRule = {
     zh: '规章、行政规范性文件的现行有效件数应等于上年现行有效件数加本年制发件数减本年废止件数。',
     en: "Rules and normative documents in force equal last year's in force plus those issued this year minus those repealed.",
   },
+  doc: {
+    checks: "across years: 现行有效件数 (规章, 行政规范性文件) ≠ last year's + 本年制发 − 本年废止",
+    zh: `
+      主动公开情况表中，规章、行政规范性文件的现行有效件数应等于上年现行有效件数 + 本年制发件数 −
+      本年废止件数。只比较两年都采用 2021 年格式的报告。这是警告而不是错误：文件也会到期失效而不经废止。
+    `,
+    en: `
+      In the proactive disclosure table, the number in force (现行有效件数) of rules (规章) and
+      normative documents (行政规范性文件) equals last year's number in force + those made this
+      year − those repealed this year. Only reports in the 2021 format in both years are
+      compared. A warning, not an error: documents also lapse at the end of their term
+      without being repealed.
+    `,
+  },
   check(later, earlier, emit) {
     if (later.activeFormat !== '2021' || earlier.activeFormat !== '2021') return;
     for (const row of ROWS) {

@@ -12,6 +12,18 @@ export const carryOver: CrossRule = {
     zh: '本年“二、上年结转政府信息公开申请数量”应与上年报告“四、结转下年度继续办理”逐列一致。',
     en: "This year's row 2 (carried over from last year) equals last year's row 4 (carried over to next year), column by column.",
   },
+  doc: {
+    checks: "across years: this year's 二、上年结转, per column, is not last year's 四、结转下年度继续办理",
+    zh: `
+      本年“二、上年结转政府信息公开申请数量”应与本机关上年报告的“四、结转下年度继续办理”逐列一致。
+      在本年的单元格处报告，上年的单元格作为相关信息。
+    `,
+    en: `
+      This year's 二、上年结转政府信息公开申请数量 equals, column by column, the body's
+      四、结转下年度继续办理 of last year's report. Reported at this year's cell, with last year's
+      cell as related information.
+    `,
+  },
   check(later, earlier, emit) {
     for (const col of COLUMNS) {
       const now = later.carriedIn[col.id];

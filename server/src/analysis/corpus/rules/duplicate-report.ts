@@ -11,6 +11,17 @@ export const duplicateReport: CrossRule = {
     zh: '同一机关同一年度有两份报告。',
     en: 'Two reports of one body for one year.',
   },
+  doc: {
+    checks: 'two reports of one body for one year',
+    zh: `
+      同一机关同一年度有两份报告（重复提交，或其中一份年份写错）。在文件名排序靠后的报告上报告，
+      并指向另一份。
+    `,
+    en: `
+      One body has two reports for one year (submitted twice, or one of them names the wrong
+      year). Reported on the report whose file name sorts later, pointing to the other.
+    `,
+  },
   check(later, earlier, emit) {
     const name = later.body?.name ?? '';
     emit({

@@ -5,8 +5,8 @@
  * related information, in another file.
  */
 import type { Subject } from '../../features/subject';
-import type { Range } from '../../model/view';
-import type { Severity } from '../../rules/rule';
+import type { Range } from '../../text/lines';
+import type { RuleDoc, Severity } from '../../rules/rule';
 import type { Text2 } from '../../schema/tables';
 import type { ReportDigest } from '../digest';
 
@@ -39,6 +39,7 @@ export interface CrossRule {
   code: CrossRuleCode;
   severity: Severity;
   description: Text2;
+  doc: RuleDoc;
   /** Which earlier report it compares with: the previous year's, or one of the same year. */
   pairs: 'previous-year' | 'same-year';
   check(later: ReportDigest, earlier: ReportDigest, emit: (finding: CrossFindingInit) => void): void;

@@ -9,7 +9,7 @@
  * unit's were read with certainty, in tables of one format.
  */
 import { allRows, TABLES, type TableKind, type Text2 } from '../../schema/tables';
-import { capital, cellName, formatNumber, type Severity } from '../../rules/rule';
+import { capital, cellName, formatNumber, type RuleDoc, type Severity } from '../../rules/rule';
 import type { ReportDigest } from '../digest';
 import { baseName, type CrossFindingInit } from './rule';
 
@@ -20,6 +20,7 @@ export interface UnitRule {
   code: 'unit-sum';
   severity: Severity;
   description: Text2;
+  doc: RuleDoc;
   check(summary: ReportDigest, units: readonly Unit[], emit: (finding: CrossFindingInit) => void): void;
 }
 
@@ -43,6 +44,35 @@ export const unitSum: UnitRule = {
   description: {
     zh: '汇总报告三张表的每个数字等于其下级单位同年报告相应数字之和（包括现行有效件数）。',
     en: "Every figure of a summary report's three tables equals the sum of that figure over its units' reports for the year (in force included).",
+  },
+  doc: {
+    checks: "a summary report (a city's, a province's): each figure of its three tables ≠ the sum over its units named in `.govreport.json`",
+    zh: `
+      汇总报告（市、省的本级及下级汇总）三张表的每个数字，包括表一的现行有效件数，应等于其下级单位同年报告中
+      相应数字之和。汇总报告及其下级单位在 \`.govreport.json\` 的 \`units\` 中写明：
+      \`"units": {"某某市2024年报.docx": ["市教育局2024.html", "市公安局2024.pdf", "某某市民政局"]}\`，每项为相对该文件
+      所在文件夹的路径，或机关名称（取该机关与汇总报告同年的报告；以机关名称作键时，该机关每年的报告都是汇总报告）。
+      每个不一致的数字报告一次，在汇总报告的单元格处，各下级单位的单元格作为相关信息。只比较汇总报告和每个下级单位
+      都确定读出、表格格式相同的数字。某下级单位没有汇总报告同年的报告（不在一同检查的报告中，或年份不同）时，在汇总
+      报告的标题处说明一次，该报告不再求和：每个和都会少了它。汇总报告及其下级单位在一同检查的报告中查找，限于写明它们的
+      \`.govreport.json\` 所在文件夹之下。
+    `,
+    en: `
+      Every figure of a summary report's three tables (a city's or a province's, the body's
+      own and its units' together), table 1's 现行有效件数 included, equals the sum of that
+      figure over its units' reports of the same year. The summary and its units are named in
+      \`units\` of \`.govreport.json\`:
+      \`"units": {"某某市2024年报.docx": ["市教育局2024.html", "市公安局2024.pdf", "某某市民政局"]}\`, each a
+      path relative to the file's folder, or a body's name (its report of the summary's year;
+      with a body's name as the key, every year's report of that body is a summary). One
+      finding per figure that differs, at the summary's cell, with each unit's cell as related
+      information. Only figures read with certainty in the summary and in every unit, in
+      tables of one format, are compared. A unit with no report for the summary's year (not
+      among the reports checked, or of another year) is said once, at the summary's title,
+      and then nothing is summed for that report: every sum would be short of it. The summary
+      and its units are looked for among the reports checked together, under the folder of the
+      \`.govreport.json\` that names them.
+    `,
   },
   check(summary, units, emit) {
     const missing = units.flatMap((u) => ('missing' in u ? [u.missing] : []));

@@ -6,9 +6,11 @@
 import { isSpace, trimSpan } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { looksLikeValue } from '../../text/numbers';
-import type { Layout } from './locate';
 import { markupPrefixEnd, markupSuffixStart } from '../markup';
 import { cutTabRows } from './cut';
+
+/** How a table's rows are written in the text. */
+export type Layout = 'cells' | 'tabs' | 'pipe' | 'markdown' | 'pdf' | 'flat';
 
 export interface RawRow {
   /** Non-empty label cells, outermost first. */

@@ -9,9 +9,9 @@ import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
 import { markupPrefixEnd } from '../markup';
 import { isTabRow } from './cut';
-import { hasPipe, isPipe, isRule, RULE_ABOVE } from './layouts';
+import { hasPipe, isPipe, isRule, RULE_ABOVE, type Layout } from './layouts';
 
-export type Layout = 'cells' | 'tabs' | 'pipe' | 'markdown' | 'pdf' | 'flat';
+export type { Layout } from './layouts';
 
 export interface TableRegion {
   kind: TableKind;

@@ -4,22 +4,18 @@
  * parts present or missing. Plain data (JSON-safe), with LSP-style 0-based
  * ranges so that a click can reveal a cell in the editor.
  */
-import type { Analysis } from '../index';
+import type { Analysis } from './analyze';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { PARTS } from '../schema/parts';
 import { groupName, TABLE_KINDS, type BlockDef, type Format, type TableKind, type Text2 } from '../schema/tables';
-import type { LineIndex, Position, Span } from '../text/lines';
+import { rangeOf as range, type LineIndex, type Range } from '../text/lines';
 import type { CellState } from '../text/numbers';
 import type { Severity } from '../rules/rule';
-import type { SumSummary } from './describe';
-import { ratiosOf, type Ratios } from './ratios';
-import type { SumResult, SumStatus } from './sums';
-import { figuresOf } from './totals';
+import type { SumSummary } from '../model/describe';
+import { ratiosOf, type Ratios } from '../model/ratios';
+import type { SumResult, SumStatus } from '../model/sums';
+import { figuresOf } from '../model/totals';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
 
 export interface CellView {
   col: string;
@@ -105,10 +101,6 @@ export interface ReportView {
   /** The reviewer's ratios (实质公开率, 纠错率). */
   ratios: Ratios;
   counts: Record<Severity, number>;
-}
-
-function range(lines: LineIndex, span: Span): Range {
-  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
 function cellView(lines: LineIndex, cell: ReadCell): CellView {
