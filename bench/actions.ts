@@ -21,8 +21,11 @@ export interface ActionsRow {
   /** The explicit fix-all request (`only: source.fixAll`), ms. */
   fixAllMs: number;
   fixAllEdits: number;
-  /** The server's resident memory after the requests, MB (Linux). */
+  /** The server's peak resident memory after the requests, MB (Linux). */
   rssMB?: number;
+  /** Its peak once the report is open, and after the quick-fix requests (before hover and fix-all), MB. */
+  openPeakMB?: number;
+  quickFixPeakMB?: number;
 }
 
 export interface ActionsResult {
@@ -54,12 +57,14 @@ export async function benchActions(report: Sample, log: (s: string) => void): Pr
       const opened = await client.open(uri, text);
       const diag = opened.diagnostics.find((d: Diagnostic) => ['row-total', 'subtotal', 'empty-cell', 'non-numeric-cell'].includes(String(d.code)));
       if (!diag) throw new Error(`${report.name}: no fixable cell`);
+      const openPeakMB = rssOf(client.process.pid);
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t = performance.now();
         await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
         times.push(performance.now() - t);
       }
+      const quickFixPeakMB = rssOf(client.process.pid);
       const th = performance.now();
       await client.request('textDocument/hover', { textDocument: { uri }, position: diag.range.start });
       const hoverMs = performance.now() - th;
@@ -70,8 +75,8 @@ export async function benchActions(report: Sample, log: (s: string) => void): Pr
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
       const fixAllMs = performance.now() - tf;
-      const row = { mb, firstQuickFixMs: times[0], quickFixMs: median(times.slice(1)), hoverMs, fixAllMs, fixAllEdits: fixAll[0]?.edit?.changes?.[uri]?.length ?? 0, rssMB: rssOf(client.process.pid) };
-      log(`  actions: ${mb} MB: quick fix ${row.firstQuickFixMs.toFixed(0)} ms first, then ${row.quickFixMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms, fix all ${fixAllMs.toFixed(0)} ms (${row.fixAllEdits} edits)`);
+      const row = { mb, firstQuickFixMs: times[0], quickFixMs: median(times.slice(1)), hoverMs, fixAllMs, fixAllEdits: fixAll[0]?.edit?.changes?.[uri]?.length ?? 0, rssMB: rssOf(client.process.pid), openPeakMB, quickFixPeakMB };
+      log(`  actions: ${mb} MB: quick fix ${row.firstQuickFixMs.toFixed(0)} ms first, then ${row.quickFixMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms, fix all ${fixAllMs.toFixed(0)} ms (${row.fixAllEdits} edits); peak ${openPeakMB?.toFixed(0)} MB open, ${quickFixPeakMB?.toFixed(0)} MB after the quick fixes`);
       rows.push(row);
     } finally {
       await client.stop();

@@ -1,7 +1,9 @@
 /**
  * 3. Batch: the command line over 1,000 report files in a temporary folder,
  * `govreport check --format json <folder>` run as a child process; wall time of
- * the whole command (process start included) and reports per second.
+ * the whole command (process start included) and reports per second; on one
+ * thread (`--jobs 1`) and on every core (the default), where the command line
+ * has `--jobs`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,8 @@ export interface BatchResult {
   runsMs: number[];
   ms: number;
   reportsPerSecond: number;
+  /** The same with `--jobs 1`, where the command line checks on several threads. */
+  single?: { runsMs: number[]; ms: number };
   /** Files in the JSON output (must be all of them). */
   outputFiles: number;
   exitCode: number | null;
@@ -44,15 +48,15 @@ function variant(text: string, i: number): string {
   }
 }
 
-/** Writes FILES reports into `dir`, in subfolders of 100. */
-function writeReports(inputs: Inputs, dir: string): { bytes: number; how: string } {
+/** Writes `files` reports into `dir`, in subfolders of 100. */
+export function writeReports(inputs: Inputs, dir: string, files = FILES): { bytes: number; how: string } {
   const pool: { name: string; data: string | Buffer }[] = [
     ...inputs.all.map((s) => ({ name: s.name, data: s.text })),
     ...[2021, 2022, 2023, 2024].flatMap((year) => LAYOUTS.map((layout) => ({ name: `rendered-${year}-${layout}`, data: render(cleanSpec('2021', year), layout) }))),
     ...inputs.raw.map((r) => ({ name: r.name, data: r.bytes })),
   ];
   let bytes = 0;
-  for (let i = 0; i < FILES; i++) {
+  for (let i = 0; i < files; i++) {
     const base = pool[i % pool.length];
     const round = Math.floor(i / pool.length);
     const data = typeof base.data === 'string' ? variant(base.data, round) : base.data;
@@ -64,36 +68,56 @@ function writeReports(inputs: Inputs, dir: string): { bytes: number; how: string
     bytes += Buffer.byteLength(data);
   }
   const how =
-    `${FILES} files cycling through ${pool.length} reports (${inputs.all.length} real and fixture reports, ` +
+    `${files} files cycling through ${pool.length} reports (${inputs.all.length} real and fixture reports, ` +
     `${LAYOUTS.length} layouts × 4 years rendered from the schema, ${inputs.raw.length} in GBK), ` +
     'each as saved, with CRLF line ends, or with one count changed';
   return { bytes, how };
+}
+
+/** Whether the command line checks on several threads (`--jobs N`): its help says so. */
+export function hasJobs(): boolean {
+  const help = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), 'check', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  return /--jobs\b/.test(help.stdout + help.stderr);
+}
+
+/** One `govreport check --format json` over `dir`: wall time and the files in its output. */
+export function runCheck(dir: string, jobs?: number): { ms: number; outputFiles: number; exitCode: number | null } {
+  const t = performance.now();
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), 'check', '--format', 'json', ...(jobs ? ['--jobs', String(jobs)] : []), dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - t;
+  if (run.error) throw run.error;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`govreport check exited with ${run.status}: ${run.stderr.slice(0, 500)}`);
+  // One entry per file, its findings across reports inside it.
+  return { ms, outputFiles: (JSON.parse(run.stdout) as { file: string }[]).length, exitCode: run.status };
 }
 
 export function benchBatch(inputs: Inputs, log: (s: string) => void): BatchResult {
   const dir = mkdtempSync(join(tmpdir(), 'govreport-bench-'));
   try {
     const { bytes, how } = writeReports(inputs, dir);
+    const jobs = hasJobs();
     const runsMs: number[] = [];
+    const singleMs: number[] = [];
     let outputFiles = 0;
     let exitCode: number | null = null;
     for (let r = 0; r < RUNS; r++) {
-      const t = performance.now();
-      const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), 'check', '--format', 'json', dir], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 1 << 30,
-      });
-      runsMs.push(performance.now() - t);
-      exitCode = run.status;
-      if (run.error) throw run.error;
-      if (run.status !== 0 && run.status !== 1) throw new Error(`govreport check exited with ${run.status}: ${run.stderr.slice(0, 500)}`);
-      // One entry per file, its findings across reports inside it.
-      outputFiles = (JSON.parse(run.stdout) as { file: string }[]).length;
-      log(`  batch: run ${r + 1}: ${runsMs[r].toFixed(0)} ms, ${outputFiles} files in the output`);
+      const run = runCheck(dir);
+      runsMs.push(run.ms);
+      outputFiles = run.outputFiles;
+      exitCode = run.exitCode;
+      log(`  batch: run ${r + 1}: ${run.ms.toFixed(0)} ms, ${outputFiles} files in the output`);
+      if (jobs) {
+        const one = runCheck(dir, 1);
+        singleMs.push(one.ms);
+        log(`  batch: run ${r + 1} with --jobs 1: ${one.ms.toFixed(0)} ms`);
+      }
     }
     const ms = median(runsMs);
-    return { files: FILES, how, bytes, runsMs, ms, reportsPerSecond: FILES / (ms / 1000), outputFiles, exitCode };
+    return { files: FILES, how, bytes, runsMs, ms, reportsPerSecond: FILES / (ms / 1000), outputFiles, exitCode, single: jobs ? { runsMs: singleMs, ms: median(singleMs) } : undefined };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

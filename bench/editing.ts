@@ -1,10 +1,12 @@
 /**
  * 2. Editing: the language server over stdio, as an editor drives it. One
- * report is opened, then 200 single-character edits are sent one at a time,
+ * report is opened, then 1,000 single-character edits are sent one at a time,
  * each waiting for the diagnostics of its version before the next: the time
- * from each didChange to its publishDiagnostics, the server's debounce included.
+ * from each didChange to its publishDiagnostics, the server's debounce included;
+ * and the server's resident memory after opening and after the edits.
  */
 import { TestClient } from '../test/support/lsp';
+import { memoryOf } from './footprint';
 import { editPlaces, type Place, type Sample } from './inputs';
 import { median, percentile } from './stats';
 
@@ -23,9 +25,14 @@ export interface EditingResult {
   openMs: number;
   /** How many different diagnostic counts the edits produced (the server did re-check). */
   distinctCounts: number;
+  /** The server's resident memory once the report is open, after the edits, and its peak, MB (where the OS tells it). */
+  rssOpenMB?: number;
+  rssAfterMB?: number;
+  peakMB?: number;
 }
 
-const EDITS = 200;
+const EDITS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function benchEditing(report: Sample, log: (s: string) => void): Promise<EditingResult> {
   const { cells, prose } = editPlaces(report.text);
@@ -45,6 +52,8 @@ export async function benchEditing(report: Sample, log: (s: string) => void): Pr
     const t1 = performance.now();
     await client.open(uri, report.text);
     const openMs = performance.now() - t1;
+    await sleep(300);
+    const opened = memoryOf(client.process.pid!);
     const latencies: number[] = [];
     const counts = new Set<number>();
     const timed = async (changes: Parameters<TestClient['change']>[1]): Promise<void> => {
@@ -58,7 +67,10 @@ export async function benchEditing(report: Sample, log: (s: string) => void): Pr
       await timed([{ range: { start: at, end: at }, text: char }]);
       await timed([{ range: { start: at, end: { line: at.line, character: at.character + char.length } }, text: '' }]);
     }
-    log(`  editing: ${latencies.length} edits, median ${median(latencies).toFixed(1)} ms`);
+    // The heap as it stays once the edits stop (a collection's headroom included, as the user sees it).
+    await sleep(1000);
+    const after = memoryOf(client.process.pid!);
+    log(`  editing: ${latencies.length} edits, median ${median(latencies).toFixed(1)} ms, server ${after.rss?.toFixed(1)} MB`);
     const cellPairs = pairs.filter((p) => p.place.kind === 'cell').length;
     return {
       report: report.name,
@@ -71,6 +83,9 @@ export async function benchEditing(report: Sample, log: (s: string) => void): Pr
       startMs,
       openMs,
       distinctCounts: counts.size,
+      rssOpenMB: opened.rss,
+      rssAfterMB: after.rss,
+      peakMB: after.peak,
     };
   } finally {
     await client.stop();

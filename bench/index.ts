@@ -3,8 +3,9 @@
  * against markdownlint and against a floor. Prints a table and writes
  * bench/results.json. No pass or fail: the targets are reported, not enforced.
  *
- *   node out/bench/index.js [analysis] [editing] [batch] [footprint] [folder] [review] [actions] [sources] [--no-production]
+ *   node --expose-gc out/bench/index.js [analysis] [editing] [batch] [footprint] [folder] [review] [actions] [sources] [cli] [--no-production]
  *
+ * (--expose-gc lets the in-process measures collect garbage between batches.)
  * Names narrow the run to those parts; --no-production skips the minified build
  * (which rewrites dist/ and then builds it again the normal way).
  */
@@ -15,6 +16,7 @@ import { ROOT } from '../test/support/fixtures';
 import { benchActions } from './actions';
 import { benchAnalysis } from './analysis';
 import { benchBatch } from './batch';
+import { benchCli } from './cli';
 import { benchEditing } from './editing';
 import { benchFolder } from './folder';
 import { benchFootprint } from './footprint';
@@ -23,7 +25,7 @@ import { benchReview } from './review';
 import { benchSources } from './sources';
 import { render, summaryLine, targets, type Results } from './report';
 
-const PARTS = ['analysis', 'editing', 'batch', 'footprint', 'folder', 'review', 'actions', 'sources'] as const;
+const PARTS = ['analysis', 'editing', 'batch', 'cli', 'footprint', 'folder', 'review', 'actions', 'sources'] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   // The report edited: the first seed (a real report, one cell per line) or fixture.
   if (run('editing')) results.editing = await benchEditing(inputs.seeds[0], log);
   if (run('batch')) results.batch = benchBatch(inputs, log);
+  if (run('cli')) results.cli = benchCli(inputs, log);
   if (run('folder')) results.folder = benchFolder(log);
   if (run('review')) results.review = await benchReview(inputs.seeds[0], log);
   // A report with fixable cells, grown large: the project's fixture, always there.

@@ -5,6 +5,7 @@
 import type { ActionsResult } from './actions';
 import type { AnalysisResult } from './analysis';
 import type { BatchResult } from './batch';
+import type { CliResult } from './cli';
 import type { EditingResult } from './editing';
 import type { FolderResult } from './folder';
 import type { FootprintResult } from './footprint';
@@ -15,6 +16,7 @@ export interface Results {
   analysis?: AnalysisResult;
   editing?: EditingResult;
   batch?: BatchResult;
+  cli?: CliResult;
   footprint?: FootprintResult;
   folder?: FolderResult;
   review?: ReviewResult;
@@ -77,7 +79,7 @@ export function targets(r: Results): Target[] {
   const a = r.analysis;
   if (a) {
     out.push(
-      { name: `typical report (${size(a.typicalBytes)}) analysed`, target: '≤ 0.2 ms', measured: `${ms(a.typicalMs)} ms`, value: a.typicalMs, met: a.typicalMs <= 0.2 },
+      { name: `typical report (${size(a.typicalBytes)}) analysed`, target: '≤ 0.1 ms', measured: `${ms(a.typicalMs)} ms`, value: a.typicalMs, met: a.typicalMs <= 0.1 },
       { name: 'faster than markdownlint (seeds)', target: '≥ 100×', measured: times(a.vsMarkdownlint), value: a.vsMarkdownlint, met: a.vsMarkdownlint >= 100 },
       { name: 'within the floor (seeds)', target: '≤ 5×', measured: times(a.vsFloor), value: a.vsFloor, met: a.vsFloor <= 5 },
       { name: 'linear in size (10 MB / 1 MB time)', target: '≤ 11×', measured: times(a.growth), value: a.growth, met: a.growth <= 11 },
@@ -86,6 +88,7 @@ export function targets(r: Results): Target[] {
   if (r.editing) {
     const e = r.editing;
     out.push({ name: 'edit to diagnostics p95 (debounce included)', target: '≤ 60 ms', measured: `${ms(e.p95)} ms`, value: e.p95, met: e.p95 <= 60 });
+    if (e.rssAfterMB !== undefined) out.push({ name: `server resident after ${e.edits.toLocaleString('en-US')} edits`, target: '≤ 80 MB', measured: `${num(e.rssAfterMB)} MB`, value: e.rssAfterMB, met: e.rssAfterMB <= 80 });
   }
   if (r.batch) {
     const b = r.batch;
@@ -96,6 +99,18 @@ export function targets(r: Results): Target[] {
       value: b.ms / 1000,
       met: b.ms <= 1500 && b.outputFiles === b.files,
     });
+  }
+  if (r.batch?.single) {
+    const b = r.batch;
+    out.push({ name: `${b.files.toLocaleString('en-US')} reports through the CLI, --jobs 1`, target: '≤ 1.5 s', measured: `${num(b.single!.ms / 1000, 2)} s`, value: b.single!.ms / 1000, met: b.single!.ms <= 1500 });
+  }
+  if (r.cli) {
+    for (const row of r.cli.rows.filter((x) => x.files === 300)) {
+      out.push({ name: `CLI vs markdownlint-cli2, ${row.files} files`, target: '≥ 20×', measured: times(row.vsMarkdownlint), value: row.vsMarkdownlint, met: row.vsMarkdownlint >= 20 });
+      if (row.vsMarkdownlintSingle !== undefined) out.push({ name: `CLI vs markdownlint-cli2, ${row.files} files, --jobs 1`, target: '≥ 20×', measured: times(row.vsMarkdownlintSingle), value: row.vsMarkdownlintSingle, met: row.vsMarkdownlintSingle >= 20 });
+    }
+    const c = r.cli.copies;
+    out.push({ name: `${c.counts[1].toLocaleString('en-US')} copies of one report / ${c.counts[0].toLocaleString('en-US')}`, target: '≤ 4.5×', measured: times(c.ratio), value: c.ratio, met: c.ratio <= 4.5 });
   }
   for (const run of r.folder?.runs ?? []) {
     const files = r.folder!.files;
@@ -116,6 +131,11 @@ export function targets(r: Results): Target[] {
     const f = r.footprint;
     out.push({ name: `server resident with ${f.reportsOpen} reports open`, target: '≤ 80 MB', measured: `${num(f.rssMB!)} MB`, value: f.rssMB!, met: f.rssMB! <= 80 });
   }
+  const big = r.actions?.rows.find((x) => x.mb === 20);
+  if (big?.quickFixPeakMB !== undefined) {
+    const ratio = big.quickFixPeakMB / big.mb;
+    out.push({ name: 'quick fix on a 20 MB report: server peak / document', target: '≤ 10×', measured: `${times(ratio)} (${num(big.quickFixPeakMB, 0)} MB)`, value: ratio, met: ratio <= 10 });
+  }
   for (const s of r.sources?.inputs ?? []) {
     // Targets for a typical report: .docx ≤ 5 ms, a 100 KB web page ≤ 5 ms, a 5-page PDF ≤ 100 ms.
     const limit = s.kind === 'pdf' ? (s.pages === 5 ? 100 : undefined) : 5;
@@ -133,6 +153,7 @@ export function summaryLine(r: Results): string {
   }
   if (r.editing) parts.push(`edit p95 ${ms(r.editing.p95)} ms`);
   if (r.batch) parts.push(`${r.batch.files.toLocaleString('en-US')} reports ${num(r.batch.ms / 1000, 2)} s`);
+  for (const row of r.cli?.rows ?? []) parts.push(`CLI vs markdownlint-cli2 (${row.files}) ${times(row.vsMarkdownlint)}`);
   for (const run of r.folder?.runs ?? []) parts.push(`${run.command.split(' ')[1]} ${Math.round(run.reportsPerSecond).toLocaleString('en-US')} reports/s`);
   if (r.footprint?.rssMB !== undefined) parts.push(`RSS ${Math.round(r.footprint.rssMB)} MB`);
   return parts.join(' · ');
@@ -176,6 +197,7 @@ export function render(r: Results, header: string[]): string {
     out.push(table(['didChange → publishDiagnostics', 'p50', 'p95', 'max', 'min'], [['ms (debounce included)', ms(e.p50), ms(e.p95), ms(e.max), ms(e.min)]]));
     out.push(`   edits: ${e.how}; ${e.distinctCounts} different diagnostic counts seen`);
     out.push(`   didOpen → first diagnostics: ${ms(e.openMs)} ms`);
+    if (e.rssAfterMB !== undefined) out.push(`   server resident: ${num(e.rssOpenMB ?? NaN)} MB after opening, ${num(e.rssAfterMB)} MB after the ${e.edits} edits (peak ${num(e.peakMB ?? NaN)} MB)`);
     out.push('');
   }
   const b = r.batch;
@@ -183,11 +205,44 @@ export function render(r: Results, header: string[]): string {
     out.push(`3. Batch: node bin/govreport.js check --format json <folder>, one process, wall time (process start included), median of ${b.runsMs.length} runs`);
     out.push(
       table(
-        ['files', 'total size', 'wall s', 'reports/s', 'runs (s)', 'files in output', 'exit'],
-        [[b.files.toLocaleString('en-US'), size(b.bytes), num(b.ms / 1000, 2), Math.round(b.reportsPerSecond).toLocaleString('en-US'), b.runsMs.map((x) => num(x / 1000, 2)).join(' / '), String(b.outputFiles), String(b.exitCode)]],
+        ['files', 'total size', 'wall s', 'reports/s', 'runs (s)', '--jobs 1 s', 'files in output', 'exit'],
+        [
+          [
+            b.files.toLocaleString('en-US'),
+            size(b.bytes),
+            num(b.ms / 1000, 2),
+            Math.round(b.reportsPerSecond).toLocaleString('en-US'),
+            b.runsMs.map((x) => num(x / 1000, 2)).join(' / '),
+            b.single ? num(b.single.ms / 1000, 2) : 'no --jobs',
+            String(b.outputFiles),
+            String(b.exitCode),
+          ],
+        ],
       ),
     );
     out.push(`   files: ${b.how}`);
+    out.push('');
+  }
+  const l = r.cli;
+  if (l) {
+    out.push(`9. Whole command lines: govreport check --format json and markdownlint-cli2 ${l.markdownlintCli2Version} (default rules) over the same files, wall time (process start included)`);
+    out.push(
+      table(
+        ['files', 'size', 'markdownlint-cli2 s', 'GovReport s', 'GovReport --jobs 1 s', 'ml/GovReport', 'ml/GovReport --jobs 1', 'runs'],
+        l.rows.map((x) => [
+          x.files.toLocaleString('en-US'),
+          size(x.bytes),
+          num(x.markdownlintMs / 1000, 2),
+          num(x.govreportMs / 1000, 2),
+          x.govreportSingleMs === undefined ? 'no --jobs' : num(x.govreportSingleMs / 1000, 2),
+          times(x.vsMarkdownlint),
+          x.vsMarkdownlintSingle === undefined ? '–' : times(x.vsMarkdownlintSingle),
+          String(x.runs),
+        ]),
+      ),
+    );
+    const c = l.copies;
+    out.push(`   copies of one report (${c.report}, one body and year): ${c.counts[0].toLocaleString('en-US')} in ${num(c.ms[0] / 1000, 2)} s, ${c.counts[1].toLocaleString('en-US')} in ${num(c.ms[1] / 1000, 2)} s: ${times(c.ratio)}`);
     out.push('');
   }
   const v = r.review;
@@ -240,8 +295,18 @@ export function render(r: Results, header: string[]): string {
     out.push(`7. Quick fixes on large documents over stdio: ${c.report} written again and again; a quick-fix request on one cell (the first, then the median of 4 more), a hover there, an explicit fix-all`);
     out.push(
       table(
-        ['size', 'quick fix ms (first)', 'quick fix ms (next)', 'hover ms', 'fix all ms', 'fix-all edits', 'server peak RSS'],
-        c.rows.map((x) => [`${x.mb} MB`, ms(x.firstQuickFixMs), ms(x.quickFixMs), ms(x.hoverMs), ms(x.fixAllMs), String(x.fixAllEdits), x.rssMB === undefined ? '–' : `${num(x.rssMB, 0)} MB`]),
+        ['size', 'quick fix ms (first)', 'quick fix ms (next)', 'hover ms', 'fix all ms', 'fix-all edits', 'peak RSS open', 'peak RSS quick fix', 'server peak RSS'],
+        c.rows.map((x) => [
+          `${x.mb} MB`,
+          ms(x.firstQuickFixMs),
+          ms(x.quickFixMs),
+          ms(x.hoverMs),
+          ms(x.fixAllMs),
+          String(x.fixAllEdits),
+          x.openPeakMB === undefined ? '–' : `${num(x.openPeakMB, 0)} MB`,
+          x.quickFixPeakMB === undefined ? '–' : `${num(x.quickFixPeakMB, 0)} MB`,
+          x.rssMB === undefined ? '–' : `${num(x.rssMB, 0)} MB`,
+        ]),
       ),
     );
     out.push('');

@@ -12,7 +12,7 @@ import { openSample, showSampleProblem } from './sample';
 import { t } from './locale';
 import { SourceReports } from './sources';
 import { ReportStatus } from './status';
-import { Analyzed, onNotification, ReviewWorkspace, sendRequest } from '../../server/src/protocol';
+import { Analyzed, onNotification, ReviewWorkspace, sendRequest, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -26,9 +26,9 @@ export interface GovReportApi {
 export async function activate(context: vscode.ExtensionContext): Promise<GovReportApi> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     // "Attach to Server" in launch.json connects to this port.
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'govreport' }],

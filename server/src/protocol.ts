@@ -28,6 +28,13 @@ import type { Locale } from './analysis';
 
 export type { Locale };
 
+/**
+ * The language server's node options, wherever it is started (the extension, the tests, the
+ * benchmarks): a young generation of 2 MB is collected more often, but the heap then settles
+ * near what the open reports hold instead of growing by tens of MB of garbage between collections.
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2'];
+
 /** `govreport/analyzed`, server → client after each analysis of an open report: the status item's counts. */
 export interface AnalyzedParams {
   uri: string;

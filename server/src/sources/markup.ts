@@ -44,7 +44,7 @@ export interface NodeBudget {
  * Refuses a text that opens more elements than the budget leaves, from a count of its
  * `<` (not `</`): a few milliseconds, where parsing so far would take seconds.
  */
-function countElements(text: string, budget: NodeBudget): void {
+export function countElements(text: string, budget: NodeBudget): void {
   let opened = 0;
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
     if (text.charCodeAt(i + 1) !== 47 /* / */ && ++opened > budget.left) throw new SourceFailure(TOO_MANY_NODES);

@@ -78,8 +78,20 @@ let pdfjs: Promise<PdfJs> | undefined;
 
 async function loadPdfJs(): Promise<PdfJs> {
   // pdfjs-dist is an ES module; in the bundle it is a file of its own (dist/pdfjs.mjs).
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').finally(nodePush);
   return pdfjs;
+}
+
+/**
+ * The legacy build's core-js (in pdf.mjs, and again in its worker module, loaded with the
+ * first document) replaces Array.prototype.push on V8 before 12.2 (Node 20) with one written in
+ * JavaScript, for the error type of a push past 2^32 elements: every push in the thread, pdf.js's
+ * and the other readers', then costs several times as much (a sixth of a PDF's reading time).
+ * Node's own is put back after each.
+ */
+const NODE_PUSH = Array.prototype.push;
+function nodePush(): void {
+  if (Array.prototype.push !== NODE_PUSH) Object.defineProperty(Array.prototype, 'push', { value: NODE_PUSH, writable: true, enumerable: false, configurable: true });
 }
 
 /** Page numbers as footers print them: `3`, `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共12页`, `3/12`. */
@@ -204,6 +216,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceResult> {
   let doc;
   try {
     doc = await task.promise;
+    nodePush();
   } catch (e) {
     await task.destroy().catch(() => undefined);
     return { kind: 'pdf', error: (e as Error)?.name === 'PasswordException' ? ENCRYPTED : DAMAGED };

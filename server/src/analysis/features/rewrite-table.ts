@@ -69,7 +69,19 @@ export function rewriteTableAt(report: Report, text: string, at: Span): TableRew
     const start = lines.lines[lines.positionAt(t.anchor.start).line].start;
     return at.start <= t.span.end && at.end >= start;
   });
-  if (!table || table.layout === 'markdown' || !table.readable || table.def.format !== '2021') return undefined;
+  if (!table) return undefined;
+  // Made once per table: the editor asks on every cursor move, and the check reads the whole text again.
+  let rewrite = made.get(table);
+  if (rewrite === undefined) made.set(table, (rewrite = rewriteOf(table, report, text) ?? null));
+  return rewrite ?? undefined;
+}
+
+/** Each table's rewrite (null: none), a table belonging to one reading of one text. */
+const made = new WeakMap<ReadTable, TableRewrite | null>();
+
+function rewriteOf(table: ReadTable, report: Report, text: string): TableRewrite | undefined {
+  const { lines } = report;
+  if (table.layout === 'markdown' || !table.readable || table.def.format !== '2021') return undefined;
   if (table.problems.some((p) => !HARMLESS.has(p.kind))) return undefined;
   const all = allRows(table.def);
   if (all.some(({ block, row }) => block.columns.some((c) => !table.cells.has(cellKey({ row: row.id, col: c.id }))))) return undefined;
