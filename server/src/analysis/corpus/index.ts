@@ -201,7 +201,7 @@ export class ReportIndex {
 }
 
 export { bodyAliases, bodyOf, canonicalBody, sameBody, type Body, type BodyAliases } from './body';
-export { digest, type DigestOptions, type ReportDigest, type CellDigest } from './digest';
+export { digest, findingsDigest, type DigestOptions, type ReportDigest, type CellDigest } from './digest';
 export type { Figures } from '../model/totals';
 export { sketch, jaccard, type Sketch } from './similarity';
 export { CROSS_RULES, CORPUS_RULES } from './rules';
