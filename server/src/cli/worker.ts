@@ -13,7 +13,10 @@ parentPort?.on('message', async ({ id, path, walked }: { id: number; path: strin
   try {
     // A path whose bytes are not UTF-8 arrives as bytes: a Buffer again, as the readers take it.
     const prepared = await prepare(typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength), walked, store);
-    parentPort!.postMessage({ id, prepared });
+    // The digest's hashes are handed over, not copied.
+    const buffers = new Set<ArrayBuffer>();
+    for (const part of prepared.digest?.prose ?? []) buffers.add(part.sketch.hashes.buffer as ArrayBuffer);
+    parentPort!.postMessage({ id, prepared }, [...buffers]);
   } catch (e) {
     parentPort!.postMessage({ id, failed: e instanceof Error ? e.message : String(e) });
   }
