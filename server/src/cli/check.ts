@@ -51,13 +51,17 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
       : format === 'sarif'
         ? new JsonWriter(jsonIo, sarifLog(locale, version, RESULTS, NOTIFICATIONS), [RESULTS, NOTIFICATIONS])
         : undefined;
-  /** JSON: each file's entry, as JSON, until the findings across reports are known. */
+  /** JSON: each file's entry, as JSON, until the findings across reports are known, and its file. */
   const held: string[] = [];
+  const files: string[] = [];
   for await (const prepared of preparedReports(paths, locale, jsonIo, found, (path) => folders.ignores(path), options.jobs ?? defaultJobs())) {
     const r = settle(prepared, cross, folders);
     tally.add(r);
     if (r.input.error) unreadable.push(r);
-    if (format === 'json') held.push(JSON.stringify(jsonEntry(r, locale)));
+    if (format === 'json') {
+      held.push(JSON.stringify(jsonEntry(r, locale), null, 2));
+      files.push(r.input.file);
+    }
     else if (format === 'sarif') sarifResults(r, locale).forEach((x) => json!.item(x));
     else out(options.verbose && !r.findings.length && !r.input.error ? checkedLine(r, color) : formatTextFile(r, locale, color));
     progress?.update(`govreport: ${pick(MESSAGES.progress(tally.files + tally.unreadable), locale)} ${r.input.file}`);
@@ -67,9 +71,15 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
   const byFile = cross.byFile((findings) => folders.cross(findings));
   for (const findings of byFile.values()) tally.addCross(findings);
   if (format === 'json') {
-    for (const entry of held) {
+    for (const [i, entry] of held.entries()) {
+      const cross = byFile.get(files[i]);
+      // Most files have no finding across reports: their entry is written as it was held.
+      if (!cross) {
+        json!.itemText(entry);
+        continue;
+      }
       const e = JSON.parse(entry) as { file: string; diagnostics: unknown[] };
-      e.diagnostics.push(...(byFile.get(e.file) ?? []).map((f) => crossJson(f, locale)));
+      e.diagnostics.push(...cross.map((f) => crossJson(f, locale)));
       json!.item(e);
     }
   } else {
