@@ -18,6 +18,8 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // thread, a bundle of their own (dist/sources.js) that the CLI and the server
 // start when a source is read (see server/src/sources/load.ts).
 const worker = { GOVREPORT_SOURCES_WORKER: JSON.stringify('sources.js') };
+// The command line checks files on every core (--jobs) in threads that run dist/check.js.
+const checkWorker = { ...worker, GOVREPORT_CHECK_WORKER: JSON.stringify('check.js') };
 
 // pdfjs-dist is an ES module with top-level imports of node built-ins: it is
 // bundled as dist/pdfjs.mjs and imported from the readers when a PDF is read.
@@ -35,7 +37,8 @@ const pdfjs = {
 const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 
 const bundles = [
-  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', define: worker },
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', define: checkWorker },
+  { entry: 'server/src/cli/worker.ts', out: 'dist/check.js', define: worker },
   { entry: 'server/src/server.ts', out: 'dist/server.js', define: worker },
   { entry: 'server/src/sources/worker.ts', out: 'dist/sources.js', plugins: [pdfjs], define: { GOVREPORT_CMAPS: JSON.stringify('cmaps') } },
   { entry: 'server/src/sources/pdfjs.ts', out: 'dist/pdfjs.mjs', format: 'esm', external: ['@napi-rs/canvas'] },

@@ -265,7 +265,7 @@ describe('govreport check', () => {
   it('has help for each command: its usage, options and exit status', () => {
     const check = govreport('check', '--help');
     assert.equal(check.status, 0);
-    assert.match(check.stdout, /^用法：govreport check \[--format text\|json\|sarif\] \[--locale zh-CN\|en\] \[--update-baseline\] \[--verbose\] \[--color\] 路径\.\.\.\n/);
+    assert.match(check.stdout, /^用法：govreport check \[--format text\|json\|sarif\] \[--locale zh-CN\|en\] \[--update-baseline\] \[--jobs N\] \[--verbose\] \[--color\] 路径\.\.\.\n/);
     assert.match(check.stdout, /^ {6}--update-baseline +接受现有的全部问题/m);
     assert.match(check.stdout, /\.govreport-baseline\.json 中已接受的问题不再列出/);
     assert.match(check.stdout, /^ {2}-f, --format FORMAT +输出格式：text、json、sarif（默认 text）$/m);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, applySettings, digest, ReportIndex, type CrossFinding } from '../../server/src/analysis';
-import { bodyOf, jaccard, sameBody, sketch } from '../../server/src/analysis/corpus';
+import { bodyOf, CROSS_RULES, jaccard, sameBody, sketch, type CrossRule } from '../../server/src/analysis/corpus';
 import type { Range } from '../../server/src/analysis';
 import { LineIndex } from '../../server/src/analysis/text/lines';
 import { bump, cleanSpec, copySpec, READABLE, render, type Layout, type ReportSpec } from '../support/reports';
@@ -259,5 +259,54 @@ describe('rules across reports', () => {
     index.remove('2023.txt');
     assert.deepEqual(index.related('2023.txt'), []);
     assert.equal(index.findingsFor('2024.txt').length, 0);
+  });
+
+  it('many reports of one body and year: each meets the first of them in file order, as a scan of all of them would', () => {
+    // One body written three ways (城甲 and 城乙 contradict each other, the bare name matches both), in two years.
+    const titles = ['某某区人民政府', '城甲市某某区人民政府', '城乙市某某区人民政府'];
+    const texts = new Map<string, ReturnType<typeof analyze>>();
+    for (const year of [2023, 2024]) {
+      for (const title of titles) {
+        const spec = copySpec(cleanSpec('2021', year));
+        spec.title = [title, `${year}年政府信息公开工作年度报告`];
+        texts.set(`${year} ${title}`, analyze(render(spec, 'cells')));
+      }
+    }
+    // Added out of file order; some replaced, some removed (the first of a group among them).
+    const files: { file: string; year: number; title: string }[] = [];
+    for (let i = 0; i < 60; i++) files.push({ file: `r/${String((i * 37) % 60).padStart(2, '0')}.txt`, year: i % 4 ? 2024 : 2023, title: titles[(i * 7) % 3] });
+    const index = new ReportIndex();
+    for (const f of files) index.set(digest(f.file, texts.get(`${f.year} ${f.title}`)!));
+    const removed = new Set(['r/00.txt', 'r/01.txt', 'r/37.txt']);
+    for (const file of removed) index.remove(file);
+    const kept = files.filter((f) => !removed.has(f.file));
+    // What a scan of every report gives: the first other report of a body that is the same, in the year asked.
+    const body = (f: (typeof files)[number]) => bodyOf(`${f.title}${f.year}年政府信息公开工作年度报告`)!;
+    const firstOf = (d: (typeof files)[number], year: number, before: boolean) =>
+      kept
+        .filter((o) => o.file !== d.file && o.year === year && sameBody(body(o), body(d)) && (!before || o.file < d.file))
+        .sort((a, b) => (a.file < b.file ? -1 : 1))[0]?.file;
+    const expected: string[] = [];
+    for (const d of [...kept].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+      const twin = firstOf(d, d.year, true);
+      if (twin) expected.push(`${d.file} duplicate-report ${twin}`);
+      const previous = firstOf(d, d.year - 1, false);
+      if (previous) expected.push(`${d.file} previous ${previous}`);
+    }
+    // Which report each meets as its previous year's: a rule that says so.
+    const previousYear: CrossRule = {
+      code: 'previous' as CrossRule['code'],
+      severity: 'info',
+      pairs: 'previous-year',
+      description: { zh: '', en: '' },
+      doc: { checks: '', zh: '', en: '' },
+      check(later, earlier, emit) {
+        emit({ range: later.titleRange!, at: { part: 0 }, message: { zh: '', en: '' }, related: [{ file: earlier.file, range: earlier.titleRange!, message: { zh: '', en: '' } }] });
+      },
+    };
+    const duplicate = CROSS_RULES.filter((r) => r.code === 'duplicate-report');
+    const seen = index.findings([...duplicate, previousYear]).map((f) => `${f.file} ${f.code} ${f.related[0].file}`);
+    assert.deepEqual(seen.sort(), expected.sort());
+    assert.ok(expected.some((e) => e.includes('duplicate-report')) && expected.some((e) => e.includes('previous')));
   });
 });

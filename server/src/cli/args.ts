@@ -10,7 +10,7 @@ import { pick, type Locale } from './checked';
 import { LOCALES, localeFromEnv } from './messages';
 
 export type CommandName = 'check' | 'totals' | 'summary' | 'convert' | 'init';
-type OptionName = 'format' | 'locale' | 'output' | 'disclosure-below' | 'correction-above' | 'update-baseline' | 'verbose' | 'color' | 'no-color' | 'help' | 'version';
+type OptionName = 'format' | 'locale' | 'output' | 'disclosure-below' | 'correction-above' | 'update-baseline' | 'jobs' | 'verbose' | 'color' | 'no-color' | 'help' | 'version';
 
 interface OptionDef {
   short?: string;
@@ -27,6 +27,11 @@ const OPTIONS: Record<OptionName, OptionDef> = {
   'correction-above': { value: 'PERCENT', help: { zh: 'Markdown 中标出纠错率高于此百分数的报告（默认 15）', en: 'Markdown marks a correction rate above this percentage (default 15)' } },
   'update-baseline': {
     help: { zh: '接受现有的全部问题：写入 .govreport-baseline.json，以后只列出新问题', en: 'accept every finding there is: write them to .govreport-baseline.json, so that later runs list only new ones' },
+  },
+  jobs: {
+    short: 'j',
+    value: 'N',
+    help: { zh: '同时检查的线程数（默认为处理器核数；1 即在主线程中逐个检查）；输出顺序不变', en: 'threads that check files at once (default: the number of cores; 1: one by one in the main thread); the output is in the same order' },
   },
   verbose: { help: { zh: '没有问题的文件也列出一行（✓ 文件名）', en: 'a line for each file without findings too (✓ file)' } },
   color: { help: { zh: '总是使用颜色（默认只在终端上使用）', en: 'always colour the output (default: only on a terminal)' } },
@@ -59,7 +64,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     operands: { zh: '路径...', en: 'PATH...' },
     one: false,
     formats: ['text', 'json', 'sarif'],
-    options: ['format', 'locale', 'update-baseline', 'verbose', 'color', 'no-color', 'help'],
+    options: ['format', 'locale', 'update-baseline', 'jobs', 'verbose', 'color', 'no-color', 'help'],
     summary: { zh: '检查报告，按编译器格式列出问题（文件:行:列）', en: 'Check reports; findings listed as a compiler lists them (file:line:col)' },
     details: {
       zh: [
@@ -93,7 +98,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     operands: { zh: '路径...', en: 'PATH...' },
     one: false,
     formats: ['csv', 'json', 'markdown'],
-    options: ['format', 'locale', 'disclosure-below', 'correction-above', 'help'],
+    options: ['format', 'locale', 'disclosure-below', 'correction-above', 'jobs', 'help'],
     summary: {
       zh: '每份报告一行：机关、年度、申请与复议诉讼数字、实质公开率与纠错率、错误与警告数',
       en: 'One row per report: body, year, figures, the substantive disclosure and correction rates, errors and warnings',
@@ -171,7 +176,7 @@ export function commandHelp(name: CommandName, locale: Locale): string {
 }
 
 export type Parsed =
-  | { kind: 'run'; command: CommandName; operands: string[]; format: string; output?: string; verbose: boolean; color?: boolean; updateBaseline: boolean; thresholds: Partial<RatioThresholds> }
+  | { kind: 'run'; command: CommandName; operands: string[]; format: string; output?: string; verbose: boolean; color?: boolean; updateBaseline: boolean; thresholds: Partial<RatioThresholds>; jobs?: number }
   | { kind: 'help'; command?: CommandName }
   | { kind: 'version' }
   | { kind: 'error'; message: Text2; command?: CommandName };
@@ -260,7 +265,10 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): { loca
     if (!raw.trim() || !Number.isFinite(n) || n < 0 || n > 100) return fail({ zh: `--${option} 应为 0 至 100 的百分数，而不是「${raw}」`, en: `--${option} takes a percentage from 0 to 100, not "${raw}"` });
     thresholds[key] = n;
   }
+  const rawJobs = values.jobs as string | undefined;
+  if (rawJobs !== undefined && !/^[1-9]\d{0,3}$/.test(rawJobs.trim())) return fail({ zh: `--jobs 应为 1 至 9999 的整数，而不是「${rawJobs}」`, en: `--jobs takes a whole number from 1 to 9999, not "${rawJobs}"` });
+  const jobs = rawJobs === undefined ? undefined : Number(rawJobs.trim());
   const color = values['no-color'] ? false : values.color ? true : undefined;
-  const run: Parsed = { kind: 'run', command, operands: rest, format, output: values.output as string | undefined, verbose: !!values.verbose, color, updateBaseline: !!values['update-baseline'], thresholds };
+  const run: Parsed = { kind: 'run', command, operands: rest, format, output: values.output as string | undefined, verbose: !!values.verbose, color, updateBaseline: !!values['update-baseline'], thresholds, jobs };
   return { locale, parsed: run, localeAsked };
 }

@@ -6,15 +6,14 @@
  * one entry, the entries wait for those findings (each held as its JSON, the
  * file's findings only, not its text).
  */
-import { analyze } from '../analysis';
-import type { ReportFile } from '../inputs';
 import { CrossReports, crossJson, crossText } from './cross';
 import { pick, type Checked, type Locale } from './checked';
 import { FolderChecks } from './folders';
 import { jsonEntry } from './format-json';
 import { sarifCross, sarifLog, sarifNotification, sarifResults } from './format-sarif';
 import { checkedLine, formatTextFile, summary, Tally } from './format-text';
-import { readReports, sayFound, type Found } from './inputs';
+import { sayFound, type Found } from './inputs';
+import { defaultJobs, preparedReports, settle } from './jobs';
 import { MESSAGES } from './messages';
 import { JsonWriter, type Io } from './output';
 import { paint, withProgress, type Paint } from './terminal';
@@ -28,18 +27,12 @@ export interface CheckOptions {
   colors?: { out: Paint; err: Paint };
   /** Accept every finding of the reports checked: write them to the baseline. */
   updateBaseline?: boolean;
+  /** Threads that check files (default: one per core; 1: this thread only). */
+  jobs?: number;
 }
 
 const RESULTS = '\u0000results';
 const NOTIFICATIONS = '\u0000notifications';
-
-function checkOne(input: ReportFile, cross: CrossReports, folders: FolderChecks): Checked {
-  if (input.text === undefined) return { input, findings: [] };
-  const analysis = analyze(input.text);
-  const findings = folders.own(input.file, analysis);
-  cross.add(input.file, analysis, findings, folders.digestOptions(input.file));
-  return { input, findings, lines: analysis.report.lines, source: input.source };
-}
 
 /** Checks `paths`; returns the exit status (0 no error, 1 errors found, 2 a path missing or unreadable). */
 export async function check(paths: string[], format: CheckFormat, locale: Locale, io: Io, version: string, options: CheckOptions = {}): Promise<number> {
@@ -58,13 +51,17 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
       : format === 'sarif'
         ? new JsonWriter(jsonIo, sarifLog(locale, version, RESULTS, NOTIFICATIONS), [RESULTS, NOTIFICATIONS])
         : undefined;
-  /** JSON: each file's entry, as JSON, until the findings across reports are known. */
+  /** JSON: each file's entry, as JSON, until the findings across reports are known, and its file. */
   const held: string[] = [];
-  for await (const input of readReports(paths, locale, jsonIo, found, (path) => folders.ignores(path))) {
-    const r = checkOne(input, cross, folders);
+  const files: string[] = [];
+  for await (const prepared of preparedReports(paths, locale, jsonIo, found, (path) => folders.ignores(path), options.jobs ?? defaultJobs())) {
+    const r = settle(prepared, cross, folders);
     tally.add(r);
     if (r.input.error) unreadable.push(r);
-    if (format === 'json') held.push(JSON.stringify(jsonEntry(r, locale)));
+    if (format === 'json') {
+      held.push(JSON.stringify(jsonEntry(r, locale), null, 2));
+      files.push(r.input.file);
+    }
     else if (format === 'sarif') sarifResults(r, locale).forEach((x) => json!.item(x));
     else out(options.verbose && !r.findings.length && !r.input.error ? checkedLine(r, color) : formatTextFile(r, locale, color));
     progress?.update(`govreport: ${pick(MESSAGES.progress(tally.files + tally.unreadable), locale)} ${r.input.file}`);
@@ -74,9 +71,15 @@ export async function check(paths: string[], format: CheckFormat, locale: Locale
   const byFile = cross.byFile((findings) => folders.cross(findings));
   for (const findings of byFile.values()) tally.addCross(findings);
   if (format === 'json') {
-    for (const entry of held) {
+    for (const [i, entry] of held.entries()) {
+      const cross = byFile.get(files[i]);
+      // Most files have no finding across reports: their entry is written as it was held.
+      if (!cross) {
+        json!.itemText(entry);
+        continue;
+      }
       const e = JSON.parse(entry) as { file: string; diagnostics: unknown[] };
-      e.diagnostics.push(...(byFile.get(e.file) ?? []).map((f) => crossJson(f, locale)));
+      e.diagnostics.push(...cross.map((f) => crossJson(f, locale)));
       json!.item(e);
     }
   } else {

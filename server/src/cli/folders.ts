@@ -77,10 +77,15 @@ export class FolderChecks {
 
   /** A report's own findings to print: its settings applied, the accepted ones left out. */
   own(file: string, analysis: Analysis): Finding[] {
+    return this.ownOf(file, analysis.findings, (offset) => subjectAt(analysis.report, offset));
+  }
+
+  /** As `own`, from the findings and what each is about (by the offset it starts at), as a thread sends them. */
+  ownOf(file: string, all: readonly Finding[], subject: (offset: number) => Subject): Finding[] {
     const settings = this.settingsOf(file);
     this.names.set(resolve(file), file);
-    const findings = applySettings(analysis.findings, settings.config.rules);
-    return this.filter(file, settings, findings, (f) => subjectAt(analysis.report, f.span.start), (f) => f.message);
+    const findings = applySettings(all, settings.config.rules);
+    return this.filter(file, settings, findings, (f) => subject(f.span.start), (f) => f.message);
   }
 
   /** Findings across reports to print, each under the settings of the report it stands on. */

@@ -79,37 +79,8 @@ export interface Found {
   ignored?: number;
 }
 
-/**
- * The reports the PATHs stand for, each read in turn (one at a time: a PDF's
- * reader holds its pages until it is done). A PATH that stands for nothing is
- * said on stderr; a file found in a folder that is no report (notes, a
- * readme, a web page of something else) is skipped; both are counted in
- * `found`. A file named that is no report is said to be none (an error of its
- * own, not a report's findings); files named as reports (.govreport,
- * .report.txt) are always checked. A file `ignores` says to leave out is
- * not read, named or found.
- */
-export async function* readReports(paths: string[], locale: Locale, io: Io, found: Found, ignores: (path: FilePath) => boolean = () => false): AsyncGenerator<ReportFile> {
-  for await (const e of expand(paths)) {
-    if (e.kind === 'missing' || e.kind === 'no-reports') {
-      found.notFound++;
-      io.err(`govreport: ${pick(e.kind === 'missing' ? MESSAGES.missing(e.arg) : MESSAGES.noReports(e.arg), locale)}\n`);
-    } else if (e.kind === 'unreadable') {
-      found.notFound++;
-      io.err(`govreport: ${e.arg}: ${pick(e.error, locale)}\n`);
-    } else if (ignores(e.path)) {
-      found.ignored = (found.ignored ?? 0) + 1;
-    } else {
-      const file = await readReport(e.path, e.walked, IN_LINE);
-      if (!file.notReport) yield file;
-      else if (e.walked) found.skipped++;
-      else yield namedNotReport(file);
-    }
-  }
-}
-
 /** A file named that is no report reads as an error saying so, not as a report's findings. */
-function namedNotReport(file: ReportFile): ReportFile {
+export function namedNotReport(file: ReportFile): ReportFile {
   return file.notReport ? { ...file, text: undefined, source: undefined, error: file.error ?? MESSAGES.notReport } : file;
 }
 

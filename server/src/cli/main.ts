@@ -50,7 +50,7 @@ export async function main(argv: string[], io: Io = processIo(), env: NodeJS.Pro
     err: paint(useColor(parsed.color, env, io.tty?.err)),
   };
 
-  if (command === 'check') return check(operands, format as CheckFormat, locale, io, VERSION, { verbose: parsed.verbose, colors, updateBaseline: parsed.updateBaseline });
+  if (command === 'check') return check(operands, format as CheckFormat, locale, io, VERSION, { verbose: parsed.verbose, colors, updateBaseline: parsed.updateBaseline, jobs: parsed.jobs });
 
   if (command === 'init') return init(operands[0] ?? '.', locale, io);
 
@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo(), env: NodeJS.Pro
     return view.tables.some((t) => t.sums.some((s) => s.status === 'fail')) ? 1 : 0;
   }
 
-  if (command === 'summary') return runSummary(operands, format, locale, io, parsed.thresholds);
+  if (command === 'summary') return runSummary(operands, format, locale, io, parsed.thresholds, parsed.jobs);
 
   return convert(operands[0], parsed.output, locale, io);
 }

@@ -82,8 +82,13 @@ export class JsonWriter {
 
   /** Adds an item to the current hole. */
   item(value: unknown): void {
+    this.itemText(JSON.stringify(value, null, 2));
+  }
+
+  /** Adds an item already written as JSON.stringify(value, null, 2) writes it. */
+  itemText(json: string): void {
     const indent = this.indents[this.hole];
-    const body = JSON.stringify(value, null, 2).split('\n').join(`\n${indent}`);
+    const body = json.replaceAll('\n', `\n${indent}`);
     this.io.out(`${this.counts[this.hole]++ ? ',' : '['}\n${indent}${body}`);
   }
 

@@ -6,12 +6,13 @@
  * them, in any form; only each report's digest is kept while the files are
  * read, so memory grows by a few kilobytes a report.
  */
-import { analyze, DEFAULT_THRESHOLDS, type RatioThresholds, summaryRow } from '../analysis';
+import { DEFAULT_THRESHOLDS, type RatioThresholds, summaryRow } from '../analysis';
 import { summaryCsv, summaryJson, summaryMarkdown } from '../summary/format';
 import { pick, type Locale } from './checked';
 import { CrossReports } from './cross';
 import { FolderChecks } from './folders';
-import { readReports, sayFound, type Found } from './inputs';
+import { sayFound, type Found } from './inputs';
+import { defaultJobs, preparedReports, settle } from './jobs';
 import { MESSAGES } from './messages';
 import type { Io } from './output';
 import { withProgress } from './terminal';
@@ -20,7 +21,8 @@ export const SUMMARY_FORMATS = ['csv', 'json', 'markdown'];
 
 /** Exit status: 0, 1 when a report has an error, 2 when a file could not be read. */
 /** `flags`: the thresholds given on the command line, which win over those of the current folder's .govreport.json. */
-export async function runSummary(paths: string[], format: string, locale: Locale, io: Io, flags: Partial<RatioThresholds> = {}): Promise<number> {
+/** `jobs`: threads that check files (default: one per core; 1: this thread only). */
+export async function runSummary(paths: string[], format: string, locale: Locale, io: Io, flags: Partial<RatioThresholds> = {}, jobs = defaultJobs()): Promise<number> {
   // The table is written once every file is read: until then, on a terminal, how far it got.
   const { progress, out, err } = withProgress(io);
   const cross = new CrossReports();
@@ -29,15 +31,15 @@ export async function runSummary(paths: string[], format: string, locale: Locale
   const files: string[] = [];
   const found: Found = { notFound: 0, skipped: 0 };
   let unreadable = 0;
-  for await (const input of readReports(paths, locale, { out, err }, found, (path) => folders.ignores(path))) {
+  for await (const prepared of preparedReports(paths, locale, { out, err }, found, (path) => folders.ignores(path), jobs)) {
+    const { input } = prepared;
     if (input.text === undefined) {
       unreadable++;
       err(`govreport: ${input.file}: ${pick(input.error!, locale)}\n`);
       continue;
     }
     files.push(input.file);
-    const analysis = analyze(input.text);
-    cross.add(input.file, analysis, folders.own(input.file, analysis), folders.digestOptions(input.file));
+    settle(prepared, cross, folders);
     progress?.update(`govreport: ${pick(MESSAGES.progress(files.length), locale)} ${input.file}`);
   }
   progress?.clear();

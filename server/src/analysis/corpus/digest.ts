@@ -149,12 +149,6 @@ export function digest(file: string, analysis: Analysis, findings: readonly Find
   const { lines } = report;
   const app = report.tables.find((t) => t.kind === 'application' && t.readable);
   const active = report.tables.find((t) => t.kind === 'active' && t.readable);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  let first: Finding | undefined;
-  for (const f of findings) {
-    counts[f.severity]++;
-    if (!first || f.span.start < first.span.start) first = f;
-  }
   const activeCells: Record<string, CellDigest> = {};
   if (active?.def.format === '2021') {
     for (const row of ['rules', 'normative']) {
@@ -179,8 +173,18 @@ export function digest(file: string, analysis: Analysis, findings: readonly Find
       return d ? [d] : [];
     }),
     figures: figuresOf(report),
-    counts,
-    first: first ? range(lines, first.span) : undefined,
+    ...findingsDigest(lines, findings),
     cells: options.keepCells?.(body) ? tableCells(lines, report) : undefined,
   };
+}
+
+/** What a digest keeps of the findings the user sees: their counts and the first one's place (to open the report at). */
+export function findingsDigest(lines: LineIndex, findings: readonly Finding[]): Pick<ReportDigest, 'counts' | 'first'> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let first: Finding | undefined;
+  for (const f of findings) {
+    counts[f.severity]++;
+    if (!first || f.span.start < first.span.start) first = f;
+  }
+  return { counts, first: first ? range(lines, first.span) : undefined };
 }

@@ -27,10 +27,43 @@ const byFile = (a: ReportDigest, b: ReportDigest): number => (a.file < b.file ? 
 const indexed = (d: ReportDigest): d is ReportDigest & { body: NonNullable<ReportDigest['body']>; year: number } =>
   !!d.body && d.year !== undefined && d.yearCertain;
 
+/**
+ * The reports of one body, as its places are written, for one year. Its first
+ * file is kept (recomputed only after that file is removed), so that finding a
+ * report's earlier twin does not scan the group: linear in the reports however
+ * many share a body and year.
+ */
+class Group {
+  readonly files = new Set<string>();
+  /** The first file in file order; undefined when unknown (after it was removed). */
+  private head: string | undefined;
+
+  constructor(readonly body: Body) {}
+
+  add(file: string): void {
+    if (!this.files.size) this.head = file;
+    else if (this.head !== undefined && file < this.head) this.head = file;
+    this.files.add(file);
+  }
+
+  delete(file: string): void {
+    this.files.delete(file);
+    if (file === this.head) this.head = undefined;
+  }
+
+  first(): string | undefined {
+    if (this.head === undefined) for (const f of this.files) if (this.head === undefined || f < this.head) this.head = f;
+    return this.head;
+  }
+}
+
+/** Bodies sameBody tells apart only by their outer places: one group for each way of writing them. */
+const outerKey = (body: Body): string => body.outer.join('\u0000');
+
 export class ReportIndex {
   private readonly files = new Map<string, ReportDigest>();
-  /** Body key → year → files: a report meets only its body's previous and same year. */
-  private readonly bodies = new Map<string, Map<number, Set<string>>>();
+  /** Body key → year → outer places → files: a report meets only its body's previous and same year. */
+  private readonly bodies = new Map<string, Map<number, Map<string, Group>>>();
   private groups: readonly UnitGroup[] = [];
 
   get size(): number {
@@ -52,9 +85,12 @@ export class ReportIndex {
     if (indexed(d)) {
       let years = this.bodies.get(d.body.key);
       if (!years) this.bodies.set(d.body.key, (years = new Map()));
-      let files = years.get(d.year);
-      if (!files) years.set(d.year, (files = new Set()));
-      files.add(d.file);
+      let groups = years.get(d.year);
+      if (!groups) years.set(d.year, (groups = new Map()));
+      const outer = outerKey(d.body);
+      let group = groups.get(outer);
+      if (!group) groups.set(outer, (group = new Group(d.body)));
+      group.add(d.file);
     }
   }
 
@@ -65,9 +101,12 @@ export class ReportIndex {
     this.files.delete(file);
     if (indexed(old)) {
       const years = this.bodies.get(old.body.key);
-      const files = years?.get(old.year);
-      files?.delete(file);
-      if (files && !files.size) years!.delete(old.year);
+      const groups = years?.get(old.year);
+      const outer = outerKey(old.body);
+      const group = groups?.get(outer);
+      group?.delete(file);
+      if (group && !group.files.size) groups!.delete(outer);
+      if (groups && !groups.size) years!.delete(old.year);
       if (years && !years.size) this.bodies.delete(old.body.key);
     }
   }
@@ -96,11 +135,21 @@ export class ReportIndex {
   /** The reports of a body for a year, in file order. */
   private ofBody(body: Body, year: number): ReportDigest[] {
     const out: ReportDigest[] = [];
-    for (const f of this.bodies.get(body.key)?.get(year) ?? []) {
-      const other = this.files.get(f)!;
-      if (other.body && sameBody(other.body, body)) out.push(other);
+    for (const group of this.bodies.get(body.key)?.get(year)?.values() ?? []) {
+      if (sameBody(group.body, body)) for (const f of group.files) out.push(this.files.get(f)!);
     }
     return out.sort(byFile);
+  }
+
+  /** The first report, in file order, of a body for a year (other than `except`, which comes first when it is there). */
+  private firstOf(body: Body, year: number, except?: string): ReportDigest | undefined {
+    let best: string | undefined;
+    for (const group of this.bodies.get(body.key)?.get(year)?.values() ?? []) {
+      if (!sameBody(group.body, body)) continue;
+      const f = group.first();
+      if (f !== undefined && f !== except && (best === undefined || f < best)) best = f;
+    }
+    return best === undefined ? undefined : this.files.get(best);
   }
 
   /** A unit of `summary`: its report for the summary's year, or its name when there is none. */
@@ -109,7 +158,7 @@ export class ReportIndex {
       const d = this.files.get(ref.file);
       return d && (summary.year === undefined || d.year === summary.year) ? { digest: d } : { missing: ref.name };
     }
-    const d = summary.year === undefined ? undefined : this.ofBody(ref.body, summary.year)[0];
+    const d = summary.year === undefined ? undefined : this.firstOf(ref.body, summary.year);
     return d ? { digest: d } : { missing: ref.name };
   }
 
@@ -118,19 +167,8 @@ export class ReportIndex {
     const years = this.bodies.get(d.body!.key);
     if (!years) return [];
     const out: string[] = [];
-    for (const y of [d.year! - 1, d.year!, d.year! + 1]) for (const f of years.get(y) ?? []) if (f !== d.file) out.push(f);
+    for (const y of [d.year! - 1, d.year!, d.year! + 1]) for (const group of years.get(y)?.values() ?? []) for (const f of group.files) if (f !== d.file) out.push(f);
     return out;
-  }
-
-  /** The first report, in file order, of the same body as `d` for `year` that passes `accept`. */
-  private first(d: ReportDigest, year: number, accept: (other: ReportDigest) => boolean): ReportDigest | undefined {
-    let best: ReportDigest | undefined;
-    for (const f of this.bodies.get(d.body!.key)?.get(year) ?? []) {
-      if (f === d.file) continue;
-      const other = this.files.get(f)!;
-      if (other.body && sameBody(other.body, d.body!) && accept(other) && (!best || byFile(other, best) < 0)) best = other;
-    }
-    return best;
   }
 
   /** The findings across reports that stand on `file`. */
@@ -144,9 +182,10 @@ export class ReportIndex {
       unitSum.check(d, units, (f) => out.push({ code: unitSum.code, severity: unitSum.severity, file: d.file, ...f }));
     }
     if (!indexed(d)) return out;
-    const previous = this.first(d, d.year - 1, () => true);
-    // Of two reports for one year, the one later in file order carries the finding.
-    const twin = this.first(d, d.year, (p) => byFile(p, d) < 0);
+    const previous = this.firstOf(d.body, d.year - 1);
+    // Of two reports for one year, the one later in file order carries the finding (it meets the first).
+    const first = this.firstOf(d.body, d.year, d.file);
+    const twin = first && byFile(first, d) < 0 ? first : undefined;
     for (const rule of rules) {
       const earlier = rule.pairs === 'previous-year' ? previous : twin;
       if (!earlier) continue;
@@ -162,7 +201,7 @@ export class ReportIndex {
 }
 
 export { bodyAliases, bodyOf, canonicalBody, sameBody, type Body, type BodyAliases } from './body';
-export { digest, type DigestOptions, type ReportDigest, type CellDigest } from './digest';
+export { digest, findingsDigest, type DigestOptions, type ReportDigest, type CellDigest } from './digest';
 export type { Figures } from '../model/totals';
 export { sketch, jaccard, type Sketch } from './similarity';
 export { CROSS_RULES, CORPUS_RULES } from './rules';
