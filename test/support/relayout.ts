@@ -74,6 +74,8 @@ export interface Rendering {
   text: string;
   /** The layout each table was written in, in the order they stand. */
   layouts: { kind: TableKind; layout: TableLayout }[];
+  /** Each table's lines in the original, [start, end), and what replaced them (an editor's edit). */
+  edits: { kind: TableKind; start: number; end: number; text: string }[];
 }
 
 /**
@@ -81,14 +83,19 @@ export interface Rendering {
  * by `seed`; `only` forces one layout for every table. `change` may alter the
  * values before they are written (a planted defect).
  */
-export function relayout(text: string, seed: number, options: { only?: TableLayout; change?: (tables: TableValues[]) => void; analysis?: Analysis } = {}): Rendering {
+export function relayout(
+  text: string,
+  seed: number,
+  options: { only?: TableLayout; kinds?: TableKind[]; change?: (tables: TableValues[]) => void; analysis?: Analysis } = {},
+): Rendering {
   const analysis = options.analysis ?? analyze(text);
-  const tables = tablesOf(analysis);
+  const tables = tablesOf(analysis).filter((t) => !options.kinds || options.kinds.includes(t.kind));
   options.change?.(tables);
   const random = generator(seed);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = analysis.report.lines;
   const layouts: Rendering['layouts'] = [];
+  const edits: Rendering['edits'] = [];
   let out = '';
   let at = 0;
   for (const t of tables) {
@@ -101,10 +108,12 @@ export function relayout(text: string, seed: number, options: { only?: TableLayo
     const allowed = blanks ? KEEPS_BLANKS : TABLE_LAYOUTS;
     const layout = options.only && allowed.includes(options.only) ? options.only : pick(random, allowed);
     layouts.push({ kind: t.kind, layout });
-    out += text.slice(at, start) + writeTable(t.kind, blocks, layout, random).join(eol);
+    const written = writeTable(t.kind, blocks, layout, random).join(eol);
+    edits.push({ kind: t.kind, start, end: endLine.end, text: written });
+    out += text.slice(at, start) + written;
     at = endLine.end;
   }
-  return { seed, text: out + text.slice(at), layouts };
+  return { seed, text: out + text.slice(at), layouts, edits };
 }
 
 function blocksOf(t: TableValues): Block[] {
