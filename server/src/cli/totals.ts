@@ -20,7 +20,7 @@ function padStart(s: string, w: number): string {
 function tableText(t: TableView, locale: Locale): string[] {
   const en = locale === 'en';
   const out: string[] = [];
-  const layout = { cells: en ? 'one cell per line' : '每格一行', pipe: en ? 'pipe rows' : '竖线分隔', markdown: 'Markdown', pdf: en ? 'text from a PDF' : 'PDF 复制文本', flat: en ? 'flat text' : '粘连文本' }[t.layout] ?? t.layout;
+  const layout = { cells: en ? 'one cell per line' : '每格一行', tabs: en ? 'pasted rows (tabs)' : '粘贴的表格（制表符分隔）', pipe: en ? 'pipe rows' : '竖线分隔', markdown: 'Markdown', pdf: en ? 'text from a PDF' : 'PDF 复制文本', flat: en ? 'flat text' : '粘连文本' }[t.layout] ?? t.layout;
   out.push(en ? `${t.name.en} (${t.format} format, ${layout})` : `${t.name.zh}（${t.format} 年格式，${layout}）`);
   if (!t.readable) {
     out.push(en ? '  cannot be read: its cells run together' : '  无法读取：单元格粘连在一起');

@@ -31,7 +31,23 @@ export const conversionArtifact: Rule = {
     en: 'Text left by a document converter, such as "[bookmark: _GoBack]", replacement characters and invisible characters.',
   },
   check(report, emit) {
+    // A converter that cuts a table into pieces invents the same header over
+    // each piece: said once, every header a place of its own, removed together.
+    const headers = new Map<string, Artifact[]>();
+    for (const a of report.artifacts) if (a.kind === 'invented-header') headers.set(a.text, [...(headers.get(a.text) ?? []), a]);
     for (const a of report.artifacts) {
+      const same = a.kind === 'invented-header' ? headers.get(a.text)! : [a];
+      if (same.length > 1) {
+        if (same[0] !== a) continue;
+        const n = same.length;
+        emit({
+          span: a.span,
+          message: { zh: `转换工具虚构的表头行「${a.text}」（共 ${n} 处），不是报告的内容，应删除`, en: `A header row invented by a converter ("${a.text}", ${n} times), not part of the report; remove it` },
+          related: same.map((h, i) => ({ span: h.span, message: { zh: `虚构的表头行（第 ${i + 1} 处）`, en: `Invented header row (${i + 1} of ${n})` } })),
+          fixes: [{ title: { zh: `删除这 ${n} 行虚构的表头`, en: `Remove these ${n} invented header rows` }, edits: same.map((h) => ({ span: h.remove ?? h.span, newText: '' })), safe: false }],
+        });
+        continue;
+      }
       // Replacement characters stand for lost text, and an invented header's
       // removal reshapes a table: offered, not done by "fix all".
       const fix = replaceFix(

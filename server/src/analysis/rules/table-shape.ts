@@ -1,7 +1,7 @@
 /** A table that cannot be read, or a row with the wrong cells or label. */
 import type { ShapeProblem } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
-import type { Rule } from './rule';
+import type { Related, Rule } from './rule';
 
 /** `「（六）其他处理」中的「1.申请人…」`: a row's label with the group it belongs to. */
 function fullName(row: { label: string; groups?: string[] }): string {
@@ -41,7 +41,24 @@ function describe(p: ShapeProblem, table: Text2): Text2 {
         zh: `「${table.zh}」表缺少${fullName(p.row)}行`,
         en: `The table "${table.en}" has no row "${p.row.name.en}"`,
       };
+    case 'unknown-rows':
+      return {
+        zh: `「${table.zh}」表有 ${p.rows.length} 行无法确定对应标准格式的哪一行（${p.rows.map((r) => `「${r.label ?? '无标签'}」`).join('、')}），这些行不参与合计检查`,
+        en: `${p.rows.length} rows of the table "${table.en}" match no row of the standard table (${p.rows.map((r) => `"${r.label ?? 'no label'}"`).join(', ')}); they are left out of the sums`,
+      };
+    case 'missing-rows':
+      return {
+        zh: `「${table.zh}」表缺少 ${p.rows.length} 个标准行：${p.rows.map((r) => fullName(r.row)).join('、')}`,
+        en: `The table "${table.en}" lacks ${p.rows.length} standard rows: ${p.rows.map((r) => `"${r.row.name.en}"`).join(', ')}`,
+      };
   }
+}
+
+/** Each row of a finding said once for many rows, as a place of its own. */
+function related(p: ShapeProblem): Related[] | undefined {
+  if (p.kind === 'unknown-rows') return p.rows.map((r) => ({ span: r.span, message: { zh: `无法对应的行${r.label ? `「${r.label}」` : ''}`, en: `A row matching no standard row${r.label ? ` "${r.label}"` : ''}` } }));
+  if (p.kind === 'missing-rows') return p.rows.map((r) => ({ span: r.span, message: { zh: `此处缺少${fullName(r.row)}行`, en: `Row "${r.row.name.en}" missing here` } }));
+  return undefined;
 }
 
 export const tableShape: Rule = {
@@ -53,7 +70,10 @@ export const tableShape: Rule = {
   },
   check(report, emit) {
     for (const table of report.tables) {
-      for (const p of table.problems) emit({ span: p.span, message: describe(p, table.def.name) });
+      for (const p of table.problems) {
+        const rel = related(p);
+        emit(rel ? { span: p.span, message: describe(p, table.def.name), related: rel } : { span: p.span, message: describe(p, table.def.name) });
+      }
     }
   },
 };

@@ -41,7 +41,11 @@ export type ShapeProblem =
   | { kind: 'missing-label'; span: Span; row: RowDef }
   | { kind: 'label-variant'; span: Span; row: RowDef; label: string }
   | { kind: 'unknown-row'; span: Span; label?: string }
-  | { kind: 'missing-row'; span: Span; row: RowDef };
+  | { kind: 'missing-row'; span: Span; row: RowDef }
+  /** Said once per table: several rows that cannot be placed, each with its place. */
+  | { kind: 'unknown-rows'; span: Span; rows: { span: Span; label?: string }[] }
+  /** Said once per table: several standard rows not found. */
+  | { kind: 'missing-rows'; span: Span; rows: { span: Span; row: RowDef }[] };
 
 export interface ReadTable {
   kind: TableKind;
@@ -151,13 +155,44 @@ export function assembleTable(
       i++;
     }
     if (!isData(raw, match, layout)) continue;
+    // A heading over a piece of the table (`### 二、上年结转…`, `**（七）总计**`) names
+    // the row that follows it with its numbers: a heading, not a row of its own.
+    if (match >= 0 && !raw.values.length && isHeadingOf(text, rows, i, match, index, layout)) continue;
     // A converter's placeholder table (`| - | - | - |`): dashes only, and not as wide as any block.
     if (raw.labels.every((l) => isDash(text, l)) && !widths.has(raw.values.length) && raw.values.every((v) => isDash(text, v))) continue;
     candidates.push({ raw, label: label.span, labelText: label.text, match });
     table.span.end = Math.max(table.span.end, raw.span.end);
   }
   align(table, index.rows, candidates, text, layout);
+  sayOnce(table);
   return table;
+}
+
+/**
+ * Rows that cannot be placed, and standard rows not found, are said once per
+ * table with every row as a place of its own: a reviewer reads one finding,
+ * not one per row.
+ */
+function sayOnce(table: ReadTable): void {
+  const unknown = table.problems.filter((p): p is Extract<ShapeProblem, { kind: 'unknown-row' }> => p.kind === 'unknown-row');
+  const missing = table.problems.filter((p): p is Extract<ShapeProblem, { kind: 'missing-row' }> => p.kind === 'missing-row');
+  if (unknown.length < 2 && missing.length < 2) return;
+  const rest = table.problems.filter((p) => (unknown.length < 2 || p.kind !== 'unknown-row') && (missing.length < 2 || p.kind !== 'missing-row'));
+  if (unknown.length >= 2) rest.push({ kind: 'unknown-rows', span: unknown[0].span, rows: unknown.map((p) => ({ span: p.span, label: p.label })) });
+  if (missing.length >= 2) rest.push({ kind: 'missing-rows', span: missing[0].span, rows: missing.map((p) => ({ span: p.span, row: p.row })) });
+  table.problems = rest.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Does a row with the same label and numbers follow within a piece's header lines? */
+function isHeadingOf(text: string, rows: RawRow[], i: number, match: number, index: ReturnType<typeof labelIndex>, layout: Layout): boolean {
+  if (layout !== 'markdown' && layout !== 'pipe' && layout !== 'tabs') return false;
+  for (let k = i + 1; k < rows.length && k <= i + 3; k++) {
+    const next = rows[k];
+    if (!next.values.length) continue; // a piece's header, or its rule
+    const label = rowLabel(text, next, layout);
+    return !!label.text && matchLabel(index, label.text) === match;
+  }
+  return false;
 }
 
 /** A cell holding only dashes, as placeholder tables do. */

@@ -8,6 +8,7 @@ import { indexWithin, type Line, type Span } from '../../text/lines';
 import { looksLikeValue } from '../../text/numbers';
 import type { Layout } from './locate';
 import { markupPrefixEnd, markupSuffixStart } from '../markup';
+import { cutTabRows } from './cut';
 
 export interface RawRow {
   /** Non-empty label cells, outermost first. */
@@ -99,6 +100,21 @@ function readCells(text: string, lines: Line[], first: number, end: number): Raw
 }
 
 /**
+ * Rows pasted from Word, WPS, Excel or a browser: one line per row, cells split
+ * by tabs. A vertically merged cell is empty below its first row and a merged
+ * label spans one cell, so rows differ in width: blanks left of a row's values
+ * are label cells, and its values are the cells after its last label.
+ */
+function readTabs(text: string, lines: Line[], first: number, end: number): RawRow[] {
+  return cutTabRows(text, lines, first, end).map((r) => {
+    const cells = r.cells.map((c) => cell(text, c.start, c.end));
+    const row = splitCells(text, cells, r.line, true);
+    row.span = r.span;
+    return row;
+  });
+}
+
+/**
  * A cell separator: the pipe, its full-width form, and the box-drawing
  * vertical that text browsers (w3m) draw tables with.
  */
@@ -185,9 +201,17 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
       const labels = cells.slice(0, labelColumns).filter((c) => c.end > c.start);
       const values = cells.slice(labelColumns);
       const row: RawRow = { labels, values, span: { start: line.start, end: line.end }, line: i, leadingBlanksAreLabels: false };
-      // A row whose "values" hold words is a header, whatever its position.
-      if (values.some((v) => v.end > v.start && !looksLikeValue(text.slice(v.start, v.end)))) {
-        rows.push(splitCells(text, cells, i, false));
+      const byContent = splitCells(text, cells, i, false);
+      // A row whose "values" hold words is a header, whatever its position;
+      // a row whose label cells by position hold a number has shifted (a
+      // merged cell not padded): its label and numbers are found by content,
+      // and so is a row with exactly the table's count of cells after its label.
+      if (
+        values.some((v) => v.end > v.start && !looksLikeValue(text.slice(v.start, v.end))) ||
+        labels.some((l) => isPlainNumber(text, l)) ||
+        (byContent.labels.length > 0 && byContent.values.length === valueColumns && byContent.values.length !== values.length)
+      ) {
+        rows.push(byContent);
       } else rows.push(row);
     } else {
       // Word's merged cells leave empty cells at the end of pipe rows.
@@ -295,6 +319,8 @@ export function readRows(layout: Layout, text: string, lines: Line[], first: num
   switch (layout) {
     case 'cells':
       return readCells(text, lines, first, end);
+    case 'tabs':
+      return readTabs(text, lines, first, end);
     case 'markdown':
       return readPipes(text, lines, first, end, true, valueColumns);
     case 'pipe':

@@ -8,9 +8,10 @@ import { isSpace } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
 import { markupPrefixEnd } from '../markup';
+import { isTabRow } from './cut';
 import { hasPipe, isPipe, isRule, RULE_ABOVE } from './layouts';
 
-export type Layout = 'cells' | 'pipe' | 'markdown' | 'pdf' | 'flat';
+export type Layout = 'cells' | 'tabs' | 'pipe' | 'markdown' | 'pdf' | 'flat';
 
 export interface TableRegion {
   kind: TableKind;
@@ -170,6 +171,7 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
 
 function detectLayout(text: string, lines: Line[], first: number, end: number): Layout {
   let tabs = 0;
+  let tabRows = 0;
   let markdown = 0;
   let rule = false;
   let pipes = 0;
@@ -178,12 +180,15 @@ function detectLayout(text: string, lines: Line[], first: number, end: number): 
   for (let i = first; i < end; i++) {
     const line = lines[i];
     const c = text.charCodeAt(line.start);
-    if (c === 9) tabs++;
+    // A pasted row has words split by tabs; one cell per line has one word after its tab.
+    if (line.text.includes('\t') && isTabRow(text, line)) tabRows++;
+    else if (c === 9) tabs++;
     else if (c === 124) {
       markdown++;
       if (isRule(line.text)) rule = true;
     } else if (hasPipe(line.text)) pipes++;
   }
+  if (tabRows >= 3 && tabRows >= tabs && tabRows >= markdown + pipes) return 'tabs';
   if (tabs >= 2 && tabs >= markdown + pipes) return 'cells';
   if (markdown >= 2 && rule) return 'markdown';
   if (pipes + markdown >= 2) return 'pipe';
