@@ -13,8 +13,13 @@ import type { BlockDef, RowDef, TableKind } from '../../server/src/analysis/sche
 
 export type TableLayout = 'tabs' | 'pipe' | 'markdown' | 'pieces' | 'cells' | 'label-line' | 'spaces';
 export const TABLE_LAYOUTS: TableLayout[] = ['tabs', 'pipe', 'markdown', 'pieces', 'cells', 'label-line', 'spaces'];
-/** Layouts that can say a cell is blank: the others write only the numbers there are. */
+/**
+ * Layouts that can say a cell is blank: the others write only the numbers
+ * there are. Pipe rows cannot end with a blank cell: Word's pipe rows end with
+ * empty cells that are no part of the table.
+ */
 const KEEPS_BLANKS: TableLayout[] = ['tabs', 'pipe', 'markdown', 'pieces', 'cells'];
+const KEEPS_LAST_BLANK: TableLayout[] = ['tabs', 'markdown', 'pieces', 'cells'];
 
 /** A small seeded generator (mulberry32): the same seed, the same rendering. */
 export function generator(seed: number): () => number {
@@ -104,8 +109,12 @@ export function relayout(
     const endLine = lines.lines[lines.positionAt(Math.max(t.table.span.start, t.table.span.end - 1)).line];
     if (start < at) continue;
     const blocks = blocksOf(t);
-    const blanks = blocks.some((b) => b.rows.some((r) => r.values.some((v) => v === '')));
-    const allowed = blanks ? KEEPS_BLANKS : TABLE_LAYOUTS;
+    const rows = blocks.flatMap((b) => b.rows);
+    const allowed = rows.some((r) => r.values[r.values.length - 1] === '')
+      ? KEEPS_LAST_BLANK
+      : rows.some((r) => r.values.includes(''))
+        ? KEEPS_BLANKS
+        : TABLE_LAYOUTS;
     const layout = options.only && allowed.includes(options.only) ? options.only : pick(random, allowed);
     layouts.push({ kind: t.kind, layout });
     const written = writeTable(t.kind, blocks, layout, random).join(eol);
@@ -248,8 +257,10 @@ const markdown: Writer = (_kind, d, random, first) => {
   });
   for (const l of d.lines) {
     const labels = [...l.labels, ...Array(Math.max(0, d.labelColumns - l.labels.length)).fill('')];
-    // Merged cells shift a row: its label cells one fewer or one more than its neighbours'.
-    const r = random();
+    // Merged cells shift a row: its label cells one fewer or one more than its
+    // neighbours'. Not a row with a blank cell: where its numbers stand could
+    // then be told by neither count nor column, by a person or by the reader.
+    const r = l.values.includes('') ? 1 : random();
     if (d.labelColumns > 1 && r < 0.25) {
       const blank = labels.lastIndexOf('');
       if (blank >= 0) labels.splice(blank, 1);

@@ -61,6 +61,7 @@ interface Run {
   renderings: number;
   failures: string[];
   byLayout: Map<TableLayout, { ran: number; failed: number }>;
+  kept?: boolean;
 }
 
 function check(source: Source, expected: Arithmetic, rendering: Rendering, run: Run, planted?: Plant): void {
@@ -76,7 +77,10 @@ function check(source: Source, expected: Arithmetic, rendering: Rendering, run: 
   if (!diff) return;
   const layouts = rendering.layouts.map((l) => `${l.kind}:${l.layout}`).join(', ');
   run.failures.push(`${source.name} seed ${rendering.seed}${planted ? ` planted ${planted.label}` : ''} [${layouts}]\n    ${diff}`);
-  if (KEEP) {
+  // One kept case per report is enough to show what a reader misses there; the
+  // shared reports stay beside the project, their cases said by seed.
+  if (KEEP && !run.kept && source.name.startsWith('fixtures/')) {
+    run.kept = true;
     const base = source.name.replace(/^.*\//, '').replace(/\.(report\.)?txt$/, '');
     keepCase({
       name: `${base}-${rendering.seed}${planted ? '-planted' : ''}`,
