@@ -36,7 +36,7 @@ export { tableLenses, type TableLens } from './features/lenses';
 export { hoverAt, type Hover } from './features/hover';
 export { tableTemplate, skeletonHeadings, type TemplateStyle } from './schema/templates';
 export type { Fix, TextEdit } from './rules/rule';
-export { ReportIndex, digest, bodyAliases, CROSS_RULES, CORPUS_RULES, CROSS_RULE_CODES, type BodyAliases, type ReportDigest, type CrossFinding, type CrossRuleCode, type UnitGroup, type UnitRef } from './corpus';
+export { ReportIndex, digest, findingsDigest, bodyAliases, CROSS_RULES, CORPUS_RULES, CROSS_RULE_CODES, type BodyAliases, type ReportDigest, type CrossFinding, type CrossRuleCode, type UnitGroup, type UnitRef } from './corpus';
 export { subjectAt, type Subject } from './features/subject';
 export { Accepted, acceptedKey, addAccepted, valuesOf, type AcceptedFinding } from './features/baseline';
 export type { Text2 } from './schema/tables';

@@ -7,8 +7,7 @@
  * threads check.
  */
 import { resolve } from 'node:path';
-import { analyze, subjectAt, type Finding, type Subject } from '../analysis';
-import { digest, type ReportDigest } from '../analysis/corpus';
+import { analyze, digest, subjectAt, type Finding, type ReportDigest, type Subject } from '../analysis';
 import type { SettingsStore } from '../config/folder';
 import { IN_LINE, readReport, type FilePath, type ReportFile } from '../inputs';
 
