@@ -408,7 +408,7 @@ describe('govreport totals', () => {
     // Part 五 after 六, said so.
     const md = govreport('totals', fixture('markdown.report.txt')).stdout;
     assert.match(md, /^部分: 一 ✓ {2}二 ✓ {2}三 ✓ {2}四 ✓ {2}五 ⚠ 在六之后 {2}六 ✓$/m);
-    assert.match(govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout, /^Parts: 1 ✓ {2}2 ✓ {2}3 ✓ {2}4 ✓ {2}5 ⚠ after 6 {2}6 ✓$/m);
+    assert.match(govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout, /^Parts: 1 ✓ {2}2 ✓ {2}3 ✓ {2}4 ✓ {2}5 ⚠ after part 6 {2}6 ✓$/m);
   });
 
   it('prints the reviewer’s ratios with the figures they come from', () => {
@@ -429,6 +429,8 @@ describe('govreport totals', () => {
     assert.equal(failing.length, 1);
     assert.deepEqual([failing[0].left, failing[0].right], [0, 1]);
     assert.deepEqual(failing[0].range.start, { line: 77, character: 28 });
+    // What the total would have to be, worked out once for the preview and the command line.
+    assert.equal(failing[0].shouldBe, 1);
     const [block] = review.blocks;
     assert.deepEqual(block.columns.map((c: { id: string }) => c.id), ['upheld', 'corrected', 'other', 'pending', 'total']);
     assert.deepEqual(block.rows.map((row: { name: { zh: string } }) => row.name.zh), ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）']);

@@ -4,7 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
-import { type CellView, describeRatio, describeSum, isOutlier, layoutName, pick, RATIO_KEYS, type ReportView, type RowView, type SumView, type TableView, thresholdText } from '../../../server/src/analysis/pages';
+import { type CellView, describeMissingTables, describeRatio, describeShouldBe, describeSum, describeSums, isOutlier, layoutName, pick, RATIO_KEYS, type RowView, type SumView, TABLE_WORDS, type TableView, thresholdText } from '../../../server/src/analysis/pages';
 import type { TablesResult } from '../../../server/src/protocol';
 
 /** What the server answers `govreport/tables`, passed on by the extension. */
@@ -16,45 +16,23 @@ const vscode = acquireVsCodeApi();
 const WORDS = {
   zh: {
     parts: '部分',
-    missing: '缺失',
-    after: (_n: number, numeral: string) => `在第${numeral}部分之后`,
-    times: (n: number) => `出现 ${n} 次`,
     errors: (n: number) => `${n} 个错误`,
     warnings: (n: number) => `${n} 个警告`,
     clean: '未发现问题',
-    unreadable: '此表的单元格粘连在一起（如从网页复制的文本），无法读取，未检查合计。',
-    rowUnread: '此行无法读取',
-    blank: '空',
-    shouldBe: (v: string) => `应为 ${v}`,
-    sums: (n: number, bad: number, unknown: number, blanks: number) =>
-      `合计检查 ${n} 项：${n - bad - unknown - blanks} 项成立，${bad} 项不成立${unknown ? `，${unknown} 项无法检查` : ''}${blanks ? `，${blanks} 项因空白单元格无法核实` : ''}`,
     allSums: '全部合计',
-    tablesMissing: '未找到的表格',
     noReport: '请打开一份报告。',
     format: (f: string, layout: string) => `${f} 年格式 · ${layout}`,
-    kinds: { active: '主动公开情况表', application: '申请情况表', review: '复议诉讼情况表' } as Record<string, string>,
     ratios: '审核比率',
     outlier: (limit: string) => `超出阈值（${limit}）`,
   },
   en: {
     parts: 'Parts',
-    missing: 'missing',
-    after: (n: number) => `after part ${n}`,
-    times: (n: number) => `appears ${n} times`,
     errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
     warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
     clean: 'No problems found',
-    unreadable: 'The cells of this table run together (as in text copied from a web page); it cannot be read and its sums were not checked.',
-    rowUnread: 'row could not be read',
-    blank: 'blank',
-    shouldBe: (v: string) => `should be ${v}`,
-    sums: (n: number, bad: number, unknown: number, blanks: number) =>
-      `${n} sums: ${n - bad - unknown - blanks} hold, ${bad} fail${unknown ? `, ${unknown} not checked` : ''}${blanks ? `, ${blanks} not verifiable (blank cells)` : ''}`,
     allSums: 'All sums',
-    tablesMissing: 'Tables not found',
     noReport: 'Open a report.',
     format: (f: string, layout: string) => `${f} format · ${layout}`,
-    kinds: { active: 'Proactive disclosure', application: 'Applications', review: 'Reconsideration and lawsuits' } as Record<string, string>,
     ratios: "Reviewer's ratios",
     outlier: (limit: string) => `beyond the threshold (${limit})`,
   },
@@ -91,26 +69,19 @@ function revealing<T extends HTMLElement>(e: T, range: CellView['range']): T {
   return e;
 }
 
-/** What a failing sum says its total should be. */
-function expected(sum: SumView, cell: CellView): number | null {
-  if (sum.left === null || sum.right === null || cell.value === null) return null;
-  return sum.rule === 'application-balance' ? sum.left - (sum.right - cell.value) : sum.right;
-}
-
-function cellElement(cell: CellView, failing: SumView[], w: Words): HTMLTableCellElement {
+function cellElement(cell: CellView, failing: SumView[], locale: 'zh' | 'en'): HTMLTableCellElement {
   const td = revealing(el('td', undefined, `cell ${cell.state}`), cell.range);
-  td.append(el('span', cell.state === 'empty' ? w.blank : cell.value === null || !cell.certain ? cell.raw : String(cell.value), 'value'));
+  td.append(el('span', cell.state === 'empty' ? pick(TABLE_WORDS.blank, locale) : cell.value === null || !cell.certain ? cell.raw : String(cell.value), 'value'));
   const bad = failing.find((s) => sameRange(s.range, cell.range));
   if (bad) {
     td.classList.add('fail');
-    const v = expected(bad, cell);
-    if (v !== null) td.append(el('span', w.shouldBe(String(v)), 'expected'));
+    if (bad.shouldBe !== undefined) td.append(el('span', pick(describeShouldBe(bad.shouldBe), locale), 'expected'));
   }
   td.title = `${cell.range.start.line + 1}:${cell.range.start.character + 1}`;
   return td;
 }
 
-function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh' | 'en', w: Words): HTMLTableRowElement {
+function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh' | 'en'): HTMLTableRowElement {
   const tr = el('tr');
   const th = revealing(el('th', pick(row.name, locale), `label depth-${row.depth}`), row.range);
   th.scope = 'row';
@@ -123,10 +94,10 @@ function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh
     return tr;
   }
   if (!row.cells) {
-    const td = el('td', w.rowUnread, 'unread');
+    const td = el('td', pick(TABLE_WORDS.rowUnread, locale), 'unread');
     td.colSpan = width;
     tr.append(td);
-  } else for (const c of row.cells) tr.append(cellElement(c, failing, w));
+  } else for (const c of row.cells) tr.append(cellElement(c, failing, locale));
   return tr;
 }
 
@@ -136,7 +107,7 @@ function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement 
   h2.append(el('span', w.format(t.format, pick(layoutName(t.layout), locale)), 'meta'));
   section.append(h2);
   if (!t.readable) {
-    section.append(el('p', w.unreadable, 'unreadable'));
+    section.append(el('p', pick(TABLE_WORDS.unreadable, locale), 'unreadable'));
     return section;
   }
   const failing = t.sums.filter((s) => s.status === 'fail');
@@ -166,14 +137,13 @@ function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement 
     head.append(tr);
     table.append(head);
     const body = el('tbody');
-    for (const row of block.rows) body.append(rowElement(row, block.columns.length, failing, locale, w));
+    for (const row of block.rows) body.append(rowElement(row, block.columns.length, failing, locale));
     table.append(body);
     section.append(table);
   }
   if (t.sums.length) {
-    const unknown = t.sums.filter((s) => s.status === 'unknown').length;
     const blanks = t.sums.filter((s) => s.status === 'unverifiable');
-    section.append(el('p', w.sums(t.sums.length, failing.length, unknown, blanks.length), failing.length ? 'summary fail' : 'summary ok'));
+    section.append(el('p', pick(describeSums(t.sums), locale), failing.length ? 'summary fail' : 'summary ok'));
     const list = el('ul', undefined, 'sums');
     for (const s of [...failing, ...blanks]) list.append(sumElement(s, locale));
     section.append(list);
@@ -209,8 +179,6 @@ function ratiosElement(model: Model, w: Words): HTMLElement {
   return list;
 }
 
-const numeral = (view: ReportView, n: number) => view.parts.find((p) => p.number === n)?.numeral ?? String(n);
-
 function render(model: Model | null): void {
   const root = document.getElementById('root')!;
   root.replaceChildren();
@@ -230,7 +198,7 @@ function render(model: Model | null): void {
   const parts = el('ul', undefined, 'parts');
   parts.setAttribute('aria-label', w.parts);
   for (const p of view.parts) {
-    const problem = !p.present ? w.missing : p.after ? w.after(p.after, numeral(view, p.after)) : p.times > 1 ? w.times(p.times) : '';
+    const problem = p.problem ? pick(p.problem, locale) : '';
     const li = el('li', `${!p.present ? '✗' : problem ? '⚠' : '✓'} ${pick(p.name, locale)}${problem ? `（${problem}）` : ''}`, !p.present ? 'absent' : problem ? 'misplaced' : 'present');
     parts.append(p.range ? revealing(li, p.range) : li);
   }
@@ -239,7 +207,7 @@ function render(model: Model | null): void {
   root.append(header);
   for (const t of view.tables) root.append(tableElement(t, locale, w));
   if (view.missingTables.length) {
-    root.append(el('p', `${w.tablesMissing}: ${view.missingTables.map((k) => w.kinds[k] ?? k).join(locale === 'en' ? ', ' : '、')}`, 'missing'));
+    root.append(el('p', pick(describeMissingTables(view.missingTables), locale), 'missing'));
   }
   vscode.setState(model);
 }

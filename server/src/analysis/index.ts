@@ -25,7 +25,7 @@ export function applySettings<F extends { code: RuleCode | CrossRuleCode; severi
 }
 
 export type { Finding, Rule, RuleCode, Severity } from './rules/rule';
-export { RULE_CODES, ARITHMETIC_CODES, docMarkdown, type RuleDoc } from './rules/rule';
+export { RULE_CODES, ARITHMETIC_CODES, countBySeverity, docMarkdown, type RuleDoc } from './rules/rule';
 export { RULES, RULES_BY_CODE } from './rules';
 export type { Report } from './model/report';
 export { reportView, type BlockView, type CellView, type ColumnView, type PartView, type ReportView, type RowView, type SumView, type TableView } from './features/view';
@@ -47,7 +47,7 @@ export { formatTables } from './features/format';
 export { rewriteTableAt, type TableRewrite } from './features/rewrite-table';
 export { skeletonSnippet, skeletonYear, SKELETON_PREFIXES } from './features/skeleton';
 export { DEFAULT_THRESHOLDS, RATIO_KEYS, describeRatio, isOutlier, thresholdText, type RatioThresholds } from './model/ratios';
-export { describeSum, layoutName } from './model/describe';
+export { describeMissingTables, describeShouldBe, describeSum, describeSums, layoutName, TABLE_WORDS } from './model/describe';
 export { displayWidth } from './text/width';
 export { isRatioKey, SUMMARY_COLUMNS, summaryCell, summaryRow, type SummaryRow } from './corpus/summary';
 export type { DigestOptions } from './corpus';

@@ -2,7 +2,7 @@
  * `govreport totals`: the tables as read, with every computed sum and whether
  * it holds, printed from the same model the totals preview shows.
  */
-import { describeRatio, describeSum, displayWidth as width, layoutName, type PartView, RATIO_KEYS, type ReportView, type TableView } from '../analysis';
+import { describeMissingTables, describeRatio, describeSum, describeSums, displayWidth as width, layoutName, type PartView, RATIO_KEYS, type ReportView, TABLE_WORDS, type TableView } from '../analysis';
 import { pick, type Locale } from './checked';
 
 /** Pads to `w` terminal columns (a CJK character takes two). Labels are never cut: they come from the schema. */
@@ -16,11 +16,12 @@ function padStart(s: string, w: number): string {
 
 function tableText(t: TableView, locale: Locale): string[] {
   const en = locale === 'en';
+  const bracket = (t: string) => (en ? `(${t})` : `（${t}）`);
   const out: string[] = [];
   const layout = en ? layoutName(t.layout).en : layoutName(t.layout).zh;
   out.push(en ? `${t.name.en} (${t.format} format, ${layout})` : `${t.name.zh}（${t.format} 年格式，${layout}）`);
   if (!t.readable) {
-    out.push(en ? '  cannot be read: its cells run together' : '  无法读取：单元格粘连在一起');
+    out.push(`  ${pick(TABLE_WORDS.unreadable, locale)}`);
     return out;
   }
   for (const block of t.blocks) {
@@ -36,35 +37,22 @@ function tableText(t: TableView, locale: Locale): string[] {
       }
       const label = padEnd(`${'  '.repeat(row.depth)}${pick(row.name, locale)}`, labelWidth);
       const cells = row.cells
-        ? row.cells.map((c, i) => padStart(c.state === 'empty' ? (en ? '(blank)' : '（空）') : c.value === null ? `!${c.raw}` : String(c.value), widths[i])).join('  ')
-        : en ? '(row could not be read)' : '（此行无法读取）';
+        ? row.cells.map((c, i) => padStart(c.state === 'empty' ? bracket(pick(TABLE_WORDS.blank, locale)) : c.value === null ? `!${c.raw}` : String(c.value), widths[i])).join('  ')
+        : bracket(pick(TABLE_WORDS.rowUnread, locale));
       out.push(`  ${label}  ${cells}`);
     }
   }
   if (t.sums.length) {
-    const fail = t.sums.filter((s) => s.status === 'fail').length;
-    const unknown = t.sums.filter((s) => s.status === 'unknown').length;
-    const blanks = t.sums.filter((s) => s.status === 'unverifiable').length;
-    out.push(
-      en
-        ? `  Sums: ${t.sums.length}, ${t.sums.length - fail - unknown - blanks} hold, ${fail} fail, ${unknown} not checked${blanks ? `, ${blanks} not verifiable (blank cells)` : ''}`
-        : `  合计检查 ${t.sums.length} 项：${t.sums.length - fail - unknown - blanks} 项成立，${fail} 项不成立，${unknown} 项无法检查${blanks ? `，${blanks} 项因空白单元格无法核实` : ''}`,
-    );
+    out.push(`  ${pick(describeSums(t.sums), locale)}`);
     for (const s of t.sums) out.push(`  ${pick(describeSum(s), locale)}`);
   }
   return out;
 }
 
-/** `一 ✓`, `五 ✗`, `五 ⚠ 在六之后` (part 1 ✓ … in English). */
-function partText(view: ReportView, p: PartView, en: boolean): string {
-  const name = en ? String(p.number) : p.numeral;
-  if (!p.present) return `${name} ✗${en ? ' missing' : ' 缺失'}`;
-  if (p.after) {
-    const later = view.parts.find((x) => x.number === p.after);
-    return `${name} ⚠ ${en ? `after ${p.after}` : `在${later?.numeral ?? p.after}之后`}`;
-  }
-  if (p.times > 1) return `${name} ⚠ ${en ? `${p.times} times` : `出现 ${p.times} 次`}`;
-  return `${name} ✓`;
+/** `一 ✓`, `五 ✗ 缺失`, `五 ⚠ 在六之后` (part 1 ✓ … in English). */
+function partText(p: PartView, locale: Locale): string {
+  const name = locale === 'en' ? String(p.number) : p.numeral;
+  return `${name} ${!p.present ? '✗' : p.problem ? '⚠' : '✓'}${p.problem ? ` ${pick(p.problem, locale)}` : ''}`;
 }
 
 export function formatTotals(file: string, view: ReportView, locale: Locale): string {
@@ -74,7 +62,7 @@ export function formatTotals(file: string, view: ReportView, locale: Locale): st
   // A title broken over lines in the report is one line here.
   const title = view.title?.text.replace(/\s*\n\s*/g, ' ').trim();
   out.push(`${en ? 'Title' : '标题'}: ${title ?? (en ? '(none)' : '（无）')}${view.year ? (en ? ` (${view.year})` : `（${view.year} 年）`) : ''}`);
-  out.push(`${en ? 'Parts' : '部分'}: ${view.parts.map((p) => partText(view, p, en)).join('  ')}`);
+  out.push(`${en ? 'Parts' : '部分'}: ${view.parts.map((p) => partText(p, locale)).join('  ')}`);
   out.push(`${en ? 'Ratios' : '比率'}: ${RATIO_KEYS.map((k) => pick(describeRatio(k, view.ratios[k]), locale)).join(en ? '; ' : '；')}`);
   for (const t of view.tables) {
     out.push('');
@@ -82,7 +70,7 @@ export function formatTotals(file: string, view: ReportView, locale: Locale): st
   }
   if (view.missingTables.length) {
     out.push('');
-    out.push(`${en ? 'Tables not found' : '未找到的表格'}: ${view.missingTables.join(', ')}`);
+    out.push(pick(describeMissingTables(view.missingTables), locale));
   }
   return `${out.join('\n')}\n`;
 }

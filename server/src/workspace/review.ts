@@ -11,7 +11,7 @@
  */
 import { basename, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import { analyze, rangeOf, subjectAt, type Analysis, type Finding, type Range, type Span } from '../analysis';
+import { analyze, countBySeverity, rangeOf, subjectAt, type Analysis, type Finding, type Range, type Span } from '../analysis';
 import { digest, ReportIndex, type CrossFinding, type DigestOptions } from '../analysis/corpus';
 import type { Subject } from '../analysis/features/subject';
 import { summaryRow, type SummaryRow } from '../analysis/corpus/summary';
@@ -101,13 +101,6 @@ export function pathOf(uri: string): string | undefined {
   return file.startsWith('file:') ? URI.parse(file).fsPath : undefined;
 }
 
-/** A report's counts by severity, from the findings that count. */
-function countsOf(findings: readonly { severity: Finding['severity'] }[]): Record<Finding['severity'], number> {
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 /** Lets the event loop serve what is waiting (an edit, a hover) before the next file. */
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -192,7 +185,7 @@ export class WorkspaceReview {
   async acceptedChanged(): Promise<void> {
     for (const [uri, stored] of this.closed) {
       const d = this.index.get(uri);
-      if (d) d.counts = countsOf(this.host.visibleStored(uri, stored));
+      if (d) d.counts = countBySeverity(this.host.visibleStored(uri, stored));
       this.changes.add(uri);
     }
     for (const d of this.index.all()) this.changes.add(d.file);

@@ -11,7 +11,7 @@ import { figuresOf, type Figures } from '../model/totals';
 import type { ReadCell, ReadTable } from '../read/tables/assemble';
 import { partBody } from '../read/part-body';
 import type { Report } from '../model/report';
-import type { Finding, Severity } from '../rules/rule';
+import { countBySeverity, type Finding, type Severity } from '../rules/rule';
 import { cellKey, type Format, type TableKind } from '../schema/tables';
 import { rangeOf as range, type LineIndex, type Range } from '../text/lines';
 import { bodyOf, canonicalBody, type Body, type BodyAliases } from './body';
@@ -180,11 +180,7 @@ export function digest(file: string, analysis: Analysis, findings: readonly Find
 
 /** What a digest keeps of the findings the user sees: their counts and the first one's place (to open the report at). */
 export function findingsDigest(lines: LineIndex, findings: readonly Finding[]): Pick<ReportDigest, 'counts' | 'first'> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let first: Finding | undefined;
-  for (const f of findings) {
-    counts[f.severity]++;
-    if (!first || f.span.start < first.span.start) first = f;
-  }
-  return { counts, first: first ? range(lines, first.span) : undefined };
+  for (const f of findings) if (!first || f.span.start < first.span.start) first = f;
+  return { counts: countBySeverity(findings), first: first ? range(lines, first.span) : undefined };
 }

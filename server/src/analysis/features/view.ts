@@ -10,8 +10,8 @@ import { PARTS } from '../schema/parts';
 import { groupName, TABLE_KINDS, type BlockDef, type Format, type TableKind, type Text2 } from '../schema/tables';
 import { rangeOf as range, type LineIndex, type Range } from '../text/lines';
 import type { CellState } from '../text/numbers';
-import type { Severity } from '../rules/rule';
-import type { SumSummary } from '../model/describe';
+import { countBySeverity, type Severity } from '../rules/rule';
+import { describePartProblem, type SumSummary } from '../model/describe';
 import { ratiosOf, type Ratios } from '../model/ratios';
 import type { SumResult, SumStatus } from '../model/sums';
 import { figuresOf } from '../model/totals';
@@ -60,6 +60,8 @@ export interface SumView extends SumSummary {
   status: SumStatus;
   /** Where the sum's total stands (the cell a fix would change). */
   range?: Range;
+  /** A failing sum's total as it would have to be for the sum to hold. */
+  shouldBe?: number;
 }
 
 export interface TableView {
@@ -87,6 +89,8 @@ export interface PartView {
   after?: number;
   /** How many times its heading appears (more than once is a problem too). */
   times: number;
+  /** What is wrong with its place, as said to the user (missing, after a later part, more than once). */
+  problem?: Text2;
 }
 
 export interface ReportView {
@@ -107,6 +111,13 @@ function cellView(lines: LineIndex, cell: ReadCell): CellView {
   return { col: cell.column.id, raw: cell.raw, value: cell.value, state: cell.state, certain: cell.certain, range: range(lines, cell.span) };
 }
 
+/** The total a failing sum would need: the other side, or for the balance (一 + 二 = （七） + 四) what 四 leaves. */
+function shouldBe(sum: SumResult, total: ReadCell | undefined): number | undefined {
+  const [left, right] = [sum.left.value, sum.right.value];
+  if (sum.status !== 'fail' || left === null || right === null || !total || total.value === null) return undefined;
+  return sum.def.rule === 'application-balance' ? left - (right - total.value) : right;
+}
+
 function sumView(lines: LineIndex, sum: SumResult): SumView {
   const total = sum.def.left.length === 1 ? sum.left.cells[0] : sum.right.cells[sum.right.cells.length - 1];
   return {
@@ -118,6 +129,7 @@ function sumView(lines: LineIndex, sum: SumResult): SumView {
     right: sum.right.value,
     status: sum.status,
     range: total ? range(lines, total.span) : undefined,
+    shouldBe: shouldBe(sum, total),
   };
 }
 
@@ -224,9 +236,11 @@ function partViews(report: Analysis['report'], lines: LineIndex): PartView[] {
     if (n < latest) after.set(n, latest);
     latest = Math.max(latest, n);
   }
+  const numeral = (n: number) => PARTS.find((p) => p.number === n)?.numeral ?? String(n);
   return PARTS.map((part) => {
     const headings = report.parts.filter((h) => h.part === part);
     const heading = headings[0];
+    const at = { present: !!heading, after: after.get(part.number), times: headings.length };
     return {
       number: part.number,
       numeral: part.numeral,
@@ -234,8 +248,9 @@ function partViews(report: Analysis['report'], lines: LineIndex): PartView[] {
       present: !!heading,
       heading: heading?.text,
       range: heading ? range(lines, heading.span) : undefined,
-      after: after.get(part.number),
-      times: headings.length,
+      after: at.after,
+      times: at.times,
+      problem: describePartProblem(at, numeral(at.after ?? 0)),
     };
   });
 }
@@ -243,8 +258,6 @@ function partViews(report: Analysis['report'], lines: LineIndex): PartView[] {
 export function reportView(analysis: Analysis): ReportView {
   const { report, findings } = analysis;
   const { lines } = report;
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
   return {
     title: report.title ? { text: report.title.text, year: report.title.year, range: range(lines, report.title.span) } : undefined,
     year: report.year,
@@ -254,6 +267,6 @@ export function reportView(analysis: Analysis): ReportView {
     tables: report.tables.map((t) => tableView(lines, t, report.sums)),
     missingTables: TABLE_KINDS.filter((k) => !report.tables.some((t) => t.kind === k)),
     ratios: ratiosOf(figuresOf(report)),
-    counts,
+    counts: countBySeverity(findings),
   };
 }

@@ -9,6 +9,13 @@ import type { Span } from '../text/lines';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/** How many findings of each severity (a report's counts, wherever they are shown). */
+export function countBySeverity(findings: Iterable<{ severity: Severity }>): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 export const RULE_CODES = [
   'application-balance',
   'subtotal',
