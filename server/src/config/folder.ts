@@ -13,6 +13,7 @@ import picomatch from 'picomatch';
 import { bodyAliases, bodyOf, canonicalBody, sameBody, type Body, type BodyAliases } from '../analysis/corpus/body';
 import type { UnitGroup, UnitRef } from '../analysis/corpus';
 import type { Text2 } from '../analysis/schema/tables';
+import { pick } from '../analysis/schema/locale';
 import { BASELINE_FILE } from './baseline';
 import { CONFIG_FILE, emptyConfig, isPathName, readConfig, type ConfigProblem, type FolderConfig } from './settings';
 
@@ -120,7 +121,7 @@ export class FolderSettings {
       const before = this.text.slice(0, p.offset);
       const line = before.split('\n').length;
       const column = p.offset - before.lastIndexOf('\n');
-      return `${shownFile}:${line}:${column}: ${locale === 'en' ? p.message.en : p.message.zh}`;
+      return `${shownFile}:${line}:${column}: ${pick(p.message, locale)}`;
     });
   }
 }

@@ -7,7 +7,7 @@
  * analysed again and shows no new finding.
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver/node';
-import { type AcceptedFinding, type Analysis, analyze, type Finding, type Fix, fixAllEdits, verifyFix } from '../analysis';
+import { type AcceptedFinding, type Analysis, analyze, EDITOR_WORDS, type Finding, type Fix, fixAllEdits, pick, rewriteTableAt, verifyFix } from '../analysis';
 import type { AcceptArgs } from './folders';
 import * as lsp from './convert';
 import type { Locale } from './settings';
@@ -65,9 +65,7 @@ const counted = (scope: ActionScope): Finding[] => (scope.accepted.size ? scope.
 export const wantsFixAll = (only: string[] | undefined): boolean =>
   !!only?.some((k) => lsp.FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source));
 
-function fixAllTitle(locale: Locale): string {
-  return locale === 'en' ? 'Fix all auto-fixable report problems' : '修复所有可自动修复的问题';
-}
+const fixAllTitle = (locale: Locale): string => pick(EDITOR_WORDS.fixAll, locale);
 
 /** The edits of "fix all", verified round by round; undefined when there is nothing to do. */
 export function fixAll(scope: ActionScope, kind: string = lsp.FIX_ALL_KIND): CodeAction | undefined {
@@ -121,7 +119,7 @@ export function resolveFixAll(action: CodeAction, scope: ActionScope | undefined
  */
 export function acceptActions(scope: ActionScope, start: number, end: number, command: string): CodeAction[] {
   const { lines } = scope.analysis.report;
-  const title = scope.locale === 'en' ? 'Accept this finding' : '接受此问题';
+  const title = pick(EDITOR_WORDS.accept, scope.locale);
   const actions: CodeAction[] = [];
   for (const f of scope.findings) {
     if (scope.accepted.has(f) || f.span.end < start || f.span.start > end) continue;
@@ -129,11 +127,32 @@ export function acceptActions(scope: ActionScope, start: number, end: number, co
     if (!entry) continue;
     const args: AcceptArgs = { uri: scope.uri, entry };
     actions.push({
-      title: `${title}${scope.locale === 'en' ? ` (${f.code})` : `（${f.code}）`}`,
+      title: pick(EDITOR_WORDS.acceptCode(f.code), scope.locale),
       kind: CodeActionKind.QuickFix,
       diagnostics: [lsp.diagnostic(f, lines, scope.uri, scope.locale, scope.docs)],
       command: { title, command, arguments: [args] },
     });
+  }
+  return actions;
+}
+
+/**
+ * `textDocument/codeAction` between `start` and `end` (offsets): "fix all"
+ * when `only` asks for it; else the quick fixes, "accept this finding" (its
+ * `command`) and the table rewrite, each only where `only` allows its kind.
+ */
+export function codeActions(scope: ActionScope, start: number, end: number, only: string[] | undefined, canResolve: boolean, command: string): CodeAction[] {
+  if (wantsFixAll(only)) {
+    const action = fixAll(scope);
+    return action ? [action] : [];
+  }
+  const wants = (kind: string) => !only || only.some((k) => kind.startsWith(k));
+  const actions = quickFixes(scope, start, end, canResolve);
+  if (wants(CodeActionKind.QuickFix)) actions.push(...acceptActions(scope, start, end, command));
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    const { report } = scope.analysis;
+    const rewrite = rewriteTableAt(report, scope.text, { start, end });
+    if (rewrite) actions.push({ title: pick(rewrite.title, scope.locale), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [scope.uri]: lsp.edits({ edits: [rewrite.edit] }, report.lines) } } });
   }
   return actions;
 }

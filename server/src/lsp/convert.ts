@@ -15,7 +15,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { type CrossFinding, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
+import { type CrossFinding, EDITOR_WORDS, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
 import type { StoredFinding } from '../workspace/review';
 import type { Locale } from './settings';
 
@@ -69,7 +69,7 @@ export function crossDiagnostic(f: CrossFinding, locale: Locale, docs: string): 
 
 /** ` (表二 第 27 行 第 4 列)`: a finding's place in the source its report was read from, to follow its message. */
 export function placeSuffix(where: string | undefined, locale: Locale): string {
-  return where ? (locale === 'en' ? ` (${where})` : `（${where}）`) : '';
+  return where ? text(EDITOR_WORDS.placeSuffix(where), locale) : '';
 }
 
 /** A closed report's finding, its places resolved when it was read (in the source too, for a .docx, web page or PDF). */
@@ -120,8 +120,12 @@ export function lenses(list: TableLens[], lines: LineIndex, uri: string, locale:
   }));
 }
 
-export function hover(h: ReportHover | undefined, lines: LineIndex, locale: Locale): Hover | null {
-  return h ? { contents: { kind: 'markdown', value: text(h.contents, locale) }, range: range(lines, h.span) } : null;
+/** A hover; in a report read from a source, it also says where the cell stands there (`where`). */
+export function hover(h: ReportHover | undefined, lines: LineIndex, locale: Locale, where?: () => string | undefined): Hover | null {
+  if (!h) return null;
+  const place = where?.();
+  const value = text(h.contents, locale) + (place ? `\n\n${text(EDITOR_WORDS.sourcePlace(place), locale)}` : '');
+  return { contents: { kind: 'markdown', value }, range: range(lines, h.span) };
 }
 
 /** Stands for the findings left out so as not to flood the editor. */
@@ -130,7 +134,7 @@ export function overflow(count: number, locale: Locale): Diagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: 'govreport',
-    message: locale === 'en' ? `${count} more problems are not shown; run \`govreport check\` on the file for all of them` : `另有 ${count} 个问题未显示；用 \`govreport check\` 检查此文件可查看全部`,
+    message: text(EDITOR_WORDS.overflow(count), locale),
   };
 }
 
@@ -140,14 +144,14 @@ export function internalError(locale: Locale): Diagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
     source: 'govreport',
-    message: locale === 'en' ? 'GovReport could not check this report (an internal error, recorded in the GovReport output)' : 'GovReport 无法检查此报告（内部错误，详见 GovReport 输出面板）',
+    message: text(EDITOR_WORDS.internalError, locale),
   };
 }
 
 /** The skeleton under each of its prefixes (年报, nianbao, report-skeleton), replacing what was typed. */
 export function skeletonCompletions(year: number, range: Range, locale: Locale): CompletionItem[] {
   const body = skeletonSnippet(year);
-  const detail = locale === 'en' ? `${year} annual report: title, six parts, three standard tables` : `${year} 年政府信息公开工作年度报告：标题、六个部分与三张标准表`;
+  const detail = text(EDITOR_WORDS.skeleton(year), locale);
   return SKELETON_PREFIXES.map((prefix, i) => ({
     label: prefix,
     labelDetails: { description: detail },

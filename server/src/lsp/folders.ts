@@ -6,7 +6,8 @@
  * Files are read once and kept until the editor says one changed (watched).
  */
 import { basename, dirname, sep } from 'node:path';
-import { Accepted, type AcceptedFinding, acceptedKey, type Analysis, applySettings, type CrossRuleCode, type DigestOptions, type Finding, type RatioThresholds, type RuleCode, type RuleSettings, type Severity, type Subject, subjectAt, type Text2, type UnitGroup, valuesOf } from '../analysis';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { pick, Accepted, type AcceptedFinding, acceptedKey, type Analysis, applySettings, type CrossRuleCode, type DigestOptions, type Finding, type RatioThresholds, type RuleCode, type RuleSettings, type Severity, type Subject, subjectAt, type Text2, type UnitGroup, valuesOf } from '../analysis';
 import { acceptInBaseline, BASELINE_FILE, baselineName, Baselines, readingProblem } from '../config/baseline';
 import { SettingsStore, type FolderSettings } from '../config/folder';
 import { CONFIG_FILE } from '../config/settings';
@@ -17,6 +18,20 @@ import { resolveLocale, type Locale, type Settings } from './settings';
 export const SETTINGS_GLOB = `**/{${CONFIG_FILE},${BASELINE_FILE}}`;
 
 export const isSettingsFile = (path: string): boolean => [CONFIG_FILE, BASELINE_FILE].includes(basename(path));
+
+/**
+ * Watched files that changed, sorted: the settings' (`settings`, undefined
+ * when none; `folder` when a settings file is among them, not only baselines)
+ * and the reports'.
+ */
+export function sortChanges(changes: readonly FileEvent[]): { settings?: { folder: boolean }; reports: { uri: string; deleted: boolean }[] } {
+  const isSettings = (uri: string) => isSettingsFile(pathOf(uri) ?? uri);
+  const settings = changes.filter((c) => isSettings(c.uri));
+  return {
+    settings: settings.length ? { folder: settings.some((c) => !c.uri.endsWith(BASELINE_FILE)) } : undefined,
+    reports: changes.filter((c) => !isSettings(c.uri)).map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })),
+  };
+}
 
 /** The command "Accept this finding" runs, and what it carries. */
 export const ACCEPT_COMMAND = 'govreport.acceptFinding';
@@ -129,7 +144,7 @@ export class EditorFolders {
     const said = `${baseline.path}\0${problem?.en}`;
     if (problem && !this.said.has(said)) {
       this.said.add(said);
-      this.host.warn(`GovReport: ${baseline.path}: ${this.localeOf(uri) === 'en' ? problem.en : problem.zh}`);
+      this.host.warn(`GovReport: ${baseline.path}: ${pick(problem, this.localeOf(uri))}`);
     }
     const entries = baseline.byFile.get(baselineName(settings.baseline, path));
     if (!entries) return undefined;

@@ -4,6 +4,7 @@
  * thousands of files does not flood the client.
  */
 import type { Connection } from 'vscode-languageserver/node';
+import { EDITOR_WORDS, pick } from '../analysis';
 import type { ScanProgress } from '../workspace/review';
 import type { Locale } from './settings';
 
@@ -12,11 +13,10 @@ const REPORT_EVERY_MS = 100;
 /** Runs `scan` with a progress bar; the user's cancel stops it. */
 export async function withReviewProgress<T>(connection: Connection, locale: Locale, scan: (progress: ScanProgress) => Promise<T>): Promise<T> {
   const progress = await connection.window.createWorkDoneProgress();
-  const en = locale === 'en';
   let last = 0;
   try {
     return await scan({
-      begin: (total) => progress.begin(en ? 'GovReport: reviewing the workspace' : 'GovReport：检查工作区中的报告', 0, en ? `${total} reports` : `共 ${total} 份报告`, true),
+      begin: (total) => progress.begin(pick(EDITOR_WORDS.reviewing, locale), 0, pick(EDITOR_WORDS.reports(total), locale), true),
       report: (done, total, file) => {
         const now = Date.now();
         if (now - last < REPORT_EVERY_MS && done < total) return;

@@ -7,6 +7,7 @@
  * are dropped when their documents close, and few are kept at once.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { EDITOR_WORDS, pick } from '../analysis';
 import { isSourceName, READ_LIMIT, readReportBytes, tooLarge } from '../inputs';
 import type { ReadSourceParams, ReadSourceResult } from '../protocol';
 import { describePlace, placeAt, type SourceText } from '../sources/load';
@@ -25,13 +26,12 @@ export class SourceDocuments {
   /** `govreport/readSource`. The readers load on the first such request. */
   async read(p: ReadSourceParams, locale: Locale): Promise<ReadSourceResult> {
     if (typeof p?.name !== 'string' || typeof p.data !== 'string' || (p.uri !== undefined && typeof p.uri !== 'string')) throw valid.invalid('name and data (base64) are strings');
-    const lang = locale === 'en' ? 'en' : 'zh';
-    if (!isSourceName(p.name)) return { error: lang === 'en' ? 'not a .docx, web page or PDF' : '不是 .docx、网页或 PDF 文件' };
+    if (!isSourceName(p.name)) return { error: pick(EDITOR_WORDS.notSource, locale) };
     // A file over the limit is refused before it is decoded.
     const size = Buffer.byteLength(p.data, 'base64');
-    if (size > READ_LIMIT) return { error: tooLarge(size)[lang] };
+    if (size > READ_LIMIT) return { error: pick(tooLarge(size), locale) };
     const result = await readReportBytes(p.name, Buffer.from(p.data, 'base64'));
-    if (result.text === undefined || !result.source) return { error: (result.error ?? { zh: '无法读取', en: 'cannot be read' })[lang] };
+    if (result.text === undefined || !result.source) return { error: pick(result.error ?? EDITOR_WORDS.cannotRead, locale) };
     if (p.uri) this.keep(p.uri, result.source);
     return { text: result.text, kind: result.source.kind };
   }
@@ -56,6 +56,6 @@ export class SourceDocuments {
     const source = this.sources.get(doc.uri);
     if (!source || source.text !== doc.getText()) return undefined;
     const place = placeAt(source, offset);
-    return (place && describePlace(place)[locale === 'en' ? 'en' : 'zh']) || undefined;
+    return (place && pick(describePlace(place), locale)) || undefined;
   }
 }

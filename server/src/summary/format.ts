@@ -8,11 +8,13 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { isRatioKey, SUMMARY_COLUMNS, summaryCell, type SummaryRow } from '../analysis/corpus/summary';
+import { pick, type Locale, type LocaleTag } from '../analysis/schema/locale';
 import { DEFAULT_THRESHOLDS, isOutlier, RATIO_KEYS, RATIO_NAMES, thresholdText, type RatioThresholds } from '../analysis/model/ratios';
 
-export type SummaryLocale = 'zh-CN' | 'en';
+/** The command line's tag (`zh-CN`) or the editor's language (`zh`). */
+export type SummaryLocale = LocaleTag | Locale;
 
-const heading = (locale: SummaryLocale) => SUMMARY_COLUMNS.map((c) => (locale === 'en' ? c.name.en : c.name.zh));
+const heading = (locale: SummaryLocale) => SUMMARY_COLUMNS.map((c) => pick(c.name, locale));
 // A ratio as written (`61.5%`); every other figure stays a number.
 const cells = (row: SummaryRow) => SUMMARY_COLUMNS.map((c) => (isRatioKey(c.key) ? summaryCell(row, c.key) : row[c.key]));
 

@@ -18,6 +18,17 @@ export function skeletonYear(fileName: string | undefined, now: Date): number {
   return named ? Number(named[1]) : now.getFullYear() - 1;
 }
 
+/** The year for a document known by its URI: its last segment, escapes decoded, says it. */
+export function skeletonYearOf(uri: string, now: Date): number {
+  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  try {
+    return skeletonYear(decodeURIComponent(last), now);
+  } catch {
+    // A malformed escape: the name as it stands still shows its digits.
+    return skeletonYear(last, now);
+  }
+}
+
 /** Text that a snippet must take literally. */
 const literal = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
 
