@@ -407,7 +407,7 @@ describe('govreport totals', () => {
     assert.match(lines[outcomes + 4], /^ {6}1\.属于国家秘密 +0/);
     // Part 五 after 六, said so.
     const md = govreport('totals', fixture('markdown.report.txt')).stdout;
-    assert.match(md, /^部分: 一 ✓ {2}二 ✓ {2}三 ✓ {2}四 ✓ {2}五 ⚠ 在六之后 {2}六 ✓$/m);
+    assert.match(md, /^部分: 一 ✓ {2}二 ✓ {2}三 ✓ {2}四 ✓ {2}五 ⚠ 在第六部分之后 {2}六 ✓$/m);
     assert.match(govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout, /^Parts: 1 ✓ {2}2 ✓ {2}3 ✓ {2}4 ✓ {2}5 ⚠ after part 6 {2}6 ✓$/m);
   });
 

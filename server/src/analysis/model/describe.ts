@@ -77,7 +77,7 @@ export function describeShouldBe(value: number): Text2 {
 /** What is wrong with a part's place: missing, after a later part (named by `laterNumeral`), or there more than once. */
 export function describePartProblem(p: { present: boolean; after?: number; times: number }, laterNumeral: string): Text2 | undefined {
   if (!p.present) return { zh: '缺失', en: 'missing' };
-  if (p.after) return { zh: `在${laterNumeral}之后`, en: `after part ${p.after}` };
+  if (p.after) return { zh: `在第${laterNumeral}部分之后`, en: `after part ${p.after}` };
   if (p.times > 1) return { zh: `出现 ${p.times} 次`, en: `appears ${p.times} times` };
   return undefined;
 }
