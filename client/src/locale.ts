@@ -6,14 +6,12 @@
  */
 import * as vscode from 'vscode';
 import type { Locale } from '../../server/src/protocol';
+import { resolveLocale } from '../../server/src/analysis/pages';
 
 export type { Locale };
 
 export function currentLocale(): Locale {
-  const setting = vscode.workspace.getConfiguration('govreport').get<string>('locale', 'auto');
-  if (setting === 'en') return 'en';
-  if (setting === 'zh-CN') return 'zh';
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return resolveLocale(vscode.workspace.getConfiguration('govreport').get<string>('locale', 'auto'), vscode.env.language);
 }
 
 const MESSAGES = {

@@ -40,7 +40,7 @@ export { ReportIndex, digest, findingsDigest, bodyAliases, CROSS_RULES, CORPUS_R
 export { subjectAt, type Subject } from './features/subject';
 export { Accepted, acceptedKey, addAccepted, valuesOf, type AcceptedFinding } from './features/baseline';
 export type { Text2 } from './schema/tables';
-export { pick, type Locale, type LocaleTag } from './schema/locale';
+export { pick, resolveLocale, type Locale, type LocaleTag } from './schema/locale';
 export { LineIndex, rangeOf, type Position, type Range, type Span } from './text/lines';
 export { looksLikeReport } from './features/recognize';
 export { EDITOR_WORDS } from './features/editor-words';

@@ -5,7 +5,7 @@
  * otherwise carry along (`analysis/index.ts` is the face for the rest).
  */
 export type { BlockView, CellView, ColumnView, PartView, ReportView, RowView, SumView, TableView } from './features/view';
-export { pick, type Locale } from './schema/locale';
+export { pick, resolveLocale, type Locale } from './schema/locale';
 export type { Text2 } from './schema/tables';
 export { describeMissingTables, describeShouldBe, describeSum, describeSums, layoutName, TABLE_WORDS } from './model/describe';
 export { describeRatio, isOutlier, RATIO_KEYS, thresholdText } from './model/ratios';

@@ -12,7 +12,7 @@ import { acceptInBaseline, BASELINE_FILE, baselineName, Baselines, readingProble
 import { SettingsStore, type FolderSettings } from '../config/folder';
 import { CONFIG_FILE } from '../config/settings';
 import { pathOf, reportUri } from '../workspace/review';
-import { resolveLocale, type Locale, type Settings } from './settings';
+import { localeOf, type Locale, type Settings } from './settings';
 
 /** The files whose changes make the settings be read again. */
 export const SETTINGS_GLOB = `**/{${CONFIG_FILE},${BASELINE_FILE}}`;
@@ -106,7 +106,7 @@ export class EditorFolders {
     const settings = this.host.settings();
     const path = uri === undefined ? this.host.folders()[0] : pathOf(uri);
     const folder = path === undefined ? undefined : uri === undefined ? this.store.forDir(path).config.locale : this.store.forFile(path).config.locale;
-    return resolveLocale(folder ? { ...settings, locale: folder } : settings, this.host.editorLocale());
+    return localeOf(folder ? { ...settings, locale: folder } : settings, this.host.editorLocale());
   }
 
   /** Whether the folder's file leaves a report out (`ignores`). */

@@ -1,5 +1,5 @@
 /** The user's settings (`govreport.*`), as the client sends them. */
-import { CROSS_RULE_CODES, DEFAULT_THRESHOLDS, type Locale, type RatioThresholds, RULE_CODES, type RuleSettings } from '../analysis';
+import { CROSS_RULE_CODES, DEFAULT_THRESHOLDS, type Locale, type RatioThresholds, resolveLocale, RULE_CODES, type RuleSettings } from '../analysis';
 
 export type RunMode = 'onType' | 'onSave';
 /** Which reports are checked: the open ones, or every report of the workspace. */
@@ -48,7 +48,6 @@ export function readSettings(raw: unknown): Settings {
 }
 
 /** Chinese unless the user or the editor asks for English. */
-export function resolveLocale(settings: Settings, editorLocale: string | undefined): Locale {
-  if (settings.locale !== 'auto') return settings.locale === 'en' ? 'en' : 'zh';
-  return editorLocale && !editorLocale.toLowerCase().startsWith('zh') ? 'en' : 'zh';
+export function localeOf(settings: Settings, editorLocale: string | undefined): Locale {
+  return resolveLocale(settings.locale, editorLocale);
 }
