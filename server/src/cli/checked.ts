@@ -1,5 +1,5 @@
 /** A checked file: its input and its findings, with 1-based positions for output. */
-import type { Finding, LineIndex, LocaleTag, Span } from '../analysis';
+import { rangeOf, type Finding, type LineIndex, type LocaleTag, type Span } from '../analysis';
 import type { SourceText } from '../sources/load';
 import type { ReportFile } from '../inputs';
 
@@ -24,7 +24,6 @@ export interface Place {
 
 /** 1-based lines and columns (UTF-16 code units, as editors count). */
 export function place(lines: LineIndex, span: Span): Place {
-  const s = lines.positionAt(span.start);
-  const e = lines.positionAt(span.end);
-  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  const { start, end } = rangeOf(lines, span);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }

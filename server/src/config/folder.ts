@@ -14,6 +14,7 @@ import { bodyAliases, bodyOf, canonicalBody, sameBody, type Body, type BodyAlias
 import type { UnitGroup, UnitRef } from '../analysis/corpus';
 import type { Text2 } from '../analysis/schema/tables';
 import { pick } from '../analysis/schema/locale';
+import { LineIndex } from '../analysis/text/lines';
 import { BASELINE_FILE } from './baseline';
 import { CONFIG_FILE, emptyConfig, isPathName, readConfig, type ConfigProblem, type FolderConfig } from './settings';
 
@@ -117,11 +118,10 @@ export class FolderSettings {
 
   /** A problem of the file as one line for people: `.govreport.json:3:15: 「rules.subtotal」…`. */
   problemLines(locale: 'zh' | 'en', shownFile = this.file ?? CONFIG_FILE): string[] {
+    const lines = new LineIndex(this.text);
     return this.problems.map((p) => {
-      const before = this.text.slice(0, p.offset);
-      const line = before.split('\n').length;
-      const column = p.offset - before.lastIndexOf('\n');
-      return `${shownFile}:${line}:${column}: ${pick(p.message, locale)}`;
+      const at = lines.positionAt(p.offset);
+      return `${shownFile}:${at.line + 1}:${at.character + 1}: ${pick(p.message, locale)}`;
     });
   }
 }
