@@ -4,7 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
-import { type CellView, describeMissingTables, describeRatio, describeShouldBe, describeSum, describeSums, isOutlier, layoutName, pick, RATIO_KEYS, type RowView, type SumView, TABLE_WORDS, type TableView, thresholdText } from '../../../server/src/analysis/pages';
+import { type CellView, describeFormat, describeMissingTables, describeRatio, describeShouldBe, describeSum, describeSums, isOutlier, pick, RATIO_KEYS, type RowView, type SumView, TABLE_WORDS, type TableView, thresholdText } from '../../../server/src/analysis/pages';
 import type { TablesResult } from '../../../server/src/protocol';
 
 /** What the server answers `govreport/tables`, passed on by the extension. */
@@ -21,7 +21,6 @@ const WORDS = {
     clean: '未发现问题',
     allSums: '全部合计',
     noReport: '请打开一份报告。',
-    format: (f: string, layout: string) => `${f} 年格式 · ${layout}`,
     ratios: '审核比率',
     outlier: (limit: string) => `超出阈值（${limit}）`,
   },
@@ -32,7 +31,6 @@ const WORDS = {
     clean: 'No problems found',
     allSums: 'All sums',
     noReport: 'Open a report.',
-    format: (f: string, layout: string) => `${f} format · ${layout}`,
     ratios: "Reviewer's ratios",
     outlier: (limit: string) => `beyond the threshold (${limit})`,
   },
@@ -104,7 +102,7 @@ function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh
 function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement {
   const section = el('section', undefined, 'report-table');
   const h2 = el('h2', pick(t.name, locale));
-  h2.append(el('span', w.format(t.format, pick(layoutName(t.layout), locale)), 'meta'));
+  h2.append(el('span', pick(describeFormat(t.format, t.layout), locale), 'meta'));
   section.append(h2);
   if (!t.readable) {
     section.append(el('p', pick(TABLE_WORDS.unreadable, locale), 'unreadable'));

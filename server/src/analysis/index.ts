@@ -48,7 +48,7 @@ export { formatTables } from './features/format';
 export { rewriteTableAt, type TableRewrite } from './features/rewrite-table';
 export { skeletonSnippet, skeletonYear, skeletonYearOf, SKELETON_PREFIXES } from './features/skeleton';
 export { DEFAULT_THRESHOLDS, RATIO_KEYS, describeRatio, isOutlier, thresholdText, type RatioThresholds } from './model/ratios';
-export { describeMissingTables, describeShouldBe, describeSum, describeSums, layoutName, TABLE_WORDS } from './model/describe';
+export { describeFormat, describeMissingTables, describeShouldBe, describeSum, describeSums, layoutName, TABLE_WORDS } from './model/describe';
 export { displayWidth } from './text/width';
 export { isRatioKey, SUMMARY_COLUMNS, summaryCell, summaryRow, type SummaryRow } from './corpus/summary';
 export type { DigestOptions } from './corpus';

@@ -7,6 +7,6 @@
 export type { BlockView, CellView, ColumnView, PartView, ReportView, RowView, SumView, TableView } from './features/view';
 export { pick, resolveLocale, type Locale } from './schema/locale';
 export type { Text2 } from './schema/tables';
-export { describeMissingTables, describeShouldBe, describeSum, describeSums, layoutName, TABLE_WORDS } from './model/describe';
+export { describeFormat, describeMissingTables, describeShouldBe, describeSum, describeSums, layoutName, TABLE_WORDS } from './model/describe';
 export { describeRatio, isOutlier, RATIO_KEYS, thresholdText } from './model/ratios';
 export { isRatioKey, summaryCell, type SummaryRow } from './corpus/summary';

@@ -2,7 +2,7 @@
  * `govreport totals`: the tables as read, with every computed sum and whether
  * it holds, printed from the same model the totals preview shows.
  */
-import { describeMissingTables, describeRatio, describeSum, describeSums, displayWidth as width, layoutName, type PartView, RATIO_KEYS, type ReportView, TABLE_WORDS, type TableView } from '../analysis';
+import { describeFormat, describeMissingTables, describeRatio, describeSum, describeSums, displayWidth as width, type PartView, RATIO_KEYS, type ReportView, TABLE_WORDS, type TableView } from '../analysis';
 import { pick, type Locale } from './checked';
 
 /** Pads to `w` terminal columns (a CJK character takes two). Labels are never cut: they come from the schema. */
@@ -16,10 +16,9 @@ function padStart(s: string, w: number): string {
 
 function tableText(t: TableView, locale: Locale): string[] {
   const en = locale === 'en';
-  const bracket = (t: string) => (en ? `(${t})` : `（${t}）`);
+  const bracket = (s: string) => (en ? `(${s})` : `（${s}）`);
   const out: string[] = [];
-  const layout = en ? layoutName(t.layout).en : layoutName(t.layout).zh;
-  out.push(en ? `${t.name.en} (${t.format} format, ${layout})` : `${t.name.zh}（${t.format} 年格式，${layout}）`);
+  out.push(`${pick(t.name, locale)}${en ? ' ' : ''}${bracket(pick(describeFormat(t.format, t.layout), locale))}`);
   if (!t.readable) {
     out.push(`  ${pick(TABLE_WORDS.unreadable, locale)}`);
     return out;

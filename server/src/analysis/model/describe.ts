@@ -23,6 +23,12 @@ export function layoutName(layout: string): Text2 {
   return (LAYOUT_NAMES as Record<string, Text2 | undefined>)[layout] ?? { zh: layout, en: layout };
 }
 
+/** A table's format and the layout it was read in: `2021 年格式，Markdown`. */
+export function describeFormat(format: string, layout: string): Text2 {
+  const name = layoutName(layout);
+  return { zh: `${format} 年格式，${name.zh}`, en: `${format} format, ${name.en}` };
+}
+
 export interface SumSummary {
   status: 'ok' | 'fail' | 'unknown' | 'unverifiable';
   along: Text2;
