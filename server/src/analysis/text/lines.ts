@@ -23,69 +23,133 @@ export interface Line extends Span {
   text: string;
 }
 
+/**
+ * A line as an object, for the callers that walk lines (the table reader, the
+ * editor's features). Its text is sliced when first asked for: most lines of
+ * a report are only ever looked at by offset.
+ */
+class TextLine implements Line {
+  #text: string | undefined;
+  constructor(
+    private readonly source: string,
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return (this.#text ??= this.source.slice(this.start, this.end));
+  }
+}
+
+/**
+ * The lines' offsets in two typed arrays, counted first so that they are
+ * allocated once: a report of a few hundred lines costs two small buffers
+ * instead of an object and a string per line. Line objects are made only for
+ * the callers that ask for `lines`.
+ */
 export class LineIndex {
-  readonly lines: Line[];
+  /** Where each line starts and ends (before its line break). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  #lines: Line[] | undefined;
 
   constructor(readonly text: string) {
-    const lines: Line[] = [];
-    let start = 0;
     const n = text.length;
-    if (text.indexOf('\r') < 0) {
+    const crlf = text.indexOf('\r') >= 0;
+    let count = 1;
+    if (!crlf) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) count++;
+        else if (c === 13) {
+          count++;
+          if (text.charCodeAt(i + 1) === 10) i++;
+        }
+      }
+    }
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    let k = 0;
+    let start = 0;
+    if (!crlf) {
       // LF only, the common case: jump from break to break.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-        lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+        starts[k] = start;
+        ends[k++] = i;
         start = i + 1;
       }
-      lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
-      this.lines = lines;
-      return;
-    }
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) {
+          starts[k] = start;
+          ends[k++] = i;
+          if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+          start = i + 1;
+        }
       }
     }
-    lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
-    this.lines = lines;
+    starts[k] = start;
+    ends[k] = n;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  /** The number of lines (an empty text has one, empty). */
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** Line `index`'s text without its line break. */
+  textOf(index: number): string {
+    return this.text.slice(this.starts[index], this.ends[index]);
+  }
+
+  /** Every line as an object, made on first use. */
+  get lines(): Line[] {
+    if (this.#lines) return this.#lines;
+    const { starts, ends, text } = this;
+    const lines = new Array<Line>(starts.length);
+    for (let i = 0; i < starts.length; i++) lines[i] = new TextLine(text, i, starts[i], ends[i]);
+    return (this.#lines = lines);
+  }
+
+  /** The line that holds `offset` (the last line whose start is at or before it). */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   positionAt(offset: number): Position {
-    const lines = this.lines;
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const line = lines[lo];
-    return { line: lo, character: Math.max(0, Math.min(offset, line.end) - line.start) };
+    const line = this.lineAt(offset);
+    const start = this.starts[line];
+    return { line, character: Math.max(0, Math.min(offset, this.ends[line]) - start) };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lines.length) return this.text.length;
-    const line = this.lines[position.line];
-    return Math.min(line.start + Math.max(0, position.character), line.end);
+    if (position.line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[position.line] + Math.max(0, position.character), this.ends[position.line]);
   }
 
   /** The line break that ends line `index` ("" for the last line). */
   lineBreak(index: number): string {
-    const line = this.lines[index];
-    const next = this.lines[index + 1];
-    return next ? this.text.slice(line.end, next.start) : '';
+    return index + 1 < this.starts.length ? this.text.slice(this.ends[index], this.starts[index + 1]) : '';
   }
 
   /** The document's line break (its first one), for text that fixes insert. */
   get eol(): string {
-    for (let i = 0; i < this.lines.length - 1; i++) {
-      const br = this.lineBreak(i);
-      if (br) return br;
-    }
-    return '\n';
+    return this.starts.length > 1 ? this.lineBreak(0) : '\n';
   }
 }
 
