@@ -100,14 +100,14 @@ export function targets(r: Results): Target[] {
       met: b.ms <= 1500 && b.outputFiles === b.files,
     });
   }
-  if (r.batch?.single) {
+  if (r.batch?.other) {
     const b = r.batch;
-    out.push({ name: `${b.files.toLocaleString('en-US')} reports through the CLI, --jobs 1`, target: '≤ 1.5 s', measured: `${num(b.single!.ms / 1000, 2)} s`, value: b.single!.ms / 1000, met: b.single!.ms <= 1500 });
+    out.push({ name: `${b.files.toLocaleString('en-US')} reports through the CLI, --jobs ${b.other!.jobs}`, target: '≤ 1.5 s', measured: `${num(b.other!.ms / 1000, 2)} s`, value: b.other!.ms / 1000, met: b.other!.ms <= 1500 });
   }
   if (r.cli) {
     for (const row of r.cli.rows.filter((x) => x.files === 300)) {
       out.push({ name: `CLI vs markdownlint-cli2, ${row.files} files`, target: '≥ 20×', measured: times(row.vsMarkdownlint), value: row.vsMarkdownlint, met: row.vsMarkdownlint >= 20 });
-      if (row.vsMarkdownlintSingle !== undefined) out.push({ name: `CLI vs markdownlint-cli2, ${row.files} files, --jobs 1`, target: '≥ 20×', measured: times(row.vsMarkdownlintSingle), value: row.vsMarkdownlintSingle, met: row.vsMarkdownlintSingle >= 20 });
+      if (row.vsMarkdownlintOther !== undefined) out.push({ name: `CLI vs markdownlint-cli2, ${row.files} files, --jobs ${r.cli.otherJobs}`, target: '≥ 20×', measured: times(row.vsMarkdownlintOther), value: row.vsMarkdownlintOther, met: row.vsMarkdownlintOther >= 20 });
     }
     const c = r.cli.copies;
     out.push({ name: `${c.counts[1].toLocaleString('en-US')} copies of one report / ${c.counts[0].toLocaleString('en-US')}`, target: '≤ 4.5×', measured: times(c.ratio), value: c.ratio, met: c.ratio <= 4.5 });
@@ -205,7 +205,7 @@ export function render(r: Results, header: string[]): string {
     out.push(`3. Batch: node bin/govreport.js check --format json <folder>, one process, wall time (process start included), median of ${b.runsMs.length} runs`);
     out.push(
       table(
-        ['files', 'total size', 'wall s', 'reports/s', 'runs (s)', '--jobs 1 s', 'files in output', 'exit'],
+        ['files', 'total size', 'wall s', 'reports/s', 'runs (s)', `--jobs ${b.other?.jobs ?? 1} s`, 'files in output', 'exit'],
         [
           [
             b.files.toLocaleString('en-US'),
@@ -213,7 +213,7 @@ export function render(r: Results, header: string[]): string {
             num(b.ms / 1000, 2),
             Math.round(b.reportsPerSecond).toLocaleString('en-US'),
             b.runsMs.map((x) => num(x / 1000, 2)).join(' / '),
-            b.single ? num(b.single.ms / 1000, 2) : 'no --jobs',
+            b.other ? num(b.other.ms / 1000, 2) : 'no --jobs',
             String(b.outputFiles),
             String(b.exitCode),
           ],
@@ -228,15 +228,15 @@ export function render(r: Results, header: string[]): string {
     out.push(`9. Whole command lines: govreport check --format json and markdownlint-cli2 ${l.markdownlintCli2Version} (default rules) over the same files, wall time (process start included)`);
     out.push(
       table(
-        ['files', 'size', 'markdownlint-cli2 s', 'GovReport s', 'GovReport --jobs 1 s', 'ml/GovReport', 'ml/GovReport --jobs 1', 'runs'],
+        ['files', 'size', 'markdownlint-cli2 s', 'GovReport s', `GovReport --jobs ${l.otherJobs} s`, 'ml/GovReport', `ml/GovReport --jobs ${l.otherJobs}`, 'runs'],
         l.rows.map((x) => [
           x.files.toLocaleString('en-US'),
           size(x.bytes),
           num(x.markdownlintMs / 1000, 2),
           num(x.govreportMs / 1000, 2),
-          x.govreportSingleMs === undefined ? 'no --jobs' : num(x.govreportSingleMs / 1000, 2),
+          x.govreportOtherMs === undefined ? 'no --jobs' : num(x.govreportOtherMs / 1000, 2),
           times(x.vsMarkdownlint),
-          x.vsMarkdownlintSingle === undefined ? '–' : times(x.vsMarkdownlintSingle),
+          x.vsMarkdownlintOther === undefined ? '–' : times(x.vsMarkdownlintOther),
           String(x.runs),
         ]),
       ),

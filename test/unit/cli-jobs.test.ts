@@ -11,6 +11,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { defaultJobs } from '../../server/src/cli/jobs';
 import { CLI_ENV, FIXTURES, ROOT } from '../support/fixtures';
 import { cleanSpec, nextYearSpec, render, scaledSpec } from '../support/reports';
 
@@ -112,13 +113,18 @@ describe('check --jobs', () => {
     }
   });
 
+  it('checks in one thread by default on two cores, on every core from three up', () => {
+    // On two cores threads measured slower than one (README, the command line).
+    assert.deepEqual([1, 2, 3, 8].map((cores) => defaultJobs(cores)), [1, 1, 3, 8]);
+  });
+
   it('--jobs takes a whole number', () => {
     for (const bad of ['0', '-1', 'x', '1.5']) {
       const r = govreport(dir, 'check', `--jobs=${bad}`, 'reports');
       assert.equal(r.status, 2);
       assert.match(r.stderr, new RegExp(`^govreport: --jobs 应为 1 至 9999 的整数，而不是「${bad.replace('.', '\\.')}」`));
     }
-    assert.match(govreport(dir, 'check', '--help', '--locale', 'en').stdout, /-j, --jobs N +threads that check files at once \(default: the number of cores/);
+    assert.match(govreport(dir, 'check', '--help', '--locale', 'en').stdout, /-j, --jobs N +threads that check files at once \(default: the number of cores, 1 on two cores or fewer/);
     assert.match(govreport(dir, 'summary', '--help').stdout, /-j, --jobs N +同时检查的线程数/);
   });
 });

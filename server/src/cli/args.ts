@@ -31,7 +31,7 @@ const OPTIONS: Record<OptionName, OptionDef> = {
   jobs: {
     short: 'j',
     value: 'N',
-    help: { zh: '同时检查的线程数（默认为处理器核数；1 即在主线程中逐个检查）；输出顺序不变', en: 'threads that check files at once (default: the number of cores; 1: one by one in the main thread); the output is in the same order' },
+    help: { zh: '同时检查的线程数（默认为处理器核数，两核及以下为 1；1 即在主线程中逐个检查）；输出顺序不变', en: 'threads that check files at once (default: the number of cores, 1 on two cores or fewer; 1: one by one in the main thread); the output is in the same order' },
   },
   verbose: { help: { zh: '没有问题的文件也列出一行（✓ 文件名）', en: 'a line for each file without findings too (✓ file)' } },
   color: { help: { zh: '总是使用颜色（默认只在终端上使用）', en: 'always colour the output (default: only on a terminal)' } },

@@ -116,9 +116,10 @@ function isTableRow(folded: string): boolean {
 }
 
 /** Does the line end with a number (a table row copied from a PDF)? */
-function endsWithNumber(text: string): boolean {
-  let e = text.length;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+function endsWithNumber(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === start) return false;
   const c = text.charCodeAt(e - 1);
   return c >= 48 && c <= 57;
 }
@@ -145,7 +146,7 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
     // Without a numeral, only a short line that begins like a part's wording.
     return undefined;
   }
-  if (endsWithNumber(line.text)) return undefined;
+  if (endsWithNumber(text, line.start, line.end)) return undefined;
   const rest = text.slice(restStart, Math.min(lineEnd, restStart + 80));
   const folded = fold(rest);
   if (!folded) return undefined;

@@ -43,13 +43,17 @@ export function readReport(text: string): ReadReport {
   const headingLines = new Set<number>();
   const lineArtifacts: Artifact[] = [];
   const close: PartHeading[] = [];
-  for (const line of lines.lines) {
+  // The table reader walks line objects too: they are made once, here.
+  const all = lines.lines;
+  // Indexed loops: a for-of here was not optimised and made an object per line.
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
     if (line.end - line.start > FLAT_LINE) {
       const found = inlineHeadings(text, line);
       parts.push(...found);
       continue;
     }
-    const junk = lineArtifact(text, line, lines.lines[line.index + 1], isRule);
+    const junk = lineArtifact(text, line, all[i + 1], isRule);
     if (junk) {
       lineArtifacts.push(junk);
       continue;
@@ -57,7 +61,7 @@ export function readReport(text: string): ReadReport {
     const heading = headingAtLineStart(text, line);
     if (heading) {
       parts.push(heading);
-      headingLines.add(line.index);
+      headingLines.add(i);
       continue;
     }
     const current = parts[parts.length - 1];
@@ -89,28 +93,26 @@ export function readReport(text: string): ReadReport {
   subparts.push(...misnumberedSubheadings(text, parts));
   if (subparts.length > 1) subparts.sort((a, b) => a.span.start - b.span.start);
 
-  const regions = locateTables(text, lines.lines, headingLines);
+  const regions = locateTables(text, all, headingLines);
   const tables: ReadTable[] = [];
   let activeFormat: Format | undefined;
   for (const region of regions) {
-    const rows = readRows(region.layout, text, lines.lines, region.firstLine, region.endLine, valueColumns(region.kind));
-    const first = lines.lines[region.firstLine];
-    const last = lines.lines[region.endLine - 1];
-    const table = assembleTable(region.kind, text, region.layout, region.anchor, rows, text.slice(first.start, last.end), activeFormat);
+    const rows = readRows(region.layout, text, all, region.firstLine, region.endLine, valueColumns(region.kind));
+    const table = assembleTable(region.kind, text, region.layout, region.anchor, rows, text.slice(lines.starts[region.firstLine], lines.ends[region.endLine - 1]), activeFormat);
     if (region.kind === 'active') activeFormat = table.def.format;
     tables.push(table);
   }
   const format = tables.find((t) => t.kind === 'active' && t.readable)?.def.format ?? tables.find((t) => t.readable)?.def.format;
 
   const firstHeading = parts[0];
-  const title = findTitle(text, lines.lines, firstHeading ? firstHeading.line + (firstHeading.inline ? 1 : 0) : lines.lines.length);
+  const title = findTitle(text, all, firstHeading ? firstHeading.line + (firstHeading.inline ? 1 : 0) : all.length);
   const partTwo = parts.find((p) => p.part.number >= 2);
   const period = findPeriod(text, partTwo ? partTwo.span.start : text.length);
   const year = title?.year ?? period?.year;
 
   // The prose of the intro and parts 一 to 四, without the tables, read in
   // runs of lines: text copied from a PDF wraps sentences across lines.
-  const tableLines = new Uint8Array(lines.lines.length);
+  const tableLines = new Uint8Array(lines.count);
   for (const r of regions) if (r.layout !== 'flat') tableLines.fill(1, r.firstLine, r.endLine);
   const proseEnd = parts.find((p) => p.part.number >= 5)?.span.start ?? text.length;
   const bodyStart = parts.find((p) => p.part.number === 1)?.span.end ?? firstHeading?.span.end ?? 0;
@@ -126,10 +128,12 @@ export function readReport(text: string): ReadReport {
     if (from < end) yearsIn(text, from, end, bodyYears);
     runStart = -1;
   };
-  for (const line of lines.lines) {
-    if (line.start >= proseEnd) break;
-    if (tableLines[line.index]) flush(line.start);
-    else if (runStart < 0) runStart = line.start;
+  const starts = lines.starts;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    if (start >= proseEnd) break;
+    if (tableLines[i]) flush(start);
+    else if (runStart < 0) runStart = start;
   }
   flush(Math.min(proseEnd, text.length));
 

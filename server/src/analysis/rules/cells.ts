@@ -3,9 +3,12 @@ import type { Report } from '../model/report';
 import type { ReadCell } from '../read/tables/assemble';
 import { cellName, formatNumber, type Related } from './rule';
 
-/** Every cell read in the report's tables, table by table, row by row. */
-export function* allCells(report: Report): Generator<ReadCell> {
-  for (const table of report.tables) for (const row of table.rows) yield* row.cells;
+/**
+ * Every cell read in the report's tables, table by table, row by row (loops,
+ * not a generator: a generator makes an object per cell).
+ */
+export function eachCell(report: Report, visit: (cell: ReadCell) => void): void {
+  for (const table of report.tables) for (const row of table.rows) for (const cell of row.cells) visit(cell);
 }
 
 /** `「（一）予以公开」行「自然人」列：258`, at the cell. */

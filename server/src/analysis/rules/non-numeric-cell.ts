@@ -1,7 +1,7 @@
 /** A count that is not a non-negative whole number, or a number in look-alike characters. */
 import type { ReadCell } from '../read/tables/assemble';
 import type { Text2 } from '../schema/tables';
-import { allCells } from './cells';
+import { eachCell } from './cells';
 import { holdsWith, replaceFix } from './fixes';
 import { cellName, type Rule } from './rule';
 
@@ -47,8 +47,8 @@ export const nonNumericCell: Rule = {
     `,
   },
   check(report, emit) {
-    for (const cell of allCells(report)) {
-      if (cell.state !== 'invalid' && cell.state !== 'lookalike') continue;
+    eachCell(report, (cell) => {
+      if (cell.state !== 'invalid' && cell.state !== 'lookalike') return;
       const where = cellName(cell);
       const reason = why(cell);
       const excluded = cell.certain ? { zh: '', en: '' } : { zh: '；此格不参与合计检查', en: '; it is left out of the sums' };
@@ -72,6 +72,6 @@ export const nonNumericCell: Rule = {
         message: { zh: `${where.zh}：${reason.zh}${excluded.zh}`, en: `${where.en}: ${reason.en}${excluded.en}` },
         fixes,
       });
-    }
+    });
   },
 };

@@ -41,13 +41,16 @@ const CHINESE_NUMERALS = /^[零〇一二三四五六七八九十百千万两]+$/
 export function readCell(text: string, start: number, end: number, kind: ValueKind): CellValue {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  // Most cells are plain digits: read them without the general path.
+  // Most cells are plain digits: read them without the general path (and
+  // without a string; twelve digits stay exact in a double).
   let plain = end > start && end - start <= 12;
+  let plainValue = 0;
   for (let k = start; plain && k < end; k++) {
     const c = text.charCodeAt(k);
     plain = c >= 48 && c <= 57;
+    plainValue = plainValue * 10 + c - 48;
   }
-  if (plain) return { state: 'number', value: Number(text.slice(start, end)), certain: true, span: { start, end } };
+  if (plain) return { state: 'number', value: plainValue, certain: true, span: { start, end } };
   const raw = text.slice(start, end);
   if (raw.length === 0 || PLACEHOLDERS.has(raw)) {
     return { state: 'empty', value: 0, certain: true, span: { start, end } };
