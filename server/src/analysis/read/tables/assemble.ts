@@ -76,13 +76,17 @@ function chooseFormat(kind: TableKind, text: string, rows: RawRow[], regionText:
     const idx2021 = labelIndex(TABLES['2021'].application);
     let items = false;
     let single = false;
-    for (const r of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const last = r.labels[r.labels.length - 1];
       if (!last) continue;
       const label = text.slice(last.start, last.end);
       const hit = matchLabel(idx2021, label);
       if (hit >= 0 && idx2021.rows[hit].row.id.startsWith('3.6.')) items = true;
-      if (r.values.length > 0 && fold(label).endsWith('(六)其他处理')) single = true;
+      // Its numbers on its line, or on the next line without a label (a label on its own line).
+      const next = rows[i + 1];
+      const numbers = r.values.length > 0 || (!!next && !next.labels.length && next.values.some((v) => v.end > v.start));
+      if (numbers && fold(label).endsWith('(六)其他处理')) single = true;
     }
     if (!items && single) return '2019';
   }
