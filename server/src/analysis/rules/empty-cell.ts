@@ -84,8 +84,8 @@ export const emptyCell: Rule = {
         const fixes = fill(report, cell, implied, unsure);
         const said = { zh: `${where.zh}${shown.zh}`, en: `${where.en} ${shown.en}` };
         const finding = { span: cell.span, message: { zh: `${said.zh}，按 0 计算${expected.zh}`, en: `${said.en}; read as 0${expected.en}` }, fixes };
-        // A blank total where writing 0 is not certain stands for its sum, which is reported here: said on its own.
-        const standsForSum = unsure.has(cell) && report.sums.some((s) => s.left.cells.length === 1 && s.left.cells[0] === cell);
+        // A blank total whose own sum does not hold as read stands for that sum, which is reported here: said on its own.
+        const standsForSum = unsure.has(cell) && report.sums.some((s) => s.status !== 'ok' && s.left.cells.length === 1 && s.left.cells[0] === cell);
         const zero = !expected.zh && !standsForSum && fixes?.length === 1 && fixes[0].edits.length === 1 && fixes[0].title.zh === WRITE_ZERO ? fixes[0] : undefined;
         const kind = zero ? (zero.safe ? 'safe' : 'unsure') : undefined;
         if (zero && kind) plain[kind].push({ cell, said, fix: zero });
