@@ -44,13 +44,16 @@ export const emptyCell: Rule = {
     checks: 'a blank cell, `/` or `—` where a number belongs (read as 0)',
     zh: `
       应填数字的单元格留空或填“/”“—”：合计时按 0 计算，应填写 0。一张表中只需填 0 的空格
-      多于 3 个时合并为一条，每个空格列为相关位置；按合计应填其他数值的空格仍逐条报告。
+      多于 3 个时合并为一条，每个空格列为相关位置（所在合计不成立的另成一条，其修复不自动
+      应用）；按合计应填其他数值的空格，及本身合计不成立的空白总计，仍逐条报告。
     `,
     en: `
       A cell where a number belongs is blank or holds \`/\` or \`—\`: it is read as 0 in the
       sums, and 0 should be written. More than 3 such blanks in a table, where 0 is all they
-      want, are one finding with each blank as a related place; a blank whose sum asks for
-      another value is still reported on its own.
+      want, are one finding with each blank as a related place (those in sums that do not
+      hold as read are another, whose fix is not applied by "fix all"); a blank whose sum
+      asks for another value, and a blank total whose own sum does not hold, are still
+      reported on their own.
     `,
   },
   check(report, emit) {
