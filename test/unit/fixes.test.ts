@@ -50,6 +50,21 @@ describe('quick fixes', () => {
     assert.deepEqual(analyze(applyEdits(text, fixAllEdits(text, analyze))).findings, []);
   });
 
+  it('says many blanks that want a 0 once per table, each a place of its own, and fills them all', () => {
+    for (const layout of ['markdown', 'cells'] as const) {
+      const spec = copySpec(cleanSpec());
+      // Rows (三)7 and 8 are all zeros: their applicant cells left blank, as reports leave them.
+      for (const id of ['3.3.7', '3.3.8']) for (let i = 0; i < 6; i++) spec.application[id][i] = '';
+      const text = render(spec, layout);
+      const blanks = analyze(text).findings.filter((f) => f.code === 'empty-cell');
+      assert.equal(blanks.length, 1, layout);
+      assert.match(blanks[0].message.zh, /表有 12 个应填数字的单元格为空/);
+      assert.equal(blanks[0].related?.length, 12);
+      assert.equal(blanks[0].fixes?.[0].edits.length, 12);
+      assert.deepEqual(analyze(applyEdits(text, blanks[0].fixes![0].edits)).findings, [], layout);
+    }
+  });
+
   it('writes look-alikes as plain digits', () => {
     const spec = copySpec(cleanSpec());
     spec.application['1'][1] = '２';

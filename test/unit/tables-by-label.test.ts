@@ -149,6 +149,21 @@ describe('tables read by label and count', () => {
     assert.deepEqual(findings.filter((f) => f.code === 'table-shape').map((f) => f.message.zh), []);
   });
 
+  it('an item known only within its group takes the group from the nearest group label before it', () => {
+    // `其他` names 3.其他 only under （六）其他处理; with 2.申请人逾期未按… gone its neighbours cannot place it.
+    const all = rows(spec)
+      .filter((r) => !r.label.startsWith('2.申请人逾期'))
+      .map((r) => (r.label === '3.其他' ? { ...r, label: '其他' } : r));
+    for (const [name, layout] of LAYOUTS) {
+      const { report, findings } = analyze(withTable(spec, layout(all)));
+      const other = application(report).rows.find((r) => r.row.id === '3.6.3');
+      assert.equal(other?.placement, 'label', name);
+      const shape = findings.filter((f) => f.code === 'table-shape').map((f) => f.message.zh);
+      assert.equal(shape.length, 1, `${name}: ${shape.join('\n')}`);
+      assert.match(shape[0], /缺少「（六）其他处理」中的「2\.申请人逾期未按/, name);
+    }
+  });
+
   it('a shifted row never takes a number for its label', () => {
     const { report } = analyze(withTable(spec, shifted(rows(spec))));
     for (const row of application(report).rows) {

@@ -68,6 +68,11 @@ describe('readCell', () => {
     assert.ok(looksLikeValue('12'));
     assert.ok(looksLikeValue(''));
     assert.ok(!looksLikeValue('1.属于国家秘密'));
+    // Item numbers in the forms converters write: a space after the dot, two digits, 、.
+    assert.ok(!looksLikeValue('4. 保护第三方合法权益'));
+    assert.ok(!looksLikeValue('10、其他'));
+    assert.ok(looksLikeValue('1.5'));
+    assert.ok(looksLikeValue('4. 5'));
     assert.ok(!looksLikeValue('规章'));
     assert.ok(looksLikeValue('十'));
     assert.ok(!looksLikeValue('三', false));

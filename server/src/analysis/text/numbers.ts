@@ -111,10 +111,14 @@ export function looksLikeValue(raw: string, chineseNumerals = true): boolean {
   if (PLACEHOLDERS.has(t)) return true;
   const c = t.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
-    // `1.属于国家秘密` is a label that starts with a digit.
-    const second = t.charCodeAt(1);
-    const isItemNumber = (second === 46 || second === 0x3001 || second === 0xff0e) && t.length > 2 && t.charCodeAt(2) > 0x2e80;
-    return !isItemNumber;
+    // `1.属于国家秘密`, `4. 保护第三方…`, `10、…` are labels that start with an item number.
+    let k = 1;
+    if (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+    const sep = t.charCodeAt(k);
+    if (sep !== 46 && sep !== 0x3001 && sep !== 0xff0e) return true;
+    k++;
+    while (k < t.length && isSpace(t.charCodeAt(k))) k++;
+    return !(k < t.length && t.charCodeAt(k) > 0x2e80);
   }
   if (t === 'O' || t === 'o' || t === 'Ｏ' || t === '〇') return true;
   if ((t[0] === '-' || t[0] === '－') && /\d/.test(t)) return true;

@@ -7,7 +7,7 @@ import { TABLES, type BlockDef, type CellRef, type ColumnDef, type Format, type 
 import { fold } from '../../text/fold';
 import type { Span } from '../../text/lines';
 import { readCell, type CellValue } from '../../text/numbers';
-import { labelFit, labelIndex, matchLabel, matchTruncated, verticalPrefixEnd, type IndexedRow } from './labels';
+import { groupOf, labelFit, labelIndex, matchInGroup, matchLabel, matchTruncated, verticalPrefixEnd, type IndexedRow, type LabelIndex } from './labels';
 import type { RawRow } from './layouts';
 import type { Layout } from './locate';
 
@@ -76,13 +76,17 @@ function chooseFormat(kind: TableKind, text: string, rows: RawRow[], regionText:
     const idx2021 = labelIndex(TABLES['2021'].application);
     let items = false;
     let single = false;
-    for (const r of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const last = r.labels[r.labels.length - 1];
       if (!last) continue;
       const label = text.slice(last.start, last.end);
       const hit = matchLabel(idx2021, label);
       if (hit >= 0 && idx2021.rows[hit].row.id.startsWith('3.6.')) items = true;
-      if (r.values.length > 0 && fold(label).endsWith('(六)其他处理')) single = true;
+      // Its numbers on its line, or on the next line without a label (a label on its own line).
+      const next = rows[i + 1];
+      const numbers = r.values.length > 0 || (!!next && !next.labels.length && next.values.some((v) => v.end > v.start));
+      if (numbers && fold(label).endsWith('(六)其他处理')) single = true;
     }
     if (!items && single) return '2019';
   }
@@ -139,15 +143,23 @@ export function assembleTable(
   const widths = new Set(def.blocks.map((b) => b.columns.length));
   const candidates: Candidate[] = [];
   const rows = kind === 'review' ? joinSplitRow(rawRows, def.blocks[0].columns.length) : rawRows;
+  // The group of the rows that follow: named by the nearest group label before
+  // them, in the same row, an earlier row, or a heading between pieces.
+  let group: string | undefined;
   for (let i = 0; i < rows.length; i++) {
     let raw = rows[i];
     const label = rowLabel(text, raw, layout);
     const next = rows[i + 1];
     const hasValues = raw.values.some((v) => v.end > v.start);
     const numbersNext = !hasValues && layout !== 'cells' && !!next && !next.labels.length && next.values.some((v) => v.end > v.start);
+    group = groupNamed(text, raw, index) ?? group;
     let match = label.text ? matchLabel(index, label.text) : -1;
     // A label without its long tail, tried only for a row that holds numbers or stands above them.
     if (match < 0 && label.text && (hasValues || numbersNext)) match = matchTruncated(index, label.text);
+    // An item known only within its group.
+    if (match < 0 && label.text && group && (hasValues || numbersNext)) match = matchInGroup(index, group, label.text);
+    // A row outside the group ends it.
+    if (match >= 0 && group && !index.groups.get(group)?.includes(index.rows[match])) group = undefined;
     // A standard row's label on its own line, its numbers on the next line
     // without a label: one row.
     if (match >= 0 && numbersNext) {
@@ -166,6 +178,16 @@ export function assembleTable(
   align(table, index.rows, candidates, text, layout);
   sayOnce(table);
   return table;
+}
+
+/** The group a row's label cells name, innermost first. */
+function groupNamed(text: string, raw: RawRow, index: LabelIndex): string | undefined {
+  for (let k = raw.labels.length - 1; k >= 0; k--) {
+    const l = raw.labels[k];
+    const g = groupOf(index, text.slice(l.start, l.end));
+    if (g) return g;
+  }
+  return undefined;
 }
 
 /**

@@ -1,11 +1,45 @@
 /**
- * Cutting a table's lines into rows of cells when the cells are split by tabs:
- * a table pasted from Word, WPS, Excel or a browser, one line per row. Which
- * standard row each row is, and which cell is which column, is decided later
- * by meaning (assemble.ts), not here.
+ * Cutting a table's lines into rows of cells, whatever splits them: tabs (a
+ * table pasted from Word, WPS, Excel or a browser, one line per row), pipes,
+ * or one cell per line. Which standard row each row is, and which cell is
+ * which column, is decided later by meaning (assemble.ts), not here.
  */
 import type { Line, Span } from '../../text/lines';
 import { isSpace, trimSpan } from '../../text/fold';
+import { markupPrefixEnd, markupSuffixStart } from '../markup';
+
+/** A cell's text without its spaces and markup. */
+export function cell(text: string, start: number, end: number): Span {
+  const [s, e] = trimSpan(text, start, end);
+  // HTML remnants (`&nbsp;`, `<br>`) and bold marks are separators, not words:
+  // a cell of `&nbsp;` alone is blank.
+  const c = text.charCodeAt(s);
+  const d = text.charCodeAt(e - 1);
+  if (c === 60 || c === 38 || c === 42 || d === 62 || d === 59 || d === 42) {
+    const ms = markupPrefixEnd(text, s, e);
+    return ms >= e ? { start: s, end: s } : { start: ms, end: markupSuffixStart(text, ms, e) };
+  }
+  return { start: s, end: e };
+}
+
+/** Does the line hold nothing but spaces? */
+export function isBlank(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A cell separator: the pipe, its full-width form, and the box-drawing
+ * vertical that text browsers (w3m) draw tables with.
+ */
+export function isPipe(c: number): boolean {
+  return c === 124 || c === 0x2502 || c === 0x2503 || c === 0xff5c;
+}
+
+/** Does the line hold a cell separator? */
+export function hasPipe(line: string): boolean {
+  return line.includes('|') || line.includes('\u2502') || line.includes('\u2503') || line.includes('\uff5c');
+}
 
 /** The cells of a line split at its tabs, each trimmed; an empty cell has start === end. */
 export function tabCells(text: string, start: number, end: number): Span[] {
@@ -74,7 +108,10 @@ export function cutTabRows(text: string, lines: Line[], first: number, end: numb
     let tab = false;
     for (let k = i; k < next && !tab; k++) tab = lines[k].text.includes('\t');
     if (tab) {
-      const cells = tabCells(text, line.start, last.end).map((c) => unquote(text, c));
+      const cells = tabCells(text, line.start, last.end).map((c) => {
+        const u = unquote(text, c);
+        return cell(text, u.start, u.end);
+      });
       if (cells.some((c) => c.end > c.start)) rows.push({ cells, span: { start: line.start, end: last.end }, line: i });
     }
     i = next;
@@ -85,4 +122,52 @@ export function cutTabRows(text: string, lines: Line[], first: number, end: numb
 /** A cell without Excel's quotes. */
 function unquote(text: string, c: Span): Span {
   return c.end - c.start >= 2 && text.charCodeAt(c.start) === 34 && text.charCodeAt(c.end - 1) === 34 ? { start: c.start + 1, end: c.end - 1 } : c;
+}
+
+/**
+ * One cell per line (a Word table saved as text): a cell starts with a tab, a
+ * line without one continues the cell above, a blank line ends the row.
+ */
+export function cutCellLines(text: string, lines: Line[], first: number, end: number): { cells: Span[]; line: number }[] {
+  const rows: { cells: Span[]; line: number }[] = [];
+  let cells: Span[] = [];
+  let rowLine = first;
+  let inCell = false;
+  const finish = (): void => {
+    if (cells.length) rows.push({ cells, line: rowLine });
+    cells = [];
+    inCell = false;
+  };
+  for (let i = first; i < end; i++) {
+    const line = lines[i];
+    if (text.charCodeAt(line.start) === 9) {
+      if (!cells.length) rowLine = i;
+      cells.push(cell(text, line.start + 1, line.end));
+      inCell = true;
+    } else if (isBlank(text, line)) {
+      finish();
+    } else if (inCell) {
+      const last = cells[cells.length - 1];
+      const extended = cell(text, last.end > last.start ? last.start : line.start, line.end);
+      cells[cells.length - 1] = extended;
+    }
+    // Any other line is prose beside the table; it is not part of a row.
+  }
+  finish();
+  return rows;
+}
+
+/** The cells of a pipe row (`| a | 0 |`, `a | 0`), each trimmed; a leading pipe opens no cell. */
+export function pipeCells(text: string, line: Line): Span[] {
+  const cells: Span[] = [];
+  let start = line.start;
+  for (let j = line.start; j <= line.end; j++) {
+    if (j === line.end || isPipe(text.charCodeAt(j))) {
+      cells.push(cell(text, start, j));
+      start = j + 1;
+    }
+  }
+  const leadingPipe = isPipe(text.charCodeAt(trimSpan(text, line.start, line.end)[0]));
+  if (leadingPipe) cells.shift();
+  return cells;
 }

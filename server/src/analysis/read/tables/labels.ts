@@ -22,6 +22,8 @@ export interface IndexedRow {
 export interface LabelIndex {
   rows: IndexedRow[];
   exact: Map<string, number>;
+  /** Folded group labels (`(三)不予公开`), each with the rows under it as their innermost group. */
+  groups: Map<string, IndexedRow[]>;
 }
 
 const cache = new WeakMap<TableDef, LabelIndex>();
@@ -61,7 +63,14 @@ export function labelIndex(def: TableDef): LabelIndex {
     });
     return { index: i, block, row, keys, bare: keys.map(withoutItemNumber), full: fold([...(row.groups ?? []), row.label].join('')), cells };
   });
-  index = { rows, exact };
+  const groups = new Map<string, IndexedRow[]>();
+  for (const r of rows) {
+    const inner = r.row.groups?.[r.row.groups.length - 1];
+    if (!inner || !r.row.label) continue;
+    const key = fold(inner);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  index = { rows, exact, groups };
   cache.set(def, index);
   return index;
 }
@@ -142,4 +151,29 @@ export function labelFit(row: IndexedRow, label: string, fragmentsAllowed: boole
   const target = row.keys[0] ?? '';
   const score = Math.max(similarity(folded, target), similarity(withoutItemNumber(folded), withoutItemNumber(target)));
   return score >= 0.6 ? 'variant' : 'other';
+}
+
+/** The folded group a label names (`### (三) 不予公开`, `（六）其他处理`), if it names one. */
+export function groupOf(index: LabelIndex, label: string): string | undefined {
+  let i = 0;
+  // A Markdown heading's marks are not part of the group's name.
+  while (label.charCodeAt(i) === 35 /* # */) i++;
+  const folded = fold(i ? label.slice(i) : label);
+  return index.groups.has(folded) ? folded : undefined;
+}
+
+/**
+ * An item whose label is certain only within its group (`其他` under
+ * `（六）其他处理`, `（2）重复申请` renumbered): the one row of the group with the
+ * same words, or whose words it begins, after the item numbers.
+ */
+export function matchInGroup(index: LabelIndex, group: string, label: string): number {
+  const rows = index.groups.get(group);
+  const bare = withoutItemNumber(fold(label));
+  if (!rows || bare.length < 2) return -1;
+  const same = rows.filter((r) => r.bare.includes(bare));
+  if (same.length === 1) return same[0].index;
+  if (same.length > 1 || bare.length < 4) return -1;
+  const begun = rows.filter((r) => r.bare.some((k) => k.startsWith(bare)));
+  return begun.length === 1 ? begun[0].index : -1;
 }

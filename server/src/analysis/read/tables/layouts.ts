@@ -1,13 +1,13 @@
 /**
- * The four readable layouts, each turned into the same raw rows: the label
- * cells of a row and its value cells, every one with its exact place in the
- * text. Which standard row a raw row is comes later (assemble.ts).
+ * The readable layouts, each turned into the same raw rows: the label cells
+ * of a row and its value cells, every one with its exact place in the text.
+ * The cells are cut in cut.ts; which standard row a raw row is comes later
+ * (assemble.ts).
  */
-import { isSpace, trimSpan } from '../../text/fold';
+import { isSpace } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { looksLikeValue } from '../../text/numbers';
-import { markupPrefixEnd, markupSuffixStart } from '../markup';
-import { cutTabRows } from './cut';
+import { cell, cutCellLines, cutTabRows, hasPipe, isBlank, pipeCells } from './cut';
 
 /** How a table's rows are written in the text. */
 export type Layout = 'cells' | 'tabs' | 'pipe' | 'markdown' | 'pdf' | 'flat';
@@ -26,24 +26,6 @@ export interface RawRow {
   leadingBlanksAreLabels: boolean;
   /** Empty cells after the last value that the reader dropped (Word's padding, or a blank). */
   padding?: number;
-}
-
-function cell(text: string, start: number, end: number): Span {
-  const [s, e] = trimSpan(text, start, end);
-  // HTML remnants (`&nbsp;`, `<br>`) and bold marks are separators, not words:
-  // a cell of `&nbsp;` alone is blank.
-  const c = text.charCodeAt(s);
-  const d = text.charCodeAt(e - 1);
-  if (c === 60 || c === 38 || c === 42 || d === 62 || d === 59 || d === 42) {
-    const ms = markupPrefixEnd(text, s, e);
-    return ms >= e ? { start: s, end: s } : { start: ms, end: markupSuffixStart(text, ms, e) };
-  }
-  return { start: s, end: e };
-}
-
-function isBlank(text: string, line: Line): boolean {
-  for (let i = line.start; i < line.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
-  return true;
 }
 
 /** A cell of plain digits, most cells: a value, known without looking further. */
@@ -68,37 +50,9 @@ function splitCells(text: string, cells: Span[], line: number, leadingBlanksAreL
   return { labels, values, span, line, leadingBlanksAreLabels };
 }
 
-/**
- * One cell per line (a Word table saved as text): a cell starts with a tab, a
- * line without one continues the cell above, a blank line ends the row.
- */
+/** One cell per line (a Word table saved as text): the cells of each row, cut in cut.ts. */
 function readCells(text: string, lines: Line[], first: number, end: number): RawRow[] {
-  const rows: RawRow[] = [];
-  let cells: Span[] = [];
-  let rowLine = first;
-  let inCell = false;
-  const finish = (): void => {
-    if (cells.length) rows.push(splitCells(text, cells, rowLine, true));
-    cells = [];
-    inCell = false;
-  };
-  for (let i = first; i < end; i++) {
-    const line = lines[i];
-    if (text.charCodeAt(line.start) === 9) {
-      if (!cells.length) rowLine = i;
-      cells.push(cell(text, line.start + 1, line.end));
-      inCell = true;
-    } else if (isBlank(text, line)) {
-      finish();
-    } else if (inCell) {
-      const last = cells[cells.length - 1];
-      const extended = cell(text, last.end > last.start ? last.start : line.start, line.end);
-      cells[cells.length - 1] = extended;
-    }
-    // Any other line is prose beside the table; it is not part of a row.
-  }
-  finish();
-  return rows;
+  return cutCellLines(text, lines, first, end).map((r) => splitCells(text, r.cells, r.line, true));
 }
 
 /**
@@ -109,24 +63,10 @@ function readCells(text: string, lines: Line[], first: number, end: number): Raw
  */
 function readTabs(text: string, lines: Line[], first: number, end: number): RawRow[] {
   return cutTabRows(text, lines, first, end).map((r) => {
-    const cells = r.cells.map((c) => cell(text, c.start, c.end));
-    const row = splitCells(text, cells, r.line, true);
+    const row = splitCells(text, r.cells, r.line, true);
     row.span = r.span;
     return row;
   });
-}
-
-/**
- * A cell separator: the pipe, its full-width form, and the box-drawing
- * vertical that text browsers (w3m) draw tables with.
- */
-export function isPipe(c: number): boolean {
-  return c === 124 || c === 0x2502 || c === 0x2503 || c === 0xff5c;
-}
-
-/** Does the line hold a cell separator? */
-export function hasPipe(line: string): boolean {
-  return line.includes('|') || line.includes('\u2502') || line.includes('\u2503') || line.includes('\uff5c');
 }
 
 /** Box-drawing characters of a text browser's table borders (─ ┼ ├ ┤ ┌ ┐ └ ┘ ┬ ┴ …). */
@@ -185,16 +125,7 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
       continue;
     }
     if (isRule(line.text)) continue;
-    const cells: Span[] = [];
-    let start = line.start;
-    for (let j = line.start; j <= line.end; j++) {
-      if (j === line.end || isPipe(text.charCodeAt(j))) {
-        cells.push(cell(text, start, j));
-        start = j + 1;
-      }
-    }
-    const leadingPipe = isPipe(text.charCodeAt(trimSpan(text, line.start, line.end)[0]));
-    if (leadingPipe) cells.shift();
+    const cells = pipeCells(text, line);
     if (markdown) {
       if (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
       // Label columns are those left of the value columns; merged label

@@ -8,8 +8,8 @@ import { isSpace } from '../../text/fold';
 import { indexWithin, type Line, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
 import { markupPrefixEnd } from '../markup';
-import { isTabRow } from './cut';
-import { hasPipe, isPipe, isRule, RULE_ABOVE, type Layout } from './layouts';
+import { hasPipe, isPipe, isTabRow } from './cut';
+import { isRule, RULE_ABOVE, type Layout } from './layouts';
 
 export type { Layout } from './layouts';
 
