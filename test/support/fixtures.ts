@@ -1,6 +1,9 @@
 /** The project's own fixture reports, each with its expected findings beside it. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after } from 'node:test';
 import { decode } from '../../server/src/inputs';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -14,6 +17,23 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const CLI_ENV: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !/^(LANG|LANGUAGE|LC_ALL|LC_MESSAGES|NO_COLOR|FORCE_COLOR)$/.test(name)),
 );
+
+/** `govreport ARGS...` run in `cwd` as a user runs it, with what it printed and its exit status. */
+export function govreport(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd, encoding: 'utf8', env: CLI_ENV });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A maker of temp folders named `govreport-<name>-…`, every one removed after the file's tests. */
+export function tempDirs(name: string): () => string {
+  const made: string[] = [];
+  after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), `govreport-${name}-`));
+    made.push(dir);
+    return dir;
+  };
+}
 
 /** Every fixture report (`*.report.txt`), as paths relative to the fixtures folder. */
 export function fixtureReports(): string[] {

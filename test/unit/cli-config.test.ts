@@ -4,27 +4,14 @@
  * `govreport init`, as a user runs the command line in a folder of reports.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { readConfig } from '../../server/src/config/settings';
-import { CLI_ENV, FIXTURES, ROOT } from '../support/fixtures';
+import { FIXTURES, govreport, ROOT, tempDirs } from '../support/fixtures';
 import { cleanSpec, nextYearSpec, render, scaledSpec } from '../support/reports';
 
-function govreport(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd, encoding: 'utf8', env: CLI_ENV });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-config-'));
-  temps.push(dir);
-  return dir;
-}
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('config');
 
 /** The codes of a text run's findings, `file code` per line, in order. */
 const codes = (stdout: string) =>

@@ -6,27 +6,14 @@
  * file with a problem, files to ignore and files that cannot be read.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { defaultJobs } from '../../server/src/cli/jobs';
-import { CLI_ENV, FIXTURES, ROOT } from '../support/fixtures';
+import { FIXTURES, govreport, tempDirs } from '../support/fixtures';
 import { cleanSpec, nextYearSpec, render, scaledSpec } from '../support/reports';
 
-function govreport(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd, encoding: 'utf8', env: CLI_ENV });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-jobs-'));
-  temps.push(dir);
-  return dir;
-}
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('jobs');
 
 /** A folder of reports as a reviewer keeps one: every setting at work, some findings accepted, some not. */
 function folder(): string {
