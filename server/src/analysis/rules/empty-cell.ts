@@ -13,24 +13,24 @@ import { cellName, formatNumber, type Fix, type FindingInit, type Rule } from '.
  */
 const SAID_ONE_BY_ONE = 3;
 
-const WRITE_ZERO = '填写 0';
-
 /**
  * What to write in a blank cell. A blank read as 0 changes no sum when 0 is
  * written, except a blank total whose failing sum was reported here instead:
- * it gets the computed value, when it alone is wrong.
+ * it gets the computed value, when it alone is wrong. `zero`: the fix is
+ * writing 0, the one a table's many blanks share.
  */
-function fill(report: Report, cell: ReadCell, implied: number | undefined, unsure: Set<ReadCell>): Fix[] | undefined {
+function fill(report: Report, cell: ReadCell, implied: number | undefined, unsure: Set<ReadCell>): { fixes?: Fix[]; zero?: Fix } {
   const hidden = report.sums.find((s) => (s.status === 'fail' || s.status === 'unverifiable') && s.def.rule !== 'application-balance' && s.left.cells[0] === cell);
   if (hidden) {
     const value = oddOneOut(report, hidden, cell);
-    if (value !== undefined && (implied === undefined || implied === value)) return [setCellFix(report, cell, value, true)];
+    if (value !== undefined && (implied === undefined || implied === value)) return { fixes: [setCellFix(report, cell, value, true)] };
   }
   // A blank whose row or column says it holds more than 0: that value, offered, not applied by fix-all.
-  if (implied) return [setCellFix(report, cell, implied, false)];
-  if (hidden) return undefined;
+  if (implied) return { fixes: [setCellFix(report, cell, implied, false)] };
+  if (hidden) return {};
   // 0 changes no sum, unless the blank is part of one that does not hold as read.
-  return [{ ...setCellFix(report, cell, 0, !unsure.has(cell)), title: { zh: WRITE_ZERO, en: 'Write 0' } }];
+  const zero = { ...setCellFix(report, cell, 0, !unsure.has(cell)), title: { zh: '填写 0', en: 'Write 0' } };
+  return { fixes: [zero], zero };
 }
 
 export const emptyCell: Rule = {
@@ -84,12 +84,12 @@ export const emptyCell: Rule = {
               ? { zh: `；按所在行或列的合计应为 ${formatNumber(implied)}`, en: `; by its row's or column's total it should be ${formatNumber(implied)}` }
               : { zh: '', en: '' };
         const shown = cell.raw ? { zh: `填了「${cell.raw}」`, en: `holds "${cell.raw}"` } : { zh: '为空', en: 'is blank' };
-        const fixes = fill(report, cell, implied, unsure);
+        const { fixes, zero: writesZero } = fill(report, cell, implied, unsure);
         const said = { zh: `${where.zh}${shown.zh}`, en: `${where.en} ${shown.en}` };
         const finding = { span: cell.span, message: { zh: `${said.zh}，按 0 计算${expected.zh}`, en: `${said.en}; read as 0${expected.en}` }, fixes };
         // A blank total whose own sum does not hold as read stands for that sum, which is reported here: said on its own.
         const standsForSum = unsure.has(cell) && report.sums.some((s) => s.status !== 'ok' && s.left.cells.length === 1 && s.left.cells[0] === cell);
-        const zero = !expected.zh && !standsForSum && fixes?.length === 1 && fixes[0].edits.length === 1 && fixes[0].title.zh === WRITE_ZERO ? fixes[0] : undefined;
+        const zero = !expected.zh && !standsForSum && writesZero?.edits.length === 1 ? writesZero : undefined;
         const kind = zero ? (zero.safe ? 'safe' : 'unsure') : undefined;
         if (zero && kind) plain[kind].push({ cell, said, fix: zero });
         single.push({ finding, plain: kind });
