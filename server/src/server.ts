@@ -142,6 +142,7 @@ onRequest(connection, ReviewWorkspace, () => reviewWorkspace());
 onRequest(connection, Summary, async (p) => {
   // The overview is of the workspace: review it first if that was not done.
   if (p?.review && !review.reviewing) await reviewWorkspace();
+  await review.settled();
   return overview(review, folders, !!p?.csv);
 });
 

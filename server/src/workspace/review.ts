@@ -114,6 +114,8 @@ export class WorkspaceReview {
   /** Whether the whole workspace is kept in view (scope `workspace`, or after Review Workspace). */
   private active = false;
   private scanning: { cancel: boolean } | undefined;
+  /** Closes and changes on disk still being read: the overview waits for them, so that it shows what the editor did last. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly host: ReviewHost) {}
 
@@ -156,10 +158,23 @@ export class WorkspaceReview {
   }
 
   /** A document was closed: reread from disk when reviewing the workspace, else forgotten. */
-  async closedDocument(uri: string): Promise<void> {
-    const path = pathOf(uri);
-    if (!this.active || path === undefined || !this.inFolders(path) || !(await this.load(uri, path))) this.forget(uri);
-    await this.publishChanges();
+  closedDocument(uri: string): Promise<void> {
+    return this.track(async () => {
+      const path = pathOf(uri);
+      if (!this.active || path === undefined || !this.inFolders(path) || !(await this.load(uri, path))) this.forget(uri);
+      await this.publishChanges();
+    });
+  }
+
+  /** Resolves once every close and change on disk received so far is taken in. */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  private track(work: () => Promise<void>): Promise<void> {
+    const done = work().finally(() => this.pending.delete(done));
+    this.pending.add(done);
+    return done;
   }
 
   /** The closed reports kept. */
@@ -315,8 +330,11 @@ export class WorkspaceReview {
    * among them are read again, one at a time; then each report whose problems
    * changed is published once.
    */
-  async changed(changes: { uri: string; deleted: boolean }[]): Promise<void> {
-    if (!this.active) return;
+  changed(changes: { uri: string; deleted: boolean }[]): Promise<void> {
+    return this.active ? this.track(() => this.reread(changes)) : Promise.resolve();
+  }
+
+  private async reread(changes: { uri: string; deleted: boolean }[]): Promise<void> {
     try {
       for (const change of changes) {
         const path = change.uri.startsWith('file:') ? URI.parse(change.uri).fsPath : undefined;
