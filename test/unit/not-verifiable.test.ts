@@ -25,10 +25,15 @@ describe('not verifiable: blanks alone break a sum', () => {
   it('raises no arithmetic error; the blanks say what they should hold', () => {
     assert.deepEqual(a.findings.filter((f) => (ARITHMETIC_CODES as readonly string[]).includes(f.code)), []);
     const blanks = a.findings.filter((f) => f.code === 'empty-cell');
-    // The 5 blanks whose row implies a number, each on its own; the 16 that want only a 0, once, each a place of it.
-    assert.equal(blanks.length, 6);
+    // The 5 blank totals whose row implies a number, once; the 16 that want only a 0, once; each blank a place of its finding.
+    assert.equal(blanks.length, 2);
     assert.equal(blanks.reduce((n, f) => n + (f.related?.length ?? 1), 0), 21);
-    assert.ok(blanks.some((f) => /应为 7$/.test(f.message.zh) && /should be 7$/.test(f.message.en)), blanks.map((f) => f.message.zh).join('\n'));
+    const totals = blanks.find((f) => /5 个合计单元格为空/.test(f.message.zh))!;
+    assert.match(totals.message.en, /^5 total cells of the table .* each should hold its sum/);
+    assert.ok(totals.related!.some((r) => /应为 7$/.test(r.message.zh) && /should be 7$/.test(r.message.en)), totals.related!.map((r) => r.message.zh).join('\n'));
+    // One fix writes each total's sum, and only those cells.
+    const [fix] = totals.fixes!;
+    assert.deepEqual(fix.edits.map((e) => e.newText.trim()).sort(), ['1', '1', '1', '3', '7']);
   });
 
   it('marks not verifiable the 总计 column\'s subtotal and the rows whose blank total is not 0, and only them', () => {

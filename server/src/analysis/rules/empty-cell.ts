@@ -45,15 +45,17 @@ export const emptyCell: Rule = {
     zh: `
       应填数字的单元格留空或填“/”“—”：合计时按 0 计算，应填写 0。一张表中只需填 0 的空格
       多于 3 个时合并为一条，每个空格列为相关位置（所在合计不成立的另成一条，其修复不自动
-      应用）；按合计应填其他数值的空格，及本身合计不成立的空白总计，仍逐条报告。
+      应用）；空白的合计单元格多于 3 个时也合并为一条，各列其应填的合计；按合计应填其他
+      数值的其余空格，及本身合计不成立的空白总计，仍逐条报告。
     `,
     en: `
       A cell where a number belongs is blank or holds \`/\` or \`—\`: it is read as 0 in the
       sums, and 0 should be written. More than 3 such blanks in a table, where 0 is all they
       want, are one finding with each blank as a related place (those in sums that do not
-      hold as read are another, whose fix is not applied by "fix all"); a blank whose sum
-      asks for another value, and a blank total whose own sum does not hold, are still
-      reported on their own.
+      hold as read are another, whose fix is not applied by "fix all"); more than 3 blank
+      totals in a table are also one finding, each with the sum it should hold; any other
+      blank whose sum asks for another value, and a blank total whose own sum does not
+      hold, are still reported on their own.
     `,
   },
   check(report, emit) {
@@ -68,7 +70,8 @@ export const emptyCell: Rule = {
       // Blanks that only want a 0, said once per table when there are many:
       // those where 0 is certain apart from those in sums that do not hold as read.
       const plain: Record<'safe' | 'unsure', { cell: ReadCell; said: Text2; fix: Fix }[]> = { safe: [], unsure: [] };
-      const single: { finding: FindingInit; plain?: 'safe' | 'unsure' }[] = [];
+      const single: { finding: FindingInit; plain?: 'safe' | 'unsure'; total: boolean }[] = [];
+      const totals: { cell: ReadCell; said: Text2; fix: Fix }[] = [];
       for (const row of table.rows) for (const cell of row.cells) {
         if (cell.state !== 'empty') continue;
         const where = cellName(cell);
@@ -92,10 +95,33 @@ export const emptyCell: Rule = {
         const zero = !expected.zh && !standsForSum && writesZero?.edits.length === 1 ? writesZero : undefined;
         const kind = zero ? (zero.safe ? 'safe' : 'unsure') : undefined;
         if (zero && kind) plain[kind].push({ cell, said, fix: zero });
-        single.push({ finding, plain: kind });
+        // A blank total that only wants its sum written (a column of totals left blank): said once per table when many.
+        const blankTotal = sum && total && fixes?.length === 1 ? fixes[0] : undefined;
+        if (blankTotal) totals.push({ cell, said: { zh: `${said.zh}${expected.zh}`, en: `${said.en}${expected.en}` }, fix: blankTotal });
+        single.push({ finding, plain: kind, total: !!blankTotal });
       }
       const grouped = (kind?: 'safe' | 'unsure'): boolean => !!kind && plain[kind].length > SAID_ONE_BY_ONE;
-      for (const s of single) if (!grouped(s.plain)) emit(s.finding);
+      const totalsGrouped = totals.length > SAID_ONE_BY_ONE;
+      for (const s of single) if (!grouped(s.plain) && !(s.total && totalsGrouped)) emit(s.finding);
+      if (totalsGrouped) {
+        const name = table.def.name;
+        const n = totals.length;
+        emit({
+          span: totals[0].cell.span,
+          message: {
+            zh: `「${name.zh}」表有 ${n} 个合计单元格为空或填了“/”“—”，按 0 计算；应填写各自的合计（见各相关位置）`,
+            en: `${n} total cells of the table "${name.en}" are blank or hold "/" or "—"; each is read as 0, and each should hold its sum (given at each related place)`,
+          },
+          related: totals.map((p) => ({ span: p.cell.span, message: p.said })),
+          fixes: [
+            {
+              title: { zh: `在这 ${n} 个合计单元格中填写各自的合计`, en: `Write its sum in each of these ${n} totals` },
+              edits: totals.flatMap((p) => p.fix.edits),
+              safe: totals.every((p) => p.fix.safe),
+            },
+          ],
+        });
+      }
       for (const kind of ['safe', 'unsure'] as const) {
         if (!grouped(kind)) continue;
         const cells = plain[kind];
