@@ -12,10 +12,12 @@ import {
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
+  type Position,
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { type CrossFinding, EDITOR_WORDS, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
+import { type CrossFinding, EDITOR_WORDS, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, skeletonYearOf, type Span, type TableLens, type Text2 } from '../analysis';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { StoredFinding } from '../workspace/review';
 import type { Locale } from './settings';
 
@@ -148,8 +150,15 @@ export function internalError(locale: Locale): Diagnostic {
   };
 }
 
-/** The skeleton under each of its prefixes (年报, nianbao, report-skeleton), replacing what was typed. */
-export function skeletonCompletions(year: number, range: Range, locale: Locale): CompletionItem[] {
+/**
+ * The whole report's skeleton, offered at the start of a line (only a word
+ * typed before the cursor), for the year the file is about, under each of its
+ * prefixes (年报, nianbao, report-skeleton), replacing what was typed.
+ */
+export function skeletonCompletions(doc: TextDocument, position: Position, locale: Locale, now = new Date()): CompletionItem[] {
+  const range = { start: { line: position.line, character: 0 }, end: position };
+  if (!/^\S*$/.test(doc.getText(range))) return [];
+  const year = skeletonYearOf(doc.uri, now);
   const body = skeletonSnippet(year);
   const detail = text(EDITOR_WORDS.skeleton(year), locale);
   return SKELETON_PREFIXES.map((prefix, i) => ({
