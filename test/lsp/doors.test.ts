@@ -7,9 +7,7 @@
  * same figures.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -17,15 +15,10 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { SUMMARY_COLUMNS } from '../../server/src/analysis/corpus/summary';
 import { sourceDocumentUri } from '../../server/src/protocol';
 import { describePlace, type SourcePlace } from '../../server/src/sources/model';
-import { FIXTURES, ROOT } from '../support/fixtures';
+import { FIXTURES, govreport, tempDirs } from '../support/fixtures';
 import { TestClient } from '../support/lsp';
 import { cmsPage, officialDocx, officialLayout } from '../support/official';
 import { HAS_SHARED, sharedFile } from '../support/shared';
-
-function govreport(cwd: string, ...args: string[]): { status: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout };
-}
 
 interface Form {
   name: string;
@@ -80,8 +73,7 @@ interface Seen {
   reviewSummary: Record<string, unknown>;
 }
 
-const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('doors');
 
 describe('every door reads a report alike, in every form', { timeout: 120_000 }, () => {
   const seen = new Map<string, Seen>();
@@ -93,8 +85,7 @@ describe('every door reads a report alike, in every form', { timeout: 120_000 },
 
   for (const form of FORMS) {
     it(`${form.name}: check, summary, totals, the editor and the workspace review agree`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'govreport-doors-'));
-      temps.push(dir);
+      const dir = tempDir();
       const path = join(dir, form.file);
       writeFileSync(path, form.bytes());
 

@@ -5,23 +5,16 @@
  * and "Accept this finding" writing the baseline.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { FIXTURES } from '../support/fixtures';
+import { FIXTURES, tempDirs } from '../support/fixtures';
 import { TestClient, type Published } from '../support/lsp';
 import { cleanSpec, nextYearSpec, render, scaledSpec } from '../support/reports';
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-lsp-config-'));
-  temps.push(dir);
-  return dir;
-}
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs('lsp-config');
 
 const HINT = 4;
 const WARNING = 2;

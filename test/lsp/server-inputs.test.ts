@@ -9,26 +9,19 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, ftruncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, symlinkSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { READ_LIMIT } from '../../server/src/inputs';
 import { sourceDocumentUri } from '../../server/src/protocol';
-import { FIXTURES } from '../support/fixtures';
+import { FIXTURES, tempDirs } from '../support/fixtures';
 import { TestClient } from '../support/lsp';
 import { officialDocx, officialLayout } from '../support/official';
 import { cleanSpec, copySpec, render } from '../support/reports';
 
 const posix = process.platform !== 'win32';
-const folders: string[] = [];
-after(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-inputs-'));
-  folders.push(dir);
-  return dir;
-}
+const folder = tempDirs('inputs');
 
 const report = () => render(cleanSpec('2021', 2023), 'markdown');
 

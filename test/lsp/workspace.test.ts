@@ -5,23 +5,21 @@
  * change on disk (workspace/didChangeWatchedFiles).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { tempDirs } from '../support/fixtures';
 import { TestClient } from '../support/lsp';
 import { cleanSpec, nextYearSpec, render } from '../support/reports';
 
 const y2024 = (carry: boolean): string => render(nextYearSpec(carry), 'pipe');
 
-const folders: string[] = [];
-after(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+const tempDir = tempDirs('ws');
 
 describe('workspace review', { timeout: 30_000 }, () => {
   it('checks every report of the folder, closed ones included, and follows changes on disk', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
-    folders.push(dir);
+    const dir = tempDir();
     const a = join(dir, '2023.report.txt');
     const b = join(dir, 'reports', '某某区2024年报.txt');
     const notes = join(dir, 'notes.txt');
@@ -88,8 +86,7 @@ describe('workspace review', { timeout: 30_000 }, () => {
   });
 
   it('an open report is compared with the closed ones; closing it keeps it in view', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
-    folders.push(dir);
+    const dir = tempDir();
     const a = join(dir, '2023.report.txt');
     const b = join(dir, '2024.report.txt');
     writeFileSync(a, render(cleanSpec('2021', 2023), 'cells'));
@@ -119,9 +116,8 @@ describe('workspace review', { timeout: 30_000 }, () => {
   });
 
   it('a report open from outside the workspace folders is not compared with the workspace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
-    const elsewhere = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
-    folders.push(dir, elsewhere);
+    const dir = tempDir();
+    const elsewhere = tempDir();
     const a = join(dir, '2024.report.txt');
     writeFileSync(a, y2024(false));
     const ua = pathToFileURL(a).href;
@@ -141,8 +137,7 @@ describe('workspace review', { timeout: 30_000 }, () => {
   });
 
   it('scope open: reports are compared only once the workspace is reviewed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
-    folders.push(dir);
+    const dir = tempDir();
     const ua = pathToFileURL(join(dir, '2023.report.txt')).href;
     const ub = pathToFileURL(join(dir, '2024.report.txt')).href;
     writeFileSync(join(dir, '2023.report.txt'), render(cleanSpec('2021', 2023), 'cells'));
@@ -163,8 +158,7 @@ describe('workspace review', { timeout: 30_000 }, () => {
   });
 
   it('the scan can be cancelled from its progress', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-ws-'));
-    folders.push(dir);
+    const dir = tempDir();
     const text = render(cleanSpec('2021', 2023), 'cells');
     for (let i = 0; i < 300; i++) writeFileSync(join(dir, `${String(i).padStart(3, '0')}.report.txt`), text.replace('某某区', `某${i}区`));
     const client = await TestClient.start({ workspaceFolders: [pathToFileURL(dir).href] });

@@ -8,11 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FIXTURES, ROOT } from '../support/fixtures';
+import { FIXTURES, ROOT, tempDirs } from '../support/fixtures';
 import { contentBomb, emptyParagraphs, flateBomb, formFanOut, lyingSizes, manyRules, manyTables, openFields, vMergeRow, zip64Count } from '../support/hostile';
 import { TestClient } from '../support/lsp';
 
@@ -70,11 +69,11 @@ const CASES: { name: string; ext: string; bytes: () => Uint8Array; says: RegExp 
 ];
 
 describe('hostile sources: the command line', () => {
+  const tempDir = tempDirs('hostile-sources');
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'govreport-hostile-sources-'));
+    dir = tempDir();
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   const checkBeside = async (file: string, env: Record<string, string> = {}) => {
     const r = await govreport(['check', '--format', 'json', file, GOOD], env);

@@ -5,13 +5,12 @@
  * serving other documents, also after malformed messages.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { ROOT, fixtureText } from '../support/fixtures';
+import { fixtureText, govreport, ROOT, tempDirs } from '../support/fixtures';
 import { TestClient } from '../support/lsp';
 import { cleanSpec, render } from '../support/reports';
 
@@ -52,17 +51,17 @@ describe('hostile input: the library', () => {
 });
 
 describe('hostile input: the command line', () => {
+  const tempDir = tempDirs('hostile');
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'govreport-hostile-'));
+    dir = tempDir();
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const input of INPUTS) {
     it(`${input.name}: a clear answer`, () => {
       const file = join(dir, `${input.name.replace(/\W+/g, '-')}.txt`);
       writeFileSync(file, input.bytes());
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), 'check', '--format', 'json', file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * MB });
+      const r = govreport({ cwd: ROOT, timeout: 60_000, maxBuffer: 256 * MB }, 'check', '--format', 'json', file);
       assert.equal(r.error, undefined, 'finishes');
       assert.ok([0, 1, 2].includes(r.status!), `exit ${r.status}`);
       assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');

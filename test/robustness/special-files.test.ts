@@ -6,19 +6,19 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
-import { CLI_ENV, FIXTURES, ROOT } from '../support/fixtures';
+import { CLI_ENV, FIXTURES, govreport, ROOT, tempDirs } from '../support/fixtures';
 
 const BIN = join(ROOT, 'bin', 'govreport.js');
 const posix = process.platform !== 'win32';
 const linux = process.platform === 'linux';
 
-function govreport(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: CLI_ENV });
+/** `govreport ARGS...` in `cwd`, which must finish in its time and print no stack trace. */
+function cli(args: string[], cwd = ROOT) {
+  const r = govreport({ cwd, timeout: 30_000 }, ...args);
   assert.equal(r.error, undefined, `govreport ${args.join(' ')} finishes`);
   assert.doesNotMatch(r.stderr, /^\s+at |Error:/m, 'no stack trace');
   return r;
@@ -27,29 +27,29 @@ function govreport(args: string[], cwd?: string) {
 const files = (stdout: string): string[] => JSON.parse(stdout).map((f: { file: string }) => f.file);
 
 describe('the command line: files that are not reports', () => {
+  const tempDir = tempDirs('special');
   let dir: string;
   const report = join(FIXTURES, 'pipe.report.txt');
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'govreport-special-'));
+    dir = tempDir();
     copyFileSync(report, join(dir, 'a.txt'));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a named pipe: one line, exit 2, no waiting for a writer; the other files are checked', { skip: !posix && 'no mkfifo' }, () => {
     const fifo = join(dir, 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
-    const r = govreport(['check', fifo, join(dir, 'a.txt')]);
+    const r = cli(['check', fifo, join(dir, 'a.txt')]);
     assert.equal(r.status, 2);
     assert.match(r.stdout, /pipe\.txt: 错误: 是命名管道（FIFO），不是普通文件/);
     assert.match(r.stdout, /a\.txt:1:1: warning missing-title/);
-    const totals = govreport(['totals', '--locale', 'en', fifo]);
+    const totals = cli(['totals', '--locale', 'en', fifo]);
     assert.equal(totals.status, 2);
     assert.match(totals.stderr, /pipe\.txt: is a named pipe \(FIFO\), not a regular file/);
     rmSync(fifo);
   });
 
   it('a device that never ends (/dev/zero, /dev/urandom): not read', { skip: !existsSync('/dev/zero') && 'no /dev/zero' }, () => {
-    const r = govreport(['check', '--format', 'json', '/dev/zero', '/dev/urandom']);
+    const r = cli(['check', '--format', 'json', '/dev/zero', '/dev/urandom']);
     assert.equal(r.status, 2);
     const [zero, random] = JSON.parse(r.stdout);
     assert.equal(zero.error, '是设备文件，不是普通文件，未读取');
@@ -62,7 +62,7 @@ describe('the command line: files that are not reports', () => {
     const fd = openSync(big, 'w');
     ftruncateSync(fd, 101 * 1024 * 1024); // sparse: no disk space taken
     closeSync(fd);
-    const r = govreport(['check', '--locale', 'en', big]);
+    const r = cli(['check', '--locale', 'en', big]);
     assert.equal(r.status, 2);
     assert.match(r.stdout, /big\.txt: error: too large \(101 MB, the limit is 100 MB\); not checked/);
     rmSync(big);
@@ -72,20 +72,21 @@ describe('the command line: files that are not reports', () => {
     const empty = join(dir, 'empty');
     mkdirSync(join(empty, 'sub'), { recursive: true });
     writeFileSync(join(empty, 'notes.md'), '# not a report');
-    const r = govreport(['check', empty, join(dir, 'a.txt')]);
+    const r = cli(['check', empty, join(dir, 'a.txt')]);
     assert.equal(r.status, 2);
     // Every kind of file a folder is searched for, as the help says.
     assert.match(r.stderr, /empty：没有找到报告文件（\.txt、\.govreport、\.docx、\.html、\.htm、\.xhtml、\.pdf）/);
-    assert.match(govreport(['check', '--locale', 'en', empty]).stderr, /empty: no report files found \(\.txt, \.govreport, \.docx, \.html, \.htm, \.xhtml, \.pdf\)/);
+    assert.match(cli(['check', '--locale', 'en', empty]).stderr, /empty: no report files found \(\.txt, \.govreport, \.docx, \.html, \.htm, \.xhtml, \.pdf\)/);
     assert.match(r.stdout, /a\.txt:1:1: warning missing-title/, 'the others are still checked');
-    assert.equal(govreport(['check', '--format', 'json', empty]).stdout, '[]\n');
+    assert.equal(cli(['check', '--format', 'json', empty]).stdout, '[]\n');
   });
 });
 
 describe('the command line: symbolic links', { skip: !posix && 'symbolic links need privileges on Windows' }, () => {
+  const tempDir = tempDirs('links');
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'govreport-links-'));
+    dir = tempDir();
     const reports = join(dir, 'reports');
     mkdirSync(join(reports, '2023'), { recursive: true });
     copyFileSync(join(FIXTURES, 'pipe.report.txt'), join(reports, '2023', 'a.txt'));
@@ -98,10 +99,9 @@ describe('the command line: symbolic links', { skip: !posix && 'symbolic links n
     symlinkSync(join(reports, '2023', 'a.txt'), join(reports, 'same.txt')); // the same file twice
     symlinkSync(join(dir, 'nowhere.txt'), join(reports, 'dangling.txt'));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a folder walk follows links to files and folders, once each, through loops, and says a dangling one', () => {
-    const r = govreport(['check', '--format', 'json', 'reports'], dir);
+    const r = cli(['check', '--format', 'json', 'reports'], dir);
     assert.equal(r.status, 2, 'the dangling link cannot be read');
     const data: { file: string; error?: string }[] = JSON.parse(r.stdout);
     assert.deepEqual(
@@ -114,36 +114,36 @@ describe('the command line: symbolic links', { skip: !posix && 'symbolic links n
 
   it('a glob through a loop checks each file once', () => {
     // Through `up`, the pattern reaches every report again, and again: each is checked once.
-    const r = govreport(['check', '--format', 'json', 'reports/2023/**/*.txt'], dir);
+    const r = cli(['check', '--format', 'json', 'reports/2023/**/*.txt'], dir);
     assert.deepEqual(files(r.stdout), ['reports/2023/a.txt', 'reports/2023/up/linked-folder/m.txt', 'reports/2023/up/linked.txt']);
-    const twice = govreport(['check', '--format', 'json', 'reports', 'reports/same.txt', 'reports/2023'], dir);
+    const twice = cli(['check', '--format', 'json', 'reports', 'reports/same.txt', 'reports/2023'], dir);
     assert.equal(files(twice.stdout).filter((f) => f.endsWith('a.txt') || f.endsWith('same.txt')).length, 1);
   });
 });
 
 describe('the command line: names that are not UTF-8', { skip: !linux && 'only Linux file systems take any bytes as a name' }, () => {
+  const tempDir = tempDirs('names');
   let dir: string;
   // 报告.txt in GBK, as a zip made on Windows unpacks it.
   const gbkName = Buffer.concat([Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]), Buffer.from('.txt')]);
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'govreport-names-'));
+    dir = tempDir();
     mkdirSync(join(dir, 'reports'));
     writeFileSync(Buffer.concat([Buffer.from(join(dir, 'reports') + '/'), gbkName]), readFileSync(join(FIXTURES, 'pipe.report.txt')));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   const shown = 'reports/\\xB1\\xA8\\xB8\\xE6.txt';
 
   it('a folder walk and a glob find it, check it and name its bytes', () => {
     for (const arg of ['reports', 'reports/*.txt']) {
-      const r = govreport(['check', '--format', 'json', arg], dir);
+      const r = cli(['check', '--format', 'json', arg], dir);
       assert.equal(r.status, 1, arg);
       const [entry] = JSON.parse(r.stdout);
       assert.equal(entry.file, shown);
       assert.equal(entry.error, undefined);
       assert.ok(entry.diagnostics.some((d: { code: string }) => d.code === 'missing-title'));
     }
-    const sarif = JSON.parse(govreport(['check', '--format', 'sarif', 'reports'], dir).stdout);
+    const sarif = JSON.parse(cli(['check', '--format', 'sarif', 'reports'], dir).stdout);
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'reports/%B1%A8%B8%E6.txt');
   });
 
@@ -156,13 +156,13 @@ describe('the command line: names that are not UTF-8', { skip: !linux && 'only L
 });
 
 describe('the command line: output', () => {
+  const tempDir = tempDirs('output');
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'govreport-output-'));
+    dir = tempDir();
     for (let i = 0; i < 300; i++) copyFileSync(join(FIXTURES, i % 2 ? 'cells.report.txt' : 'markdown.report.txt'), join(dir, `r${String(i).padStart(3, '0')}.txt`));
     writeFileSync(join(dir, 'r999.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 1, 2, 0, 0]));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const format of ['text', 'json', 'sarif']) {
     it(`${format}: a reader that stops reading (| head) ends the run quietly`, async () => {

@@ -18,10 +18,23 @@ export const CLI_ENV: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !/^(LANG|LANGUAGE|LC_ALL|LC_MESSAGES|NO_COLOR|FORCE_COLOR)$/.test(name)),
 );
 
-/** `govreport ARGS...` run in `cwd` as a user runs it, with what it printed and its exit status. */
-export function govreport(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd, encoding: 'utf8', env: CLI_ENV });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Where and how to run the command line, beyond the folder: more environment, another user, a time limit. */
+export interface RunOptions {
+  cwd: string;
+  /** Set over `CLI_ENV`. */
+  env?: NodeJS.ProcessEnv;
+  uid?: number;
+  gid?: number;
+  /** Milliseconds, after which the command is killed (its status null). */
+  timeout?: number;
+  maxBuffer?: number;
+}
+
+/** `govreport ARGS...` run in `cwd` as a user runs it, with what it printed and its exit status (`error`: it could not be run, or was killed at its time limit). */
+export function govreport(at: string | RunOptions, ...args: string[]): { status: number | null; stdout: string; stderr: string; error?: Error } {
+  const { env, ...options } = typeof at === 'string' ? { cwd: at } : at;
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { ...options, encoding: 'utf8', env: { ...CLI_ENV, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, error: r.error };
 }
 
 /** A maker of temp folders named `govreport-<name>-…`, every one removed after the file's tests. */

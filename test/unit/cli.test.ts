@@ -1,19 +1,14 @@
 /** The command line as a user runs it: output formats, exit status, bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
-import { CLI_ENV, ROOT } from '../support/fixtures';
+import { describe, it } from 'node:test';
+import { CLI_ENV, govreport, ROOT, tempDirs } from '../support/fixtures';
 import { cleanSpec, render } from '../support/reports';
 import { SKIP_SHARED, sharedFile } from '../support/shared';
-
-function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const fixture = (name: string) => join('test', 'fixtures', name);
 
@@ -21,19 +16,11 @@ const fixture = (name: string) => join('test', 'fixtures', name);
 const hasScript = () => spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /** A fresh folder in the system's temp folder, removed when the tests end. */
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-'));
-  temps.push(dir);
-  return dir;
-}
-after(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('cli');
 
 describe('govreport check', () => {
   it('reads like a compiler, with the cells involved as notes', () => {
-    const r = govreport('check', fixture('cells.report.txt'));
+    const r = govreport(ROOT, 'check', fixture('cells.report.txt'));
     assert.equal(r.status, 1);
     const lines = r.stdout.trimEnd().split('\n');
     assert.ok(lines.includes(`${fixture('cells.report.txt')}:103:2: error row-total 「（一）予以公开」行：总计为 8，但各类申请人之和为 7`), r.stdout);
@@ -42,19 +29,19 @@ describe('govreport check', () => {
   });
 
   it('exits 0 when no error is found, even with warnings', () => {
-    const r = govreport('check', fixture('old-format.report.txt'));
+    const r = govreport(ROOT, 'check', fixture('old-format.report.txt'));
     assert.equal(r.status, 0);
     assert.match(r.stdout, /warning old-format/);
   });
 
   it('speaks English on request', () => {
-    const r = govreport('check', '--locale', 'en', fixture('pdf.report.txt'));
+    const r = govreport(ROOT, 'check', '--locale', 'en', fixture('pdf.report.txt'));
     assert.match(r.stdout, /error review-total Lawsuits after reconsideration: Total is 0, but upheld \+ corrected \+ other \+ pending is 1/);
     assert.match(r.stderr, /1 file checked: 1 error, 2 warnings/);
   });
 
   it('json: files with 1-based diagnostics', () => {
-    const r = govreport('check', '--format', 'json', fixture('pdf.report.txt'), fixture('pipe.report.txt'));
+    const r = govreport(ROOT, 'check', '--format', 'json', fixture('pdf.report.txt'), fixture('pipe.report.txt'));
     assert.equal(r.status, 1);
     const data = JSON.parse(r.stdout);
     assert.equal(data.length, 2);
@@ -62,7 +49,7 @@ describe('govreport check', () => {
     const review = data[0].diagnostics.find((d: { code: string }) => d.code === 'review-total');
     assert.deepEqual(Object.keys(review).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'related', 'severity']);
     // The cells involved, as the text output's note: lines; in text, a cell at the finding's own place is no note.
-    const text = govreport('check', fixture('pdf.report.txt')).stdout;
+    const text = govreport(ROOT, 'check', fixture('pdf.report.txt')).stdout;
     assert.ok(review.related.length >= 2);
     for (const rel of review.related) {
       assert.deepEqual(Object.keys(rel).sort(), ['column', 'line', 'message']);
@@ -76,7 +63,7 @@ describe('govreport check', () => {
   });
 
   it('sarif: SARIF 2.1.0 with rules and related locations', () => {
-    const r = govreport('check', '--format', 'sarif', fixture('markdown.report.txt'));
+    const r = govreport(ROOT, 'check', '--format', 'sarif', fixture('markdown.report.txt'));
     const log = JSON.parse(r.stdout);
     assert.equal(log.version, '2.1.0');
     const run = log.runs[0];
@@ -106,7 +93,7 @@ describe('govreport check', () => {
     const dir = tempDir();
     const outside = join(dir, '某区 2023.txt');
     writeFileSync(outside, readFileSync(join(ROOT, fixture('pipe.report.txt'))));
-    const run = JSON.parse(govreport('check', '--format', 'sarif', outside).stdout).runs[0];
+    const run = JSON.parse(govreport(ROOT, 'check', '--format', 'sarif', outside).stdout).runs[0];
     const artifact = run.results[0].locations[0].physicalLocation.artifactLocation;
     assert.deepEqual(artifact, { uri: pathToFileURL(outside).href });
     assert.ok(existsSync(fileURLToPath(artifact.uri)));
@@ -131,11 +118,11 @@ describe('govreport check', () => {
   });
 
   it('checks folders and glob patterns', () => {
-    const folder = govreport('check', '--format', 'json', join('test', 'fixtures'));
+    const folder = govreport(ROOT, 'check', '--format', 'json', join('test', 'fixtures'));
     const files = JSON.parse(folder.stdout).map((f: { file: string }) => f.file.split('\\').join('/'));
     assert.ok(files.includes('test/fixtures/encoding/gbk.report.txt'));
     assert.ok(files.includes('test/fixtures/flat.report.txt'));
-    const glob = govreport('check', '--format', 'json', 'test/fixtures/p*.report.txt');
+    const glob = govreport(ROOT, 'check', '--format', 'json', 'test/fixtures/p*.report.txt');
     assert.deepEqual(JSON.parse(glob.stdout).map((f: { file: string }) => f.file), ['test/fixtures/pdf.report.txt', 'test/fixtures/pipe.report.txt']);
   });
 
@@ -144,40 +131,40 @@ describe('govreport check', () => {
     writeFileSync(join(dir, 'notes.txt'), '会议记录：明天讨论预算。\n');
     writeFileSync(join(dir, 'todo.txt'), 'TODO\n');
     writeFileSync(join(dir, '2023年报.txt'), readFileSync(join(ROOT, 'test', 'fixtures', 'pdf.report.txt')));
-    const r = govreport('check', '--format', 'json', dir);
+    const r = govreport(ROOT, 'check', '--format', 'json', dir);
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), [join(dir, '2023年报.txt')]);
     assert.match(r.stderr, /已跳过文件夹中 2 个不是报告的文件/);
-    assert.equal(govreport('check', '--locale', 'en', dir).stderr.split('\n').filter((l) => /skipped/.test(l)).length, 1);
-    const en = govreport('check', '--locale', 'en', dir).stderr.trimEnd().split('\n');
+    assert.equal(govreport(ROOT, 'check', '--locale', 'en', dir).stderr.split('\n').filter((l) => /skipped/.test(l)).length, 1);
+    const en = govreport(ROOT, 'check', '--locale', 'en', dir).stderr.trimEnd().split('\n');
     assert.match(en[0], /^2 files in the folders skipped/);
     assert.match(en[1], /^1 file checked: /, 'the line that sums up comes last');
     // Named, or matched by a pattern, a file that is no report is said to be none (exit 2), not told it lacks six parts;
     // the others are checked.
     for (const args of [[join(dir, 'notes.txt'), join(dir, '2023年报.txt')], [join(dir, 'no*.txt'), join(dir, '2023年报.txt')]]) {
-      const named = govreport('check', ...args);
+      const named = govreport(ROOT, 'check', ...args);
       assert.equal(named.status, 2);
       assert.match(named.stdout, /notes\.txt: 错误: 不是年度报告：开头没有中文的报告标题/);
       assert.doesNotMatch(named.stdout, /missing-section/);
       assert.match(named.stdout, /2023年报\.txt:78:29: error review-total/);
     }
     // This project's README names the report's title and its parts, in English.
-    const readme = govreport('check', '--locale', 'en', 'README.md');
+    const readme = govreport(ROOT, 'check', '--locale', 'en', 'README.md');
     assert.equal(readme.status, 2);
     assert.equal(readme.stdout, 'README.md: error: not an annual report: no report title or part headings, in Chinese, near the start; not checked (if it is one, name it .govreport or .report.txt to check it anyway)\n');
     // Named as a report, a file is checked whatever it holds.
     writeFileSync(join(dir, 'notes.govreport'), '会议记录：明天讨论预算。\n');
-    assert.match(govreport('check', join(dir, 'notes.govreport')).stdout, /notes\.govreport:1:1: error missing-section/);
-    assert.equal(JSON.parse(govreport('check', '--format', 'json', join(dir, 'notes.txt')).stdout)[0].error.slice(0, 6), '不是年度报告');
+    assert.match(govreport(ROOT, 'check', join(dir, 'notes.govreport')).stdout, /notes\.govreport:1:1: error missing-section/);
+    assert.equal(JSON.parse(govreport(ROOT, 'check', '--format', 'json', join(dir, 'notes.txt')).stdout)[0].error.slice(0, 6), '不是年度报告');
   });
 
   it('decodes GBK instead of garbling it', () => {
-    const gbk = govreport('check', '--format', 'json', fixture('encoding/gbk.report.txt'));
-    const utf8 = govreport('check', '--format', 'json', fixture('pipe.report.txt'));
+    const gbk = govreport(ROOT, 'check', '--format', 'json', fixture('encoding/gbk.report.txt'));
+    const utf8 = govreport(ROOT, 'check', '--format', 'json', fixture('pipe.report.txt'));
     assert.deepEqual(JSON.parse(gbk.stdout)[0].diagnostics, JSON.parse(utf8.stdout)[0].diagnostics);
   });
 
   it('reports a missing file clearly, checks the others, and exits 2', () => {
-    const r = govreport('check', 'no-such-report.txt', fixture('pipe.report.txt'));
+    const r = govreport(ROOT, 'check', 'no-such-report.txt', fixture('pipe.report.txt'));
     assert.equal(r.status, 2);
     assert.match(r.stderr, /no-such-report\.txt：文件、文件夹不存在/);
     assert.match(r.stdout, /pipe\.report\.txt:1:1: warning missing-title/);
@@ -189,7 +176,7 @@ describe('govreport check', () => {
     const locked = join(dir, 'locked.txt');
     writeFileSync(locked, '一、总体情况');
     chmodSync(locked, 0);
-    const r = govreport('check', locked);
+    const r = govreport(ROOT, 'check', locked);
     assert.equal(r.status, 2);
     assert.match(r.stdout, /没有读取权限/);
   });
@@ -198,7 +185,7 @@ describe('govreport check', () => {
     // Root reads any folder: the command runs as nobody then, the folders on the way opened to it.
     const root = process.getuid?.() === 0;
     const nobody = { uid: 65534, gid: 65534 };
-    if (root && spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), '--version'], { cwd: ROOT, ...nobody }).status !== 0) {
+    if (root && govreport({ cwd: ROOT, ...nobody }, '--version').status !== 0) {
       t.skip('run as root where nobody cannot run the command');
       return;
     }
@@ -211,7 +198,7 @@ describe('govreport check', () => {
     if (root) for (const [d] of opened) chmodSync(d, 0o755);
     try {
       for (const command of ['check', 'summary']) {
-        const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), command, '--locale', 'en', dir], { cwd: ROOT, encoding: 'utf8', ...(root ? nobody : {}) });
+        const r = govreport({ cwd: ROOT, ...(root ? nobody : {}) }, command, '--locale', 'en', dir);
         assert.equal(r.status, 2, r.stderr);
         assert.equal(r.stderr.split('\n').filter((l) => l.includes(join(dir, 'a'))).join('\n'), `govreport: ${join(dir, 'a')}: permission denied`);
         assert.match(r.stdout, /r\.report\.txt/, 'the other folder is checked');
@@ -225,7 +212,7 @@ describe('govreport check', () => {
     const dir = tempDir();
     const binary = join(dir, 'image.txt');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 1, 2, 0, 0]));
-    const r = govreport('check', binary);
+    const r = govreport(ROOT, 'check', binary);
     assert.equal(r.status, 2);
     assert.match(r.stdout, /不是文本文件/);
   });
@@ -246,7 +233,7 @@ describe('govreport check', () => {
       [['summary', '--update-baseline', 'a'], /^govreport: summary 命令没有 --update-baseline 选项$/],
     ];
     for (const [args, first] of cases) {
-      const r = govreport(...args);
+      const r = govreport(ROOT, ...args);
       assert.equal(r.status, 2, args.join(' '));
       const lines = r.stderr.trimEnd().split('\n');
       assert.match(lines[0], first);
@@ -257,13 +244,13 @@ describe('govreport check', () => {
       assert.equal(lines[lines.length - 1], `更多说明：govreport ${command ? `${command} ` : ''}--help`);
       assert.doesNotMatch(r.stderr, /ERR_PARSE_ARGS|To specify a positional|'--/, 'not node\'s own words');
     }
-    const en = govreport('--locale', 'en', 'check', '--bogus');
+    const en = govreport(ROOT, '--locale', 'en', 'check', '--bogus');
     assert.deepEqual(en.stderr.trimEnd().split('\n').slice(0, 2), ['govreport: unknown option --bogus', 'Usage:']);
-    assert.equal(govreport('--help').status, 0);
+    assert.equal(govreport(ROOT, '--help').status, 0);
   });
 
   it('has help for each command: its usage, options and exit status', () => {
-    const check = govreport('check', '--help');
+    const check = govreport(ROOT, 'check', '--help');
     assert.equal(check.status, 0);
     assert.match(check.stdout, /^用法：govreport check \[--format text\|json\|sarif\] \[--locale zh-CN\|en\] \[--update-baseline\] \[--jobs N\] \[--verbose\] \[--color\] 路径\.\.\.\n/);
     assert.match(check.stdout, /^ {6}--update-baseline +接受现有的全部问题/m);
@@ -272,21 +259,21 @@ describe('govreport check', () => {
     assert.match(check.stdout, /^ {6}--no-color +不使用颜色/m);
     assert.match(check.stdout, /^退出码：/m);
     assert.doesNotMatch(check.stdout, /govreport (totals|summary|convert)/, 'only its own usage');
-    assert.equal(govreport('help', 'check').stdout, check.stdout);
-    assert.equal(govreport('check', '-h').stdout, check.stdout);
-    const totals = govreport('totals', '--help', '--locale', 'en').stdout;
+    assert.equal(govreport(ROOT, 'help', 'check').stdout, check.stdout);
+    assert.equal(govreport(ROOT, 'check', '-h').stdout, check.stdout);
+    const totals = govreport(ROOT, 'totals', '--help', '--locale', 'en').stdout;
     assert.match(totals, /^Usage: govreport totals \[--format text\|json\] \[--locale zh-CN\|en\] FILE\n/);
     assert.doesNotMatch(totals, /--verbose/);
-    assert.match(govreport('convert', '--help').stdout, /-o, --output OUT/);
-    assert.match(govreport('init', '--help', '--locale', 'en').stdout, /^Usage: govreport init \[--locale zh-CN\|en\] \[FOLDER\]\n\nWrite a commented \.govreport\.json/);
+    assert.match(govreport(ROOT, 'convert', '--help').stdout, /-o, --output OUT/);
+    assert.match(govreport(ROOT, 'init', '--help', '--locale', 'en').stdout, /^Usage: govreport init \[--locale zh-CN\|en\] \[FOLDER\]\n\nWrite a commented \.govreport\.json/);
     // The general help names every command and where each one's help is.
-    const general = govreport('--help').stdout;
+    const general = govreport(ROOT, '--help').stdout;
     for (const c of ['check', 'totals', 'summary', 'convert', 'init']) assert.match(general, new RegExp(`^ {2}${c} +\\S`, 'm'));
     assert.match(general, /govreport 命令 --help/);
   });
 
   it('finds what the seeds hold', { skip: SKIP_SHARED }, () => {
-    const r = govreport('check', '--format', 'json', sharedFile('seeds'));
+    const r = govreport(ROOT, 'check', '--format', 'json', sharedFile('seeds'));
     const data: { file: string; diagnostics: { code: string }[] }[] = JSON.parse(r.stdout);
     const arithmetic = new Set(['application-balance', 'subtotal', 'row-total', 'review-total']);
     const found = Object.fromEntries(data.map((f) => [f.file.split(/[\\/]/).pop()!.slice(0, 3), f.diagnostics.map((d) => d.code)]));
@@ -312,7 +299,7 @@ describe('the command line for a person at a terminal', () => {
     writeFileSync(join(dir, 'folder', 'a.txt'), readFileSync(join(ROOT, fixture('pipe.report.txt'))));
     writeFileSync(join(dir, 'folder', 'todo.txt'), 'TODO\n');
     const run = (env: NodeJS.ProcessEnv, ...args: string[]) => {
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...CLI_ENV, ...env } });
+      const r = govreport({ cwd: dir, env }, ...args);
       return { ...r, both: `${r.stdout}${r.stderr}` };
     };
     const english = { LANG: 'en_US.UTF-8' };
@@ -339,11 +326,11 @@ describe('the command line for a person at a terminal', () => {
     const dir = tempDir();
     const clean = join(dir, 'clean.txt');
     writeFileSync(clean, render(cleanSpec(), 'markdown'));
-    const quiet = govreport('check', clean);
+    const quiet = govreport(ROOT, 'check', clean);
     assert.equal(quiet.status, 0);
     assert.equal(quiet.stdout, '');
     assert.match(quiet.stderr, /^共检查 1 个文件：0 个错误，0 个警告，0 条提示$/m);
-    const verbose = govreport('check', '--verbose', clean, fixture('pipe.report.txt'));
+    const verbose = govreport(ROOT, 'check', '--verbose', clean, fixture('pipe.report.txt'));
     const lines = verbose.stdout.trimEnd().split('\n');
     assert.equal(lines[0], `✓ ${clean}`);
     assert.ok(lines.some((l) => l.startsWith(`${fixture('pipe.report.txt')}:1:1: warning missing-title`)));
@@ -351,7 +338,7 @@ describe('the command line for a person at a terminal', () => {
   });
 
   it('writes no note at its finding\'s own place', () => {
-    const r = govreport('check', fixture('cells.report.txt'));
+    const r = govreport(ROOT, 'check', fixture('cells.report.txt'));
     let own = '';
     for (const line of r.stdout.split('\n')) {
       if (!line.startsWith(' ')) own = line.split(': ')[0];
@@ -371,14 +358,14 @@ describe('the command line for a person at a terminal', () => {
     assert.match(coloured, /\x1b\[36mnote:\x1b\[39m/);
     assert.doesNotMatch(onTerminal({ NO_COLOR: '1' }, 'check', fixture('cells.report.txt')), ESC);
     assert.doesNotMatch(onTerminal({}, 'check', '--no-color', fixture('cells.report.txt')), ESC);
-    assert.doesNotMatch(govreport('check', fixture('cells.report.txt')).stdout, ESC, 'a pipe');
-    assert.match(govreport('check', '--color', fixture('cells.report.txt')).stdout, ESC, '--color into a pipe');
+    assert.doesNotMatch(govreport(ROOT, 'check', fixture('cells.report.txt')).stdout, ESC, 'a pipe');
+    assert.match(govreport(ROOT, 'check', '--color', fixture('cells.report.txt')).stdout, ESC, '--color into a pipe');
   });
 });
 
 describe('govreport totals', () => {
   it('prints every table as read with every sum and whether it holds', () => {
-    const r = govreport('totals', fixture('markdown.report.txt'));
+    const r = govreport(ROOT, 'totals', fixture('markdown.report.txt'));
     assert.equal(r.status, 1);
     assert.match(r.stdout, /收到和处理政府信息公开申请情况（2021 年格式，Markdown）/);
     assert.match(r.stdout, /合计检查 39 项：37 项成立，2 项不成立，0 项无法检查/);
@@ -387,7 +374,7 @@ describe('govreport totals', () => {
   });
 
   it('prints the review table as three rows by five columns, the group rows, the title on one line, the parts as 一…六 in order', () => {
-    const r = govreport('totals', fixture('pdf.report.txt'));
+    const r = govreport(ROOT, 'totals', fixture('pdf.report.txt'));
     const lines = r.stdout.split('\n');
     assert.ok(lines.every((l) => l.length <= 160), 'no line runs on');
     assert.ok(lines.includes('标题: 某某市某某区人民政府 2023年政府信息公开工作年度报告（2023 年）'), r.stdout);
@@ -406,21 +393,21 @@ describe('govreport totals', () => {
     assert.equal(lines[outcomes + 3], '    （三）不予公开');
     assert.match(lines[outcomes + 4], /^ {6}1\.属于国家秘密 +0/);
     // Part 五 after 六, said so.
-    const md = govreport('totals', fixture('markdown.report.txt')).stdout;
+    const md = govreport(ROOT, 'totals', fixture('markdown.report.txt')).stdout;
     assert.match(md, /^部分: 一 ✓ {2}二 ✓ {2}三 ✓ {2}四 ✓ {2}五 ⚠ 在第六部分之后 {2}六 ✓$/m);
-    assert.match(govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout, /^Parts: 1 ✓ {2}2 ✓ {2}3 ✓ {2}4 ✓ {2}5 ⚠ after part 6 {2}6 ✓$/m);
+    assert.match(govreport(ROOT, 'totals', '--locale', 'en', fixture('markdown.report.txt')).stdout, /^Parts: 1 ✓ {2}2 ✓ {2}3 ✓ {2}4 ✓ {2}5 ⚠ after part 6 {2}6 ✓$/m);
   });
 
   it('prints the reviewer’s ratios with the figures they come from', () => {
     // 实质公开率 (7 + 1) / 13 in the 总计 column; 纠错率 (0 + 1 + 0) / (2 + 1 + 1).
-    const zh = govreport('totals', fixture('markdown.report.txt')).stdout;
+    const zh = govreport(ROOT, 'totals', fixture('markdown.report.txt')).stdout;
     assert.match(zh, /^比率: 实质公开率 61\.5%（予以公开与部分公开 8 ÷ （七）总计 13）；纠错率 25\.0%（结果纠正 1 ÷ 复议和诉讼总计 4）$/m);
-    const en = govreport('totals', '--locale', 'en', fixture('markdown.report.txt')).stdout;
+    const en = govreport(ROOT, 'totals', '--locale', 'en', fixture('markdown.report.txt')).stdout;
     assert.match(en, /^Ratios: Substantive disclosure rate 61\.5% \(disclosed and partly disclosed 8 ÷ total handled 13\); Correction rate 25\.0% /m);
   });
 
   it('json: the model the totals preview shows', () => {
-    const r = govreport('totals', '--format', 'json', fixture('pdf.report.txt'));
+    const r = govreport(ROOT, 'totals', '--format', 'json', fixture('pdf.report.txt'));
     const view = JSON.parse(r.stdout);
     assert.equal(view.year, 2023);
     assert.deepEqual(view.parts.map((p: { present: boolean }) => p.present), [true, true, true, true, true, true]);
@@ -442,8 +429,8 @@ describe('govreport totals', () => {
   });
 
   it('takes exactly one file', () => {
-    assert.equal(govreport('totals').status, 2);
-    assert.equal(govreport('totals', 'a', 'b').status, 2);
-    assert.equal(govreport('totals', 'missing.txt').status, 2);
+    assert.equal(govreport(ROOT, 'totals').status, 2);
+    assert.equal(govreport(ROOT, 'totals', 'a', 'b').status, 2);
+    assert.equal(govreport(ROOT, 'totals', 'missing.txt').status, 2);
   });
 });

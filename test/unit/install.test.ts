@@ -7,18 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT } from '../support/fixtures';
+import { ROOT, tempDirs } from '../support/fixtures';
 import { cjkPdf } from '../support/pdf';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tempDir = tempDirs('install');
 
-test('npm pack, then npm install -g of the tarball, puts a working govreport on the PATH', (t) => {
-  const temp = mkdtempSync(join(tmpdir(), 'govreport-install-'));
-  t.after(() => rmSync(temp, { recursive: true, force: true }));
+test('npm pack, then npm install -g of the tarball, puts a working govreport on the PATH', () => {
+  const temp = tempDir();
   const env = { ...process.env, npm_config_cache: join(temp, 'cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   // The bundles are built (npm test builds first): no need for `prepare` again.
   const pack = spawnSync(npm, ['pack', '--ignore-scripts', '--pack-destination', temp], { cwd: ROOT, env, encoding: 'utf8' });
@@ -41,9 +40,8 @@ test('npm pack, then npm install -g of the tarball, puts a working govreport on 
   assert.equal(convert.stdout, `${paragraphs.join('\n')}\n`, convert.stderr);
 });
 
-test('npm ci accepts this Node: no package of the lockfile asks for a newer one (EBADENGINE)', (t) => {
-  const temp = mkdtempSync(join(tmpdir(), 'govreport-engines-'));
-  t.after(() => rmSync(temp, { recursive: true, force: true }));
+test('npm ci accepts this Node: no package of the lockfile asks for a newer one (EBADENGINE)', () => {
+  const temp = tempDir();
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, file), join(temp, file));
   const env = { ...process.env, npm_config_cache: join(temp, 'cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   // A dry run reads the lockfile and checks each package's engines; --engine-strict makes a mismatch an error.

@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT } from '../support/fixtures';
+import { ROOT, tempDirs } from '../support/fixtures';
 
 /** Runs `script` (ES module code) with scripts/lib/setup-steps.mjs imported as `steps`; what it printed. */
 function withSteps(log: string, script: string): { status: number | null; stdout: string; stderr: string } {
@@ -19,9 +18,10 @@ function withSteps(log: string, script: string): { status: number | null; stdout
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('set-up prints a line per step and keeps the commands’ output in its log', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-setup-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = tempDirs('setup');
+
+test('set-up prints a line per step and keeps the commands’ output in its log', () => {
+  const dir = tempDir();
   const log = join(dir, 'setup.log');
   // A chatty command: 600 lines, as npm installing code-server prints.
   const chatty = `for (let i = 0; i < 600; i++) console.log('line ' + i)`;

@@ -5,14 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, ARITHMETIC_CODES, type Finding } from '../../server/src/analysis';
 import { describePlace, placeAt, type SourceResult, type SourceText } from '../../server/src/sources/model';
 import { readPdf } from '../../server/src/sources/pdf';
-import { FIXTURES } from '../support/fixtures';
+import { FIXTURES, tempDirs } from '../support/fixtures';
 import { cjkPdf, pages, pdfBytes } from '../support/pdf';
 
 const pdf = (name: string) => readFileSync(join(FIXTURES, 'sources', name));
@@ -65,6 +64,7 @@ describe('a PDF laid out by LibreOffice', () => {
 });
 
 describe('a Chinese PDF in a predefined CJK font (STSong-Light, UniGB-UCS2-H, not embedded)', () => {
+  const tempDir = tempDirs('cjk');
   const paragraphs = ['某县人民政府2023年政府信息公开工作年度报告', '一、总体情况', '本年度共收到政府信息公开申请十二件，全部按时答复。'];
 
   it('is read with pdf.js’s CMaps, not called a scan', async () => {
@@ -72,15 +72,11 @@ describe('a Chinese PDF in a predefined CJK font (STSong-Light, UniGB-UCS2-H, no
   });
 
   it('reads as pdftotext reads it, where poppler and its CJK data are installed', async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'govreport-cjk-'));
-    try {
-      writeFileSync(join(dir, 'cjk.pdf'), cjkPdf(paragraphs));
-      const r = spawnSync('pdftotext', [join(dir, 'cjk.pdf'), '-'], { encoding: 'utf8' });
-      if (r.error || !r.stdout.trim()) return t.skip('pdftotext, or poppler-data for Adobe-GB1, is not installed');
-      assert.deepEqual(r.stdout.split('\n').filter((l) => l.trim()), paragraphs);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cjk.pdf'), cjkPdf(paragraphs));
+    const r = spawnSync('pdftotext', [join(dir, 'cjk.pdf'), '-'], { encoding: 'utf8' });
+    if (r.error || !r.stdout.trim()) return t.skip('pdftotext, or poppler-data for Adobe-GB1, is not installed');
+    assert.deepEqual(r.stdout.split('\n').filter((l) => l.trim()), paragraphs);
   });
 });
 

@@ -4,28 +4,19 @@
  * written by the project, and on the real 洪泽区 pair when it is beside us.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SUMMARY_COLUMNS, type SummaryRow } from '../../server/src/analysis/corpus/summary';
 import { summaryCsv } from '../../server/src/summary/format';
-import { CLI_ENV, ROOT } from '../support/fixtures';
+import { govreport, ROOT, tempDirs } from '../support/fixtures';
 import { cleanSpec, nextYearSpec, render } from '../support/reports';
 import { SKIP_SHARED, sharedText } from '../support/shared';
 
-function govreport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'govreport.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const folders: string[] = [];
-after(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+const tempDir = tempDirs('summary');
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-summary-'));
-  folders.push(dir);
+  const dir = tempDir();
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -40,7 +31,7 @@ function years(carry = false): Record<string, string> {
 describe('govreport summary', () => {
   it('CSV: UTF-8 with a BOM, CRLF, one row per report with its figures', () => {
     const dir = folder(years());
-    const r = govreport('summary', dir);
+    const r = govreport(ROOT, 'summary', dir);
     assert.equal(r.status, 0, r.stderr);
     assert.ok(r.stdout.startsWith('\ufeff文件,机关,年度,格式,本年新收,上年结转,予以公开,部分公开,不予公开,无法提供,不予处理,其他处理,（七）总计,结转下年度,实质公开率,行政复议总计,行政诉讼（未经复议直接起诉）总计,行政诉讼（复议后起诉）总计,纠错率,'));
     const lines = r.stdout.slice(1).split('\r\n');
@@ -53,7 +44,7 @@ describe('govreport summary', () => {
 
   it('CSV quotes by RFC 4180: commas, quotes and line breaks in a field', () => {
     const dir = folder({ 'a,"b".report.txt': years()['2023.report.txt'] });
-    const r = govreport('summary', '--locale', 'en', dir);
+    const r = govreport(ROOT, 'summary', '--locale', 'en', dir);
     const row = r.stdout.split('\r\n')[1];
     assert.ok(row.startsWith(`"${join(dir, 'a,""b"".report.txt')}",某某市某某区人民政府,2023,`), row);
     assert.ok(r.stdout.startsWith('\ufefffile,body,year,format,received,'));
@@ -62,7 +53,7 @@ describe('govreport summary', () => {
   it('CSV: a text a spreadsheet would take for a formula gets a leading quote (=, +, -, @, tab, CR); numbers stay numbers', () => {
     // A report titled with a formula, as a hostile sender would write it.
     const dir = folder({ 'a.report.txt': years()['2023.report.txt'].replace(/^.*\n/, "=cmd|' /C calc'!A0人民政府2023年政府信息公开工作年度报告\n") });
-    const row = govreport('summary', dir).stdout.split('\r\n')[1];
+    const row = govreport(ROOT, 'summary', dir).stdout.split('\r\n')[1];
     assert.ok(row.includes(`,'=cmd|'/Ccalc'!A0人民政府,2023,`), row);
     // Each prefix OWASP names, in each text column; a negative number is still a number.
     const zero = Object.fromEntries(SUMMARY_COLUMNS.map((c) => [c.key, 0])) as unknown as SummaryRow;
@@ -78,7 +69,7 @@ describe('govreport summary', () => {
 
   it('exit 1 when a report has an error, the errors across reports counted', () => {
     const dir = folder(years(true));
-    const r = govreport('summary', '--format', 'json', dir);
+    const r = govreport(ROOT, 'summary', '--format', 'json', dir);
     assert.equal(r.status, 1);
     const rows = JSON.parse(r.stdout);
     assert.deepEqual(rows.map((x: { year: number; errors: number; carriedIn: number }) => [x.year, x.errors, x.carriedIn]), [[2023, 0, 1], [2024, 2, 3]]);
@@ -91,29 +82,29 @@ describe('govreport summary', () => {
 
   it('markdown, and bad usage exits 2', () => {
     const dir = folder(years());
-    const md = govreport('summary', '--format', 'markdown', dir);
+    const md = govreport(ROOT, 'summary', '--format', 'markdown', dir);
     assert.match(md.stdout, /^\| 文件 \| 机关 \| 年度 \|/);
     const lines = md.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 6);
     // 纠错率 25.0% is above the default 15%: marked, and the mark explained under the table.
     assert.match(lines[2], /\| 61\.5% \| 2 \| 1 \| 1 \| 25\.0% ⚠ \|/);
     assert.equal(lines[5], '⚠ 超出审核阈值：实质公开率 低于 40%，纠错率 高于 15%。');
-    const raised = govreport('summary', '--format', 'markdown', '--locale', 'en', '--disclosure-below', '65', '--correction-above', '30', dir).stdout.trimEnd().split('\n');
+    const raised = govreport(ROOT, 'summary', '--format', 'markdown', '--locale', 'en', '--disclosure-below', '65', '--correction-above', '30', dir).stdout.trimEnd().split('\n');
     assert.match(raised[2], /\| 61\.5% ⚠ \| 2 \| 1 \| 1 \| 25\.0% \|/);
     assert.match(raised[3], /\| 66\.7% \| 2 \| 1 \| 1 \| 25\.0% \|/);
     assert.equal(raised[5], "⚠ beyond the reviewer's thresholds: substantive disclosure rate below 65%, correction rate above 30%.");
-    assert.equal(govreport('summary', '--correction-above', 'x', dir).status, 2);
-    assert.equal(govreport('summary', '--disclosure-below', '101', dir).status, 2);
-    assert.equal(govreport('summary', '--format', 'xml', dir).status, 2);
-    assert.equal(govreport('summary').status, 2);
-    assert.equal(govreport('summary', join(dir, 'nothing-here')).status, 2);
+    assert.equal(govreport(ROOT, 'summary', '--correction-above', 'x', dir).status, 2);
+    assert.equal(govreport(ROOT, 'summary', '--disclosure-below', '101', dir).status, 2);
+    assert.equal(govreport(ROOT, 'summary', '--format', 'xml', dir).status, 2);
+    assert.equal(govreport(ROOT, 'summary').status, 2);
+    assert.equal(govreport(ROOT, 'summary', join(dir, 'nothing-here')).status, 2);
   });
 });
 
 describe('govreport check across reports', () => {
   it('text: the carry-over error on the later report, the earlier cell as a note', () => {
     const dir = folder(years(true));
-    const r = govreport('check', dir);
+    const r = govreport(ROOT, 'check', dir);
     assert.equal(r.status, 1);
     const lines = r.stdout.trimEnd().split('\n');
     const at = lines.findIndex((l) => l.includes('error carry-over'));
@@ -125,14 +116,14 @@ describe('govreport check across reports', () => {
 
   it('json and sarif: related places in the other file', () => {
     const dir = folder(years(true));
-    const json = JSON.parse(govreport('check', '--format', 'json', dir).stdout);
+    const json = JSON.parse(govreport(ROOT, 'check', '--format', 'json', dir).stdout);
     // One entry per file: the findings across reports inside the later file's, after its own.
     assert.deepEqual(json.map((e: { file: string }) => e.file), [join(dir, '2023.report.txt'), join(dir, '2024.report.txt')]);
     const later = json[1];
     assert.deepEqual(later.diagnostics.map((d: { code: string }) => d.code).slice(-2), ['carry-over', 'carry-over']);
     const carry = later.diagnostics.find((d: { code: string }) => d.code === 'carry-over');
     assert.equal(carry.related[0].file, join(dir, '2023.report.txt'));
-    const sarif = JSON.parse(govreport('check', '--format', 'sarif', dir).stdout).runs[0];
+    const sarif = JSON.parse(govreport(ROOT, 'check', '--format', 'sarif', dir).stdout).runs[0];
     assert.ok(sarif.tool.driver.rules.some((r: { id: string }) => r.id === 'carry-over'));
     const result = sarif.results.find((x: { ruleId: string }) => x.ruleId === 'carry-over');
     assert.equal(result.level, 'error');
@@ -140,7 +131,7 @@ describe('govreport check across reports', () => {
   });
 
   it('consistent years: exit 0 and nothing across them', () => {
-    const r = govreport('check', folder(years()));
+    const r = govreport(ROOT, 'check', folder(years()));
     assert.equal(r.status, 0, r.stdout);
     assert.equal(r.stdout, '');
   });
@@ -155,7 +146,7 @@ describe('the real 洪泽区 pair', { skip: SKIP_SHARED }, () => {
 
   it('summary: the right figures, and check finds the planted defects on 2024', () => {
     const dir = folder({ 'hongze-2023.txt': sharedText('corpus', 'hongze-2023-pdftext.txt'), 'hongze-2024.txt': planted() });
-    const rows = JSON.parse(govreport('summary', '--format', 'json', dir).stdout);
+    const rows = JSON.parse(govreport(ROOT, 'summary', '--format', 'json', dir).stdout);
     assert.deepEqual(
       rows.map((r: Record<string, unknown>) => [r.body, r.year, r.received, r.carriedIn, r.closed, r.carriedOut, r.normativeIssued, r.normativeRepealed, r.normativeInForce]),
       [
@@ -163,7 +154,7 @@ describe('the real 洪泽区 pair', { skip: SKIP_SHARED }, () => {
         ['淮安市洪泽区人民政府', 2024, 95, 2, 95, 2, 3, 0, 9],
       ],
     );
-    const check = govreport('check', dir);
+    const check = govreport(ROOT, 'check', dir);
     assert.match(check.stdout, /hongze-2024\.txt:44:13: warning active-count /);
     assert.match(check.stdout, /hongze-2024\.txt:67:18: error carry-over /);
     assert.doesNotMatch(check.stdout, /hongze-2023\.txt:\d+:\d+: \w+ (carry-over|active-count|repeated-text|duplicate-report)/);

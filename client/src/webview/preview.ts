@@ -4,7 +4,7 @@
  * textContent, never as HTML. A click (or Enter) on a cell asks the extension
  * to reveal it in the editor.
  */
-import { type CellView, describeFormat, describeMissingTables, describeRatio, describeShouldBe, describeSum, describeSums, isOutlier, pick, RATIO_KEYS, type RowView, type SumView, TABLE_WORDS, type TableView, thresholdText } from '../../../server/src/analysis/pages';
+import { type CellView, describeFormat, describeMissingTables, describeRatio, describeShouldBe, describeSum, describeSums, isOutlier, type Locale, pick, RATIO_KEYS, type RowView, type SumView, TABLE_WORDS, type TableView, thresholdText } from '../../../server/src/analysis/pages';
 import type { TablesResult } from '../../../server/src/protocol';
 
 /** What the server answers `govreport/tables`, passed on by the extension. */
@@ -67,7 +67,7 @@ function revealing<T extends HTMLElement>(e: T, range: CellView['range']): T {
   return e;
 }
 
-function cellElement(cell: CellView, failing: SumView[], locale: 'zh' | 'en'): HTMLTableCellElement {
+function cellElement(cell: CellView, failing: SumView[], locale: Locale): HTMLTableCellElement {
   const td = revealing(el('td', undefined, `cell ${cell.state}`), cell.range);
   td.append(el('span', cell.state === 'empty' ? pick(TABLE_WORDS.blank, locale) : cell.value === null || !cell.certain ? cell.raw : String(cell.value), 'value'));
   const bad = failing.find((s) => sameRange(s.range, cell.range));
@@ -79,7 +79,7 @@ function cellElement(cell: CellView, failing: SumView[], locale: 'zh' | 'en'): H
   return td;
 }
 
-function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh' | 'en'): HTMLTableRowElement {
+function rowElement(row: RowView, width: number, failing: SumView[], locale: Locale): HTMLTableRowElement {
   const tr = el('tr');
   const th = revealing(el('th', pick(row.name, locale), `label depth-${row.depth}`), row.range);
   th.scope = 'row';
@@ -99,7 +99,7 @@ function rowElement(row: RowView, width: number, failing: SumView[], locale: 'zh
   return tr;
 }
 
-function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement {
+function tableElement(t: TableView, locale: Locale, w: Words): HTMLElement {
   const section = el('section', undefined, 'report-table');
   const h2 = el('h2', pick(t.name, locale));
   h2.append(el('span', pick(describeFormat(t.format, t.layout), locale), 'meta'));
@@ -155,7 +155,7 @@ function tableElement(t: TableView, locale: 'zh' | 'en', w: Words): HTMLElement 
   return section;
 }
 
-function sumElement(s: SumView, locale: 'zh' | 'en'): HTMLLIElement {
+function sumElement(s: SumView, locale: Locale): HTMLLIElement {
   const li = el('li', pick(describeSum(s), locale), s.status);
   return s.range ? revealing(li, s.range) : li;
 }

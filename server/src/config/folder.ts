@@ -13,7 +13,7 @@ import picomatch from 'picomatch';
 import { bodyAliases, bodyOf, canonicalBody, sameBody, type Body, type BodyAliases } from '../analysis/corpus/body';
 import type { UnitGroup, UnitRef } from '../analysis/corpus';
 import type { Text2 } from '../analysis/schema/tables';
-import { pick } from '../analysis/schema/locale';
+import { pick, type Locale } from '../analysis/schema/locale';
 import { LineIndex } from '../analysis/text/lines';
 import { BASELINE_FILE } from './baseline';
 import { CONFIG_FILE, emptyConfig, isPathName, readConfig, type ConfigProblem, type FolderConfig } from './settings';
@@ -117,7 +117,7 @@ export class FolderSettings {
   }
 
   /** A problem of the file as one line for people: `.govreport.json:3:15: 「rules.subtotal」…`. */
-  problemLines(locale: 'zh' | 'en', shownFile = this.file ?? CONFIG_FILE): string[] {
+  problemLines(locale: Locale, shownFile = this.file ?? CONFIG_FILE): string[] {
     const lines = new LineIndex(this.text);
     return this.problems.map((p) => {
       const at = lines.positionAt(p.offset);

@@ -4,10 +4,10 @@
  * rules and the ratios are commented out: written in, they would speak for
  * the folder and override each person's own editor settings.
  */
-import { CROSS_RULE_CODES, RULE_CODES, RULES } from '../analysis';
+import { CROSS_RULE_CODES, type Locale, RULE_CODES, RULES } from '../analysis';
 import { CORPUS_RULES } from '../analysis/corpus';
 
-export function configTemplate(locale: 'zh' | 'en'): string {
+export function configTemplate(locale: Locale): string {
   const zh = locale === 'zh';
   const severity = new Map([...RULES, ...CORPUS_RULES].map((r) => [r.code as string, r.severity]));
   const codes = [...RULE_CODES, ...CROSS_RULE_CODES];

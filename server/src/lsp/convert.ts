@@ -12,18 +12,16 @@ import {
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
+  type Position,
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { type CrossFinding, EDITOR_WORDS, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, type Span, type TableLens, type Text2 } from '../analysis';
+import { type CrossFinding, EDITOR_WORDS, type Finding, type Fix, type Fold, type Hover as ReportHover, type LineIndex, type OutlineKind, type OutlineNode, pick, rangeOf, type Severity, SKELETON_PREFIXES, skeletonSnippet, skeletonYearOf, type TableLens, type Text2 } from '../analysis';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { StoredFinding } from '../workspace/review';
 import type { Locale } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
-
-export const text: (t: Text2, locale: Locale) => string = pick;
-
-export const range: (lines: LineIndex, span: Span) => Range = rangeOf;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -34,13 +32,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function diagnostic(f: Finding, lines: LineIndex, uri: string, locale: Locale, docs: string): Diagnostic {
   return {
-    range: range(lines, f.span),
+    range: rangeOf(lines, f.span),
     severity: SEVERITY[f.severity],
     code: f.code,
     codeDescription: { href: `${docs}#${f.code}` },
     source: 'govreport',
-    message: text(f.message, locale),
-    relatedInformation: f.related?.map((r) => ({ location: { uri, range: range(lines, r.span) }, message: text(r.message, locale) })),
+    message: pick(f.message, locale),
+    relatedInformation: f.related?.map((r) => ({ location: { uri, range: rangeOf(lines, r.span) }, message: pick(r.message, locale) })),
   };
 }
 
@@ -57,8 +55,8 @@ function placedDiagnostic<R extends { range: Range; message: Text2 }>(
     code: f.code,
     codeDescription: { href: `${docs}#${f.code}` },
     source: 'govreport',
-    message: text(f.message, locale),
-    relatedInformation: f.related.map((r) => ({ location: { uri: uriOf(r), range: r.range }, message: text(r.message, locale) })),
+    message: pick(f.message, locale),
+    relatedInformation: f.related.map((r) => ({ location: { uri: uriOf(r), range: r.range }, message: pick(r.message, locale) })),
   };
 }
 
@@ -69,22 +67,22 @@ export function crossDiagnostic(f: CrossFinding, locale: Locale, docs: string): 
 
 /** ` (表二 第 27 行 第 4 列)`: a finding's place in the source its report was read from, to follow its message. */
 export function placeSuffix(where: string | undefined, locale: Locale): string {
-  return where ? text(EDITOR_WORDS.placeSuffix(where), locale) : '';
+  return where ? pick(EDITOR_WORDS.placeSuffix(where), locale) : '';
 }
 
 /** A closed report's finding, its places resolved when it was read (in the source too, for a .docx, web page or PDF). */
 export function storedDiagnostic(f: StoredFinding, uri: string, locale: Locale, docs: string): Diagnostic {
   const d = placedDiagnostic(f, () => uri, locale, docs);
-  d.message += placeSuffix(f.place && text(f.place, locale), locale);
+  d.message += placeSuffix(f.place && pick(f.place, locale), locale);
   return d;
 }
 
 export function edits(fix: Fix | { edits: Fix['edits'] }, lines: LineIndex): TextEdit[] {
-  return fix.edits.map((e) => ({ range: range(lines, e.span), newText: e.newText }));
+  return fix.edits.map((e) => ({ range: rangeOf(lines, e.span), newText: e.newText }));
 }
 
 export function quickFix(fix: Fix, diag: Diagnostic, lines: LineIndex, uri: string, locale: Locale): CodeAction {
-  const action = CodeAction.create(text(fix.title, locale), { changes: { [uri]: edits(fix, lines) } }, CodeActionKind.QuickFix);
+  const action = CodeAction.create(pick(fix.title, locale), { changes: { [uri]: edits(fix, lines) } }, CodeActionKind.QuickFix);
   action.diagnostics = [diag];
   action.isPreferred = fix.safe;
   return action;
@@ -100,11 +98,11 @@ const SYMBOL: Record<OutlineKind, SymbolKind> = {
 
 export function symbols(nodes: OutlineNode[], lines: LineIndex, locale: Locale): DocumentSymbol[] {
   return nodes.map((n) => ({
-    name: text(n.name, locale) || '—',
-    detail: n.detail ? text(n.detail, locale) : undefined,
+    name: pick(n.name, locale) || '—',
+    detail: n.detail ? pick(n.detail, locale) : undefined,
     kind: SYMBOL[n.kind],
-    range: range(lines, n.span),
-    selectionRange: range(lines, n.selection),
+    range: rangeOf(lines, n.span),
+    selectionRange: rangeOf(lines, n.selection),
     children: symbols(n.children, lines, locale),
   }));
 }
@@ -115,8 +113,8 @@ export function folds(list: Fold[]): FoldingRange[] {
 
 export function lenses(list: TableLens[], lines: LineIndex, uri: string, locale: Locale): CodeLens[] {
   return list.map((l) => ({
-    range: range(lines, l.span),
-    command: { title: text(l.title, locale), command: 'govreport.showPreview', arguments: [uri] },
+    range: rangeOf(lines, l.span),
+    command: { title: pick(l.title, locale), command: 'govreport.showPreview', arguments: [uri] },
   }));
 }
 
@@ -124,8 +122,8 @@ export function lenses(list: TableLens[], lines: LineIndex, uri: string, locale:
 export function hover(h: ReportHover | undefined, lines: LineIndex, locale: Locale, where?: () => string | undefined): Hover | null {
   if (!h) return null;
   const place = where?.();
-  const value = text(h.contents, locale) + (place ? `\n\n${text(EDITOR_WORDS.sourcePlace(place), locale)}` : '');
-  return { contents: { kind: 'markdown', value }, range: range(lines, h.span) };
+  const value = pick(h.contents, locale) + (place ? `\n\n${pick(EDITOR_WORDS.sourcePlace(place), locale)}` : '');
+  return { contents: { kind: 'markdown', value }, range: rangeOf(lines, h.span) };
 }
 
 /** Stands for the findings left out so as not to flood the editor. */
@@ -134,7 +132,7 @@ export function overflow(count: number, locale: Locale): Diagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: 'govreport',
-    message: text(EDITOR_WORDS.overflow(count), locale),
+    message: pick(EDITOR_WORDS.overflow(count), locale),
   };
 }
 
@@ -144,14 +142,21 @@ export function internalError(locale: Locale): Diagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
     source: 'govreport',
-    message: text(EDITOR_WORDS.internalError, locale),
+    message: pick(EDITOR_WORDS.internalError, locale),
   };
 }
 
-/** The skeleton under each of its prefixes (年报, nianbao, report-skeleton), replacing what was typed. */
-export function skeletonCompletions(year: number, range: Range, locale: Locale): CompletionItem[] {
+/**
+ * The whole report's skeleton, offered at the start of a line (only a word
+ * typed before the cursor), for the year the file is about, under each of its
+ * prefixes (年报, nianbao, report-skeleton), replacing what was typed.
+ */
+export function skeletonCompletions(doc: TextDocument, position: Position, locale: Locale, now = new Date()): CompletionItem[] {
+  const range = { start: { line: position.line, character: 0 }, end: position };
+  if (!/^\S*$/.test(doc.getText(range))) return [];
+  const year = skeletonYearOf(doc.uri, now);
   const body = skeletonSnippet(year);
-  const detail = text(EDITOR_WORDS.skeleton(year), locale);
+  const detail = pick(EDITOR_WORDS.skeleton(year), locale);
   return SKELETON_PREFIXES.map((prefix, i) => ({
     label: prefix,
     labelDetails: { description: detail },

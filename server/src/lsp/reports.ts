@@ -6,6 +6,9 @@
  * counts the status item shows; a closed report's from what the workspace
  * review kept of it.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, countBySeverity, subjectAt, type Analysis } from '../analysis';
@@ -28,6 +31,11 @@ export interface ReportsHost {
   sources: SourceDocuments;
   /** The rules' documentation, linked from every diagnostic's code. */
   docs: string;
+}
+
+/** The rules' documentation beside the server's folder (`dir`, where a .vsix stores it as readme.md), linked from every diagnostic's code. */
+export function rulesDocs(dir: string): string {
+  return pathToFileURL(['README.md', 'readme.md'].map((f) => join(dir, f)).find((f) => existsSync(f)) ?? join(dir, 'README.md')).href;
 }
 
 /** What counts of what is shown: the accepted left out. */

@@ -45,8 +45,7 @@ export function summaryMarkdown(rows: readonly SummaryRow[], locale: SummaryLoca
     `|${SUMMARY_COLUMNS.map((c) => (numeric(c.key) ? '---:' : '---')).join('|')}|`,
     ...rows.map((r) => `| ${marked(r).map(esc).join(' | ')} |`),
   ];
-  const en = locale === 'en';
-  const limits = RATIO_KEYS.map((k) => `${en ? RATIO_NAMES[k].en : RATIO_NAMES[k].zh} ${en ? thresholdText(k, thresholds).en : thresholdText(k, thresholds).zh}`);
-  lines.push('', en ? `⚠ beyond the reviewer's thresholds: ${limits.join(', ')}.` : `⚠ 超出审核阈值：${limits.join('，')}。`);
+  const limits = RATIO_KEYS.map((k) => `${pick(RATIO_NAMES[k], locale)} ${pick(thresholdText(k, thresholds), locale)}`);
+  lines.push('', locale === 'en' ? `⚠ beyond the reviewer's thresholds: ${limits.join(', ')}.` : `⚠ 超出审核阈值：${limits.join('，')}。`);
   return `${lines.join('\n')}\n`;
 }

@@ -64,8 +64,6 @@ const PUBLISH_EVERY = 250;
 /** Reports published between two turns of the event loop. */
 const PUBLISH_AT_ONCE = 20;
 
-const toRange = rangeOf;
-
 /** Where a span stands in the source, when there is a place to name. */
 function placeOf(source: SourceText | undefined, span: Span): Text2 | undefined {
   const place = source && placeAt(source, span.start);
@@ -78,10 +76,10 @@ function store(analysis: Analysis, source: SourceText | undefined): StoredFindin
   return analysis.findings.map((f) => ({
     code: f.code,
     severity: f.severity,
-    range: toRange(lines, f.span),
+    range: rangeOf(lines, f.span),
     message: f.message,
     place: placeOf(source, f.span),
-    related: (f.related ?? []).map((r) => ({ range: toRange(lines, r.span), message: r.message })),
+    related: (f.related ?? []).map((r) => ({ range: rangeOf(lines, r.span), message: r.message })),
     at: subjectAt(analysis.report, f.span.start),
   }));
 }
