@@ -21,6 +21,12 @@ import type { SourceDocuments } from './sources';
 
 /** Long enough to let a burst of keystrokes pass, short enough to feel immediate. */
 const DEBOUNCE_MS = 30;
+/**
+ * A document whose last check took less than this is checked at once after a
+ * change: a keystroke then waits at most that long behind a check, and the
+ * pause would cost more than the check it saves.
+ */
+const CHEAP_MS = 8;
 /** More would only slow the editor down; the rest is summed up in one line. */
 const MAX_DIAGNOSTICS = 1000;
 
@@ -46,6 +52,8 @@ function countable<F>(s: { findings: F[]; accepted: Set<F> }): F[] {
 export class EditorReports {
   private readonly cache = new Map<string, { text: string; analysis: Analysis }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** What the last check of each open document took, ms. */
+  private readonly costs = new Map<string, number>();
   /** The reports checked together (the open ones, or the workspace's): rules across reports. */
   readonly review: WorkspaceReview;
 
@@ -81,6 +89,7 @@ export class EditorReports {
   /** Checks a document and publishes it, and the reports its findings across reports stand on. */
   validate(doc: TextDocument): void {
     const { connection, folders } = this.host;
+    const started = performance.now();
     try {
       const a = this.analysisOf(doc);
       const others = this.review.opened(doc.uri, a);
@@ -92,14 +101,15 @@ export class EditorReports {
       // Whatever happened to this document, the server goes on serving the others.
       connection.console.error(`checking ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
+    this.costs.set(doc.uri, performance.now() - started);
   }
 
   validateAll(): void {
     for (const doc of this.host.documents.all()) this.validate(doc);
   }
 
-  /** Checks a document once typing pauses. */
-  schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+  /** Checks a document once typing pauses, or at once when its checks cost little. */
+  schedule(doc: TextDocument, delay = (this.costs.get(doc.uri) ?? DEBOUNCE_MS) < CHEAP_MS ? 0 : DEBOUNCE_MS): void {
     clearTimeout(this.timers.get(doc.uri));
     this.timers.set(doc.uri, setTimeout(() => {
       this.timers.delete(doc.uri);
@@ -112,6 +122,7 @@ export class EditorReports {
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.costs.delete(uri);
     this.cache.delete(uri);
     this.host.sources.forget(uri);
     this.clear(uri);
