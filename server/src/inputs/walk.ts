@@ -5,14 +5,18 @@
  * a folder of any size or depth is walked as its files are read, with one
  * folder's names in memory at a time per level.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir as readdirCb, stat as statCb, type Dirent, type Stats } from 'node:fs';
 import type { Text2 } from '../analysis/schema/tables';
 import { isReportName } from './names';
 import { fromBytes, joinPath, realPath } from './paths';
 import { readError, type FilePath } from './read-file';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+// The callback forms, not node:fs/promises, whose loading is a few per cent of the command line's start-up.
+const readdir = (dir: FilePath): Promise<Dirent<Buffer>[]> =>
+  new Promise((resolve, reject) => readdirCb(dir, { encoding: 'buffer', withFileTypes: true }, (e, entries) => (e ? reject(e) : resolve(entries))));
+const stat = (path: FilePath): Promise<Stats> => new Promise((resolve, reject) => statCb(path, (e, s) => (e ? reject(e) : resolve(s))));
 
 const byName = (a: Dirent<Buffer>, b: Dirent<Buffer>) => Buffer.compare(a.name, b.name);
 
@@ -42,7 +46,7 @@ export async function* walkReports(
     folders.add(real);
     try {
       // Names as bytes, so that any name can be opened again.
-      const entries = (await readdir(dir, { encoding: 'buffer', withFileTypes: true })).sort(byName);
+      const entries = (await readdir(dir)).sort(byName);
       levels.push({ dir, entries, next: 0 });
     } catch (e) {
       unreadable?.(dir, readError(e));
