@@ -55,9 +55,9 @@ export function joinPath(dir: FilePath, name: FilePath): FilePath {
 
 /**
  * The real path (symbolic links resolved), for telling whether two paths are
- * one file. The system's realpath is one call where node's own looks at each
- * part of the path in turn (the command line asks for every file found); node's
- * is tried too where the system's fails on a path node's can read.
+ * one file. The system's realpath first, with less work in JavaScript than
+ * node's own (which looks at each part of the path in turn); node's is tried
+ * too where the system's fails on a path node's can read.
  */
 export function realPath(path: FilePath): string | undefined {
   for (const real of [realpathSync.native, realpathSync]) {
