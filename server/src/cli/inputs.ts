@@ -29,8 +29,11 @@ export type Expanded =
 export async function* expand(paths: string[]): AsyncGenerator<Expanded> {
   const seen = new Set<string>();
   const folders = new Set<string>();
+  // The real path of the file the walk yields next, when the walk knows it (no link).
+  let known: { path: FilePath; real: string } | undefined;
   const once = (path: FilePath): boolean => {
-    const key = realPath(path) ?? `?${typeof path === 'string' ? path : path.toString('latin1')}`;
+    const key = (known?.path === path ? known.real : realPath(path)) ?? `?${typeof path === 'string' ? path : path.toString('latin1')}`;
+    known = undefined;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -48,7 +51,8 @@ export async function* expand(paths: string[]): AsyncGenerator<Expanded> {
           found++;
           unlisted.push({ kind: 'unreadable', arg: displayPath(folder), error });
         };
-        for await (const file of walkReports(arg, folders, undefined, unreadable)) {
+        const tell = (path: FilePath, real: string) => (known = { path, real });
+        for await (const file of walkReports(arg, folders, undefined, unreadable, tell)) {
           yield* unlisted.splice(0);
           found++;
           if (once(file)) yield { kind: 'file', path: file, walked: true };

@@ -174,7 +174,7 @@ export async function* preparedReports(paths: string[], locale: Locale, io: Io, 
 export function settle(p: Prepared, cross: CrossReports, folders: FolderChecks): Checked {
   const { input } = p;
   if (input.text === undefined) return { input, findings: [] };
-  const lines = new LineIndex(input.text);
+  const lines = p.lines ?? new LineIndex(input.text);
   const subjects = new Map(p.subjects);
   const findings = folders.ownOf(input.file, p.findings, (offset) => subjects.get(offset)!);
   if (p.digest) cross.index.set({ ...p.digest, ...findingsDigest(lines, findings) });

@@ -7,7 +7,7 @@
  * threads check.
  */
 import { resolve } from 'node:path';
-import { analyze, digest, subjectAt, type Finding, type ReportDigest, type Subject } from '../analysis';
+import { analyze, digest, subjectAt, type Finding, type LineIndex, type ReportDigest, type Subject } from '../analysis';
 import type { SettingsStore } from '../config/folder';
 import { IN_LINE, readReport, type FilePath, type ReportFile } from '../inputs';
 
@@ -20,6 +20,8 @@ export interface Prepared {
   subjects: [number, Subject][];
   /** Its digest for the rules across reports; the findings' counts are settled by the main thread. */
   digest?: ReportDigest;
+  /** The analysis's line index of the text, for placing the findings without a second (not sent from a thread). */
+  lines?: LineIndex;
 }
 
 /** Reads and analyses one file (a file that is no report, or unreadable, only read). */
@@ -34,5 +36,12 @@ export async function prepare(path: FilePath, walked: boolean, store: SettingsSt
   const absolute = resolve(input.file);
   const settings = store.forFile(absolute);
   const options = { aliases: settings.aliases, keepCells: (body: Parameters<typeof settings.inUnits>[1]) => settings.inUnits(absolute, body) };
-  return { input, findings, subjects: [...subjects], digest: digest(input.file, analysis, [], options) };
+  return {
+    input,
+    findings,
+    subjects: [...subjects],
+    digest: digest(input.file, analysis, [], options),
+    // A report the reader failed on is modelled as an empty text: its lines are not the file's.
+    lines: analysis.report.lines.text === input.text ? analysis.report.lines : undefined,
+  };
 }

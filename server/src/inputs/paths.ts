@@ -53,14 +53,21 @@ export function joinPath(dir: FilePath, name: FilePath): FilePath {
   return Buffer.from(join(bytes(dir), bytes(name)), 'latin1');
 }
 
-/** The real path (symbolic links resolved), for telling whether two paths are one file. */
+/**
+ * The real path (symbolic links resolved), for telling whether two paths are
+ * one file. The system's realpath first, with less work in JavaScript than
+ * node's own (which looks at each part of the path in turn); node's is tried
+ * too where the system's fails on a path node's can read.
+ */
 export function realPath(path: FilePath): string | undefined {
-  try {
-    const real = realpathSync(path, { encoding: 'buffer' });
-    return real.toString('latin1');
-  } catch {
-    return undefined;
+  for (const real of [realpathSync.native, realpathSync]) {
+    try {
+      return real(path, { encoding: 'buffer' }).toString('latin1');
+    } catch {
+      // the next way, else none
+    }
   }
+  return undefined;
 }
 
 /**

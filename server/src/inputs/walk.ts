@@ -5,8 +5,8 @@
  * a folder of any size or depth is walked as its files are read, with one
  * folder's names in memory at a time per level.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir as readdirCb, stat as statCb, type Dirent, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import type { Text2 } from '../analysis/schema/tables';
 import { isReportName } from './names';
 import { fromBytes, joinPath, realPath } from './paths';
@@ -14,10 +14,17 @@ import { readError, type FilePath } from './read-file';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
+// The callback forms, not node:fs/promises, whose loading is a few per cent of the command line's start-up.
+const readdir = (dir: FilePath): Promise<Dirent<Buffer>[]> =>
+  new Promise((resolve, reject) => readdirCb(dir, { encoding: 'buffer', withFileTypes: true }, (e, entries) => (e ? reject(e) : resolve(entries))));
+const stat = (path: FilePath): Promise<Stats> => new Promise((resolve, reject) => statCb(path, (e, s) => (e ? reject(e) : resolve(s))));
+
 const byName = (a: Dirent<Buffer>, b: Dirent<Buffer>) => Buffer.compare(a.name, b.name);
 
 interface Level {
   dir: FilePath;
+  /** Its real path (as realPath gives it). */
+  real: string;
   entries: Dirent<Buffer>[];
   next: number;
 }
@@ -28,12 +35,16 @@ interface Level {
  * read says why it is not a report. `folders` holds the real paths of the
  * folders walked so far, so that several walks can share it. A folder that
  * cannot be listed is told to `unreadable`, if given, and has nothing to check.
+ * `known`, if given, is told the real path of each file that is no link before
+ * it is yielded: its folder's, which the walk has, and its name (the command
+ * line tells one file reached twice so, without asking the system per file).
  */
 export async function* walkReports(
   root: FilePath,
   folders: Set<string> = new Set(),
   cancelled: () => boolean = () => false,
   unreadable?: (folder: FilePath, error: Text2) => void,
+  known?: (path: FilePath, real: string) => void,
 ): AsyncGenerator<FilePath> {
   const levels: Level[] = [];
   const enter = async (dir: FilePath): Promise<void> => {
@@ -42,8 +53,8 @@ export async function* walkReports(
     folders.add(real);
     try {
       // Names as bytes, so that any name can be opened again.
-      const entries = (await readdir(dir, { encoding: 'buffer', withFileTypes: true })).sort(byName);
-      levels.push({ dir, entries, next: 0 });
+      const entries = (await readdir(dir)).sort(byName);
+      levels.push({ dir, real, entries, next: 0 });
     } catch (e) {
       unreadable?.(dir, readError(e));
     }
@@ -60,7 +71,8 @@ export async function* walkReports(
     if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
     const path = joinPath(level.dir, fromBytes(entry.name));
     let isDir = entry.isDirectory();
-    if (entry.isSymbolicLink()) {
+    const link = entry.isSymbolicLink();
+    if (link) {
       try {
         isDir = (await stat(path)).isDirectory();
       } catch {
@@ -68,6 +80,9 @@ export async function* walkReports(
       }
     }
     if (isDir) await enter(path);
-    else if (isReportName(name)) yield path;
+    else if (isReportName(name)) {
+      if (!link) known?.(path, join(level.real, entry.name.toString('latin1')));
+      yield path;
+    }
   }
 }

@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Text2 } from '../analysis/schema/tables';
 import type { SourceKind, SourceResult } from './model';
 
@@ -107,6 +107,8 @@ class ReaderPool {
       worker.ref();
       return worker;
     }
+    // Loaded with the first source read: checking text reports alone never loads it (a tenth of the command line's start-up).
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     return new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: memoryMB, maxYoungGenerationSizeMb: YOUNG_MB } });
   }
 

@@ -19,10 +19,20 @@ const PART_TITLES = PARTS.flatMap((p) => [p.title, ...p.variants]).filter((t) =>
 
 /** More Chinese characters than Latin letters (reports quote a few: PDF, Word, a URL). */
 function mostlyChinese(head: string): boolean {
-  const han = head.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = head.match(/[A-Za-z]/g)?.length ?? 0;
+  // Counted without a string per character (this runs on every text file a folder's check finds).
+  let latin = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) latin++;
+  }
+  const hanText = head.replace(NOT_HAN, '');
+  // Characters, not UTF-16 units: a Han character beyond the BMP is two.
+  let han = hanText.length;
+  for (let i = 0; i < hanText.length; i++) if (hanText.charCodeAt(i) >= 0xd800 && hanText.charCodeAt(i) <= 0xdbff) han--;
   return han >= latin;
 }
+
+const NOT_HAN = /\P{Script=Han}+/gu;
 
 export function looksLikeReport(text: string): boolean {
   const head = text.slice(0, HEAD).replace(/\s+/g, '');
