@@ -111,6 +111,16 @@ function rawEnd(text: string, start: number, limit: number, foldedLength: number
   return i;
 }
 
+/**
+ * Does `text` hold one of `prefixes` at `at`? A loop, not `some` with an arrow:
+ * an arrow that captures a caller's variables makes the caller allocate a
+ * context on every call, and the heading checks are made for every line.
+ */
+function startsWithAny(text: string, prefixes: readonly string[], at: number): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (text.startsWith(prefixes[i], at)) return true;
+  return false;
+}
+
 function isTableRow(folded: string): boolean {
   return TABLE_ROW_STARTS.some((s) => folded.startsWith(s));
 }
@@ -141,7 +151,7 @@ export function headingAtLineStart(text: string, from: number, to: number, lineN
     numeral = text[start];
     restStart = start + 2;
     while (restStart < lineEnd && isSpace(text.charCodeAt(restStart))) restStart++;
-    if (TABLE_ROW_STARTS.some((r) => text.startsWith(r, restStart))) return undefined;
+    if (startsWithAny(text, TABLE_ROW_STARTS, restStart)) return undefined;
   } else if (lineEnd - start > 40 || !WORDING_FIRST.has(c)) {
     // Without a numeral, only a short line that begins like a part's wording.
     return undefined;
@@ -279,7 +289,7 @@ export function subHeadingAt(text: string, from: number, to: number, lineNo: num
   }
   const folded = fold(head);
   if (folded.length > 12 || lineEnd - start > 20) return undefined;
-  const index = subparts.findIndex((s) => s.keywords.some((k) => folded.startsWith(k) || folded.startsWith(`政府${k}`)));
+  const index = subpartNamed(folded, subparts);
   if (index < 0) return undefined;
   const end = trimEnd(text, lineEnd);
   return { index: index + 1, span: { start, end }, text: text.slice(start, end), line: lineNo };
