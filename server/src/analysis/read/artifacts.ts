@@ -3,7 +3,7 @@
  * replacement character of a failed decoding, invisible control and
  * zero-width characters inside the text.
  */
-import { indexWithin, type Line, type Span } from '../text/lines';
+import { indexWithin, type LineIndex, type Span } from '../text/lines';
 import { markupPrefixEnd, markupSuffixStart } from './markup';
 
 export type ArtifactKind = 'bookmark' | 'replacement' | 'invisible' | 'invented-header' | 'lone-marker' | 'inserted-heading';
@@ -104,26 +104,30 @@ const TABLE_NUMBER = /^表\s*[一二三四五六七八九十\d]{1,2}$/;
  * `next` is the line after, removed with an invented header when it is the
  * header's Markdown rule.
  */
-export function lineArtifact(text: string, line: Line, next: Line | undefined, isRule: (line: string) => boolean): Artifact | undefined {
-  const c = text.charCodeAt(line.start);
+export function lineArtifact(text: string, lines: LineIndex, i: number, isRule: (text: string, start: number, end: number) => boolean): Artifact | undefined {
+  const start = lines.starts[i];
+  const end = lines.ends[i];
+  const c = text.charCodeAt(start);
   // Cheap first looks: a pipe row, a Markdown mark, or 正.
   if (c !== 124 && c !== 35 && c !== 42 && c !== 0x6b63) return undefined;
+  const line = { start, end };
   if (c === 124) {
-    if (indexWithin(text, '数据', line.start, line.end) < 0) return undefined;
-    const cells = line.text.split('|').map((x) => x.trim()).filter(Boolean);
+    if (indexWithin(text, '数据', start, end) < 0) return undefined;
+    const lineText = text.slice(start, end);
+    const cells = lineText.split('|').map((x) => x.trim()).filter(Boolean);
     const invented = cells.filter((x) => INVENTED_COLUMN.test(x)).length;
     if (invented < 1 || cells[0] !== '类别' || invented + 1 < cells.length - 1) return undefined;
-    const withRule = next && isRule(next.text) ? next : line;
-    return { kind: 'invented-header', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, withRule.end) } };
+    const withRule = i + 1 < lines.count && isRule(text, lines.starts[i + 1], lines.ends[i + 1]) ? lines.ends[i + 1] : end;
+    return { kind: 'invented-header', span: line, text: lineText.trim(), remove: { start, end: lineBreakEnd(text, withRule) } };
   }
-  const s = markupPrefixEnd(text, line.start, line.end);
-  const e = markupSuffixStart(text, s, line.end);
+  const s = markupPrefixEnd(text, start, end);
+  const e = markupSuffixStart(text, s, end);
   const words = text.slice(s, e);
   if (words === '正文') {
-    return { kind: 'lone-marker', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, line.end) } };
+    return { kind: 'lone-marker', span: line, text: text.slice(start, end).trim(), remove: { start, end: lineBreakEnd(text, end) } };
   }
-  if (c !== 0x6b63 && s > line.start && TABLE_NUMBER.test(words)) {
-    return { kind: 'inserted-heading', span: { start: line.start, end: line.end }, text: line.text.trim(), remove: { start: line.start, end: lineBreakEnd(text, line.end) } };
+  if (c !== 0x6b63 && s > start && TABLE_NUMBER.test(words)) {
+    return { kind: 'inserted-heading', span: line, text: text.slice(start, end).trim(), remove: { start, end: lineBreakEnd(text, end) } };
   }
   return undefined;
 }

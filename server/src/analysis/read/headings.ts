@@ -5,7 +5,7 @@
  */
 import { NUMERALS, PARTS, type PartDef } from '../schema/parts';
 import { fold, isIdeograph, isSpace, similarity } from '../text/fold';
-import type { Line, Span } from '../text/lines';
+import type { Span } from '../text/lines';
 import { junkPrefixEnd } from './artifacts';
 import { markupPrefixEnd, markupSuffixStart } from './markup';
 
@@ -111,6 +111,16 @@ function rawEnd(text: string, start: number, limit: number, foldedLength: number
   return i;
 }
 
+/**
+ * Does `text` hold one of `prefixes` at `at`? A loop, not `some` with an arrow:
+ * an arrow that captures a caller's variables makes the caller allocate a
+ * context on every call, and the heading checks are made for every line.
+ */
+function startsWithAny(text: string, prefixes: readonly string[], at: number): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (text.startsWith(prefixes[i], at)) return true;
+  return false;
+}
+
 function isTableRow(folded: string): boolean {
   return TABLE_ROW_STARTS.some((s) => folded.startsWith(s));
 }
@@ -124,29 +134,29 @@ function endsWithNumber(text: string, start: number, end: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The part heading that starts `line`, if any. */
-export function headingAtLineStart(text: string, line: Line): PartHeading | undefined {
-  const first = text.charCodeAt(line.start);
+/** The part heading that starts line `lineNo`, [from, to) in the text, if any. */
+export function headingAtLineStart(text: string, from: number, to: number, lineNo: number): PartHeading | undefined {
+  const first = text.charCodeAt(from);
   if (first === 9 || first === 124 || first === 0x2502) return undefined; // a table cell or pipe row
   // Converter junk, then Markdown or HTML markup (`## `, `**`, `<p>`).
-  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
-  if (start >= line.end) return undefined;
-  const lineEnd = markupSuffixStart(text, start, line.end);
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, from, to), to);
+  if (start >= to) return undefined;
+  const lineEnd = markupSuffixStart(text, start, to);
   const c = text.charCodeAt(start);
   let numeral: string | null = null;
   let restStart = start;
   const listed = listNumberEnd(text, start, lineEnd);
-  if (listed) return listedHeading(text, line, start, listed, lineEnd);
+  if (listed) return listedHeading(text, lineNo, start, listed, lineEnd);
   if (NUMERAL_CODES.has(c) && SEPARATOR_CODES.has(text.charCodeAt(start + 1))) {
     numeral = text[start];
     restStart = start + 2;
     while (restStart < lineEnd && isSpace(text.charCodeAt(restStart))) restStart++;
-    if (TABLE_ROW_STARTS.some((r) => text.startsWith(r, restStart))) return undefined;
+    if (startsWithAny(text, TABLE_ROW_STARTS, restStart)) return undefined;
   } else if (lineEnd - start > 40 || !WORDING_FIRST.has(c)) {
     // Without a numeral, only a short line that begins like a part's wording.
     return undefined;
   }
-  if (endsWithNumber(text, line.start, line.end)) return undefined;
+  if (endsWithNumber(text, from, to)) return undefined;
   const rest = text.slice(restStart, Math.min(lineEnd, restStart + 80));
   const folded = fold(rest);
   if (!folded) return undefined;
@@ -164,7 +174,7 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
     part: candidate.part,
     span: { start, end },
     text: text.slice(start, end),
-    line: line.index,
+    line: lineNo,
     numeral,
     wording: numeral === null && candidate.wording === 'standard' ? 'other' : candidate.wording,
     inline: false,
@@ -177,11 +187,11 @@ export function headingAtLineStart(text: string, line: Line): PartHeading | unde
  * number was Word's). Not certain alone: the reader takes it only where that
  * part has no heading and the parts around it stand in order.
  */
-export function closeHeadingAt(text: string, line: Line): PartHeading | undefined {
-  const first = text.charCodeAt(line.start);
+export function closeHeadingAt(text: string, from: number, to: number, lineNo: number): PartHeading | undefined {
+  const first = text.charCodeAt(from);
   if (first === 9 || first === 124 || first === 0x2502) return undefined;
-  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
-  const lineEnd = markupSuffixStart(text, start, line.end);
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, from, to), to);
+  const lineEnd = markupSuffixStart(text, start, to);
   // Or after a list number of the part's own value (` 4. 政府信息公开行政法复议…`).
   const listed = listNumberEnd(text, start, lineEnd);
   const words = listed || start;
@@ -192,7 +202,7 @@ export function closeHeadingAt(text: string, line: Line): PartHeading | undefine
   if (!m || m.wording !== 'other' || m.foldedLength !== folded.length) return undefined;
   if (listed && m.part.number !== text.charCodeAt(start) - 48) return undefined;
   const end = trimEnd(text, lineEnd);
-  return { part: m.part, span: { start, end }, text: text.slice(start, end), line: line.index, numeral: listed ? text[start] : null, wording: 'other', inline: false };
+  return { part: m.part, span: { start, end }, text: text.slice(start, end), line: lineNo, numeral: listed ? text[start] : null, wording: 'other', inline: false };
 }
 
 /**
@@ -215,13 +225,13 @@ function listNumberEnd(text: string, start: number, lineEnd: number): number {
  * known variant) whose number is the list number's: that part's heading. Any
  * other listed line (table items `1.属于国家秘密`, numbered prose) is not.
  */
-function listedHeading(text: string, line: Line, start: number, restStart: number, lineEnd: number): PartHeading | undefined {
+function listedHeading(text: string, lineNo: number, start: number, restStart: number, lineEnd: number): PartHeading | undefined {
   const folded = fold(text.slice(restStart, Math.min(lineEnd, restStart + 60)));
   const m = folded ? matchWording(folded, false) : undefined;
   if (!m || m.wording === 'other' || m.foldedLength !== folded.length) return undefined;
   if (m.part.number !== text.charCodeAt(start) - 48) return undefined;
   const end = trimEnd(text, lineEnd);
-  return { part: m.part, span: { start, end }, text: text.slice(start, end), line: line.index, numeral: text[start], wording: m.wording, inline: false };
+  return { part: m.part, span: { start, end }, text: text.slice(start, end), line: lineNo, numeral: text[start], wording: m.wording, inline: false };
 }
 
 function trimEnd(text: string, end: number): number {
@@ -230,27 +240,27 @@ function trimEnd(text: string, end: number): number {
 }
 
 /** Headings standing inside a line of flat text. */
-export function inlineHeadings(text: string, line: Line): PartHeading[] {
+export function inlineHeadings(text: string, from: number, to: number, lineNo: number): PartHeading[] {
   const found: PartHeading[] = [];
-  for (let i = line.start + 1; i < line.end - 1; i++) {
+  for (let i = from + 1; i < to - 1; i++) {
     if (text.charCodeAt(i) !== 0x3001) continue; // 、
     const numeral = text[i - 1];
     if (!NUMERALS.includes(numeral)) continue;
-    const window = text.slice(i + 1, Math.min(line.end, i + 50));
+    const window = text.slice(i + 1, Math.min(to, i + 50));
     const folded = fold(window);
     if (isTableRow(folded)) continue;
     const candidate = matchWording(folded, false);
     if (!candidate) continue;
     // After a word (统一、…) only the exact wording is a heading: flat text
     // glues a heading to the table before it (…432.52元三、收到和处理…).
-    if (candidate.wording === 'other' && i - 2 >= line.start && isIdeograph(text.charCodeAt(i - 2))) continue;
+    if (candidate.wording === 'other' && i - 2 >= from && isIdeograph(text.charCodeAt(i - 2))) continue;
     const start = i - 1;
-    const end = rawEnd(text, i + 1, line.end, candidate.foldedLength);
+    const end = rawEnd(text, i + 1, to, candidate.foldedLength);
     found.push({
       part: candidate.part,
       span: { start, end },
       text: text.slice(start, end),
-      line: line.index,
+      line: lineNo,
       numeral,
       wording: candidate.wording,
       inline: true,
@@ -261,11 +271,11 @@ export function inlineHeadings(text: string, line: Line): PartHeading[] {
 }
 
 /** Sub-part headings of part 一: （一）主动公开… or the bare words on a line. */
-export function subHeadingAt(text: string, line: Line): SubHeading | undefined {
-  const first = text.charCodeAt(line.start);
+export function subHeadingAt(text: string, from: number, to: number, lineNo: number): SubHeading | undefined {
+  const first = text.charCodeAt(from);
   if (first === 9 || first === 124 || first === 0x2502) return undefined;
-  const start = markupPrefixEnd(text, junkPrefixEnd(text, line.start, line.end), line.end);
-  const lineEnd = markupSuffixStart(text, start, line.end);
+  const start = markupPrefixEnd(text, junkPrefixEnd(text, from, to), to);
+  const lineEnd = markupSuffixStart(text, start, to);
   const head = text.slice(start, Math.min(lineEnd, start + 40));
   const subparts = PARTS[0].subparts ?? [];
   const m = /^[（(]([一二三四五])[）)]/.exec(head);
@@ -275,14 +285,14 @@ export function subHeadingAt(text: string, line: Line): SubHeading | undefined {
     let end = start + m[0].length;
     const limit = Math.min(lineEnd, start + 40);
     while (end < limit && !'。.；;：:'.includes(text[end])) end++;
-    return { index, span: { start, end: trimEnd(text, end) }, text: text.slice(start, trimEnd(text, end)), line: line.index };
+    return { index, span: { start, end: trimEnd(text, end) }, text: text.slice(start, trimEnd(text, end)), line: lineNo };
   }
   const folded = fold(head);
   if (folded.length > 12 || lineEnd - start > 20) return undefined;
-  const index = subparts.findIndex((s) => s.keywords.some((k) => folded.startsWith(k) || folded.startsWith(`政府${k}`)));
+  const index = subpartNamed(folded, subparts);
   if (index < 0) return undefined;
   const end = trimEnd(text, lineEnd);
-  return { index: index + 1, span: { start, end }, text: text.slice(start, end), line: line.index };
+  return { index: index + 1, span: { start, end }, text: text.slice(start, end), line: lineNo };
 }
 
 /**

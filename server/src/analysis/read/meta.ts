@@ -3,7 +3,7 @@
  * speaks of.
  */
 import { isSpace } from '../text/fold';
-import { indexWithin, type Line, type Span } from '../text/lines';
+import { indexWithin, type Line, type LineIndex, type Span } from '../text/lines';
 import { FLAT_LINE } from './headings';
 import { markupPrefixEnd, markupSuffixStart } from './markup';
 
@@ -74,10 +74,10 @@ function quoted(text: string, lineStart: number, at: number, end: number): boole
  * When the title's wording runs across the ends of line `li` and the one or
  * two short lines after it, where the wording ends; otherwise -1.
  */
-function wrappedTitleEnd(text: string, lines: Line[], li: number): number {
-  const parts: Line[] = [lines[li]];
-  for (let k = li + 1; k < lines.length && parts.length < 3; k++) {
-    const l = lines[k];
+function wrappedTitleEnd(text: string, lines: LineIndex, li: number): number {
+  const parts: Line[] = [lines.line(li)];
+  for (let k = li + 1; k < lines.count && parts.length < 3; k++) {
+    const l = lines.line(k);
     // Converters' Markdown leaves a blank line between the pieces.
     if (l.end === l.start && k === parts[parts.length - 1].index + 1) continue;
     if (l.end === l.start || l.end - l.start > 60 || /[。，；]/.test(l.text)) break;
@@ -108,12 +108,12 @@ function wrappedTitleEnd(text: string, lines: Line[], li: number): number {
  * The title: a line before the first part naming 政府信息公开工作年度报告, its
  * year on the same line or on the line above (`重庆市大足区人民政府` / `2021年…`).
  */
-export function findTitle(text: string, lines: Line[], beforeLine: number): Title | undefined {
-  const limit = Math.min(beforeLine, 15, lines.length);
+export function findTitle(text: string, lines: LineIndex, beforeLine: number): Title | undefined {
+  const limit = Math.min(beforeLine, 15, lines.count);
   for (let li = 0; li < limit; li++) {
-    const line = lines[li];
-    const length = line.end - line.start;
+    const length = lines.ends[li] - lines.starts[li];
     if (!length) continue;
+    const line = lines.line(li);
     // In prose the words are quoted, not a title: a title is a short line, or
     // stands at the beginning of a line of flat text.
     if (length > 80 && length <= FLAT_LINE) continue;
@@ -153,14 +153,14 @@ export function findTitle(text: string, lines: Line[], beforeLine: number): Titl
     // The body's name often stands on its own line above (重庆市大足区人民政府),
     // sometimes with the year; a blank line may come between.
     let above = li - 1;
-    if (above >= 0 && lines[above].end === lines[above].start) above--;
-    const prev = length <= 80 && above >= 0 ? lines[above] : undefined;
+    if (above >= 0 && lines.ends[above] === lines.starts[above]) above--;
+    const prev = length <= 80 && above >= 0 ? lines.line(above) : undefined;
     if (prev && prev.end > prev.start && prev.end - prev.start <= 40 && !/[。，；]/.test(prev.text)) {
       spanStart = prev.start;
       year ??= lastYearBefore(text, prev.start, prev.end);
     }
     // Or the year on a short line of its own below (（2025年度）).
-    const below = length <= 80 && !year ? lines[li + 1] : undefined;
+    const below = length <= 80 && !year && li + 1 < lines.count ? lines.line(li + 1) : undefined;
     if (below && below.start > end && below.end - below.start <= 12) {
       year = lastYearBefore(text, below.start, below.end);
       if (year) end = year.span.end;

@@ -43,22 +43,22 @@ export function readReport(text: string): ReadReport {
   const headingLines = new Set<number>();
   const lineArtifacts: Artifact[] = [];
   const close: PartHeading[] = [];
-  // The table reader walks line objects too: they are made once, here.
-  const all = lines.lines;
-  // Indexed loops: a for-of here was not optimised and made an object per line.
-  for (let i = 0; i < all.length; i++) {
-    const line = all[i];
-    if (line.end - line.start > FLAT_LINE) {
-      const found = inlineHeadings(text, line);
+  // The lines as offsets in typed arrays: no object or string per line.
+  const { starts, ends } = lines;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = ends[i];
+    if (end - start > FLAT_LINE) {
+      const found = inlineHeadings(text, start, end, i);
       parts.push(...found);
       continue;
     }
-    const junk = lineArtifact(text, line, all[i + 1], isRule);
+    const junk = lineArtifact(text, lines, i, isRule);
     if (junk) {
       lineArtifacts.push(junk);
       continue;
     }
-    const heading = headingAtLineStart(text, line);
+    const heading = headingAtLineStart(text, start, end, i);
     if (heading) {
       parts.push(heading);
       headingLines.add(i);
@@ -66,13 +66,13 @@ export function readReport(text: string): ReadReport {
     }
     const current = parts[parts.length - 1];
     if (current?.part.number === 1) {
-      const sub = subHeadingAt(text, line);
+      const sub = subHeadingAt(text, start, end, i);
       if (sub) {
         subparts.push(sub);
         continue;
       }
     }
-    const near = closeHeadingAt(text, line);
+    const near = closeHeadingAt(text, start, end, i);
     if (near) close.push(near);
   }
   for (const h of close) {
@@ -93,11 +93,11 @@ export function readReport(text: string): ReadReport {
   subparts.push(...misnumberedSubheadings(text, parts));
   if (subparts.length > 1) subparts.sort((a, b) => a.span.start - b.span.start);
 
-  const regions = locateTables(text, all, headingLines);
+  const regions = locateTables(text, lines, headingLines);
   const tables: ReadTable[] = [];
   let activeFormat: Format | undefined;
   for (const region of regions) {
-    const rows = readRows(region.layout, text, all, region.firstLine, region.endLine, valueColumns(region.kind));
+    const rows = readRows(region.layout, text, lines, region.firstLine, region.endLine, valueColumns(region.kind));
     const table = assembleTable(region.kind, text, region.layout, region.anchor, rows, text.slice(lines.starts[region.firstLine], lines.ends[region.endLine - 1]), activeFormat);
     if (region.kind === 'active') activeFormat = table.def.format;
     tables.push(table);
@@ -105,7 +105,7 @@ export function readReport(text: string): ReadReport {
   const format = tables.find((t) => t.kind === 'active' && t.readable)?.def.format ?? tables.find((t) => t.readable)?.def.format;
 
   const firstHeading = parts[0];
-  const title = findTitle(text, all, firstHeading ? firstHeading.line + (firstHeading.inline ? 1 : 0) : all.length);
+  const title = findTitle(text, lines, firstHeading ? firstHeading.line + (firstHeading.inline ? 1 : 0) : lines.count);
   const partTwo = parts.find((p) => p.part.number >= 2);
   const period = findPeriod(text, partTwo ? partTwo.span.start : text.length);
   const year = title?.year ?? period?.year;
@@ -128,7 +128,6 @@ export function readReport(text: string): ReadReport {
     if (from < end) yearsIn(text, from, end, bodyYears);
     runStart = -1;
   };
-  const starts = lines.starts;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     if (start >= proseEnd) break;

@@ -30,7 +30,7 @@ export const missingSection: Rule = {
   check(report, emit) {
     const { parts, text, lines } = report;
     if (!parts.length) {
-      const span = { start: 0, end: Math.min(text.length, lines.lines[0].end) };
+      const span = { start: 0, end: Math.min(text.length, lines.ends[0]) };
       // With the standard tables plainly there, the parts are there too, their
       // headings written in a way not recognised: not certain enough for an error.
       if (report.tables.length) {
@@ -57,7 +57,7 @@ export const missingSection: Rule = {
       if (parts.some((h) => h.part === part)) continue;
       // Reported where the part belongs: before the next part that is present.
       const next = parts.find((h) => h.part.number > part.number);
-      const at = next ? (next.inline ? next.span.start : lines.lines[next.line].start) : text.length;
+      const at = next ? (next.inline ? next.span.start : lines.starts[next.line]) : text.length;
       const heading = standardHeading(part);
       const eol = lines.eol;
       // In flat text the heading goes inline; at the very end, on a line of its own.

@@ -13,7 +13,7 @@ import type { Fix, Rule } from './rule';
 function insertTable(report: Report, heading: PartHeading, kind: TableKind): Fix {
   const { text, lines, parts } = report;
   const next = parts.find((h) => h.span.start > heading.span.start && !h.inline);
-  const at = next ? lines.lines[next.line].start : text.length;
+  const at = next ? lines.starts[next.line] : text.length;
   const style = report.tables.some((t) => t.layout === 'pipe') ? 'pipe' : 'markdown';
   const eol = lines.eol;
   const before = at > 0 && !/[\r\n]/.test(text[at - 1]) ? eol : '';

@@ -21,9 +21,12 @@ export const missingTitle: Rule = {
   check(report, emit) {
     const { title, lines } = report;
     if (!title) {
-      const first = lines.lines.find((l) => l.end > l.start) ?? lines.lines[0];
+      // The first line with words, or the first line (read in the offsets: no line objects made).
+      let i = 0;
+      while (i < lines.count && lines.ends[i] === lines.starts[i]) i++;
+      const at = lines.starts[i < lines.count ? i : 0];
       emit({
-        span: { start: first.start, end: first.start },
+        span: { start: at, end: at },
         message: {
           zh: '缺少标题：报告开头应有一行写明机关名称、年份和“政府信息公开工作年度报告”',
           en: 'No title: the report should open with a line naming the body, the year and "政府信息公开工作年度报告"',

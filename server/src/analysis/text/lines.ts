@@ -96,6 +96,14 @@ export class LineIndex {
     return (this.#lines = lines);
   }
 
+  /** Line `i` as an object, made for a caller that looks at a few lines (the reader walks the arrays). */
+  line(i: number): Line {
+    if (this.#lines) return this.#lines[i];
+    const start = this.starts[i];
+    const end = this.ends[i];
+    return { index: i, start, end, text: this.text.slice(start, end) };
+  }
+
   /** The line that holds `offset` (the last line whose start is at or before it). */
   lineAt(offset: number): number {
     const starts = this.starts;

@@ -102,25 +102,38 @@ export function readCell(text: string, start: number, end: number, kind: ValueKi
  * admits 十, 三… as (invalid) values where they cannot be parts of labels.
  */
 export function looksLikeValue(raw: string, chineseNumerals = true): boolean {
-  let s = 0;
-  let e = raw.length;
-  while (s < e && isSpace(raw.charCodeAt(s))) s++;
-  while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
+  return looksLikeValueAt(raw, 0, raw.length, chineseNumerals);
+}
+
+/** Placeholders are at most this long: a longer cell is tested without a string. */
+const PLACEHOLDER_LENGTH = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+const CHINESE_NUMERAL_CODES = new Set([...'零〇一二三四五六七八九十百千万两'].map((c) => c.charCodeAt(0)));
+
+/** `looksLikeValue` of `text[start, end)`, read in place (asked of every cell of a table). */
+export function looksLikeValueAt(text: string, start: number, end: number, chineseNumerals = true): boolean {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (s === e) return true;
-  const t = raw.slice(s, e);
-  if (PLACEHOLDERS.has(t)) return true;
-  const c = t.charCodeAt(0);
+  const n = e - s;
+  if (n <= PLACEHOLDER_LENGTH && PLACEHOLDERS.has(text.slice(s, e))) return true;
+  const c = text.charCodeAt(s);
   if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
     // `1.属于国家秘密`, `4. 保护第三方…`, `10、…` are labels that start with an item number.
-    let k = 1;
-    if (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
-    const sep = t.charCodeAt(k);
+    let k = s + 1;
+    if (k < e && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    const sep = k < e ? text.charCodeAt(k) : NaN;
     if (sep !== 46 && sep !== 0x3001 && sep !== 0xff0e) return true;
     k++;
-    while (k < t.length && isSpace(t.charCodeAt(k))) k++;
-    return !(k < t.length && t.charCodeAt(k) > 0x2e80);
+    while (k < e && isSpace(text.charCodeAt(k))) k++;
+    return !(k < e && text.charCodeAt(k) > 0x2e80);
   }
-  if (t === 'O' || t === 'o' || t === 'Ｏ' || t === '〇') return true;
-  if ((t[0] === '-' || t[0] === '－') && /\d/.test(t)) return true;
-  return chineseNumerals && CHINESE_NUMERALS.test(t) && t.length <= 3;
+  if (n === 1 && (c === 79 || c === 111 || c === 0xff2f || c === 0x3007)) return true; // O o Ｏ 〇
+  if (c === 45 || c === 0xff0d) {
+    for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) return true;
+  }
+  if (!chineseNumerals || n > 3) return false;
+  for (let k = s; k < e; k++) if (!CHINESE_NUMERAL_CODES.has(text.charCodeAt(k))) return false;
+  return true;
 }

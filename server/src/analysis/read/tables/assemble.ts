@@ -352,18 +352,22 @@ function readRow(table: ReadTable, std: IndexedRow, cand: Candidate, placement: 
     table.problems.push({ kind: 'cell-count', span: cand.raw.span, row: std.row, expected: columns.length, found: values.length });
     return row;
   }
-  columns.forEach((column, i) => {
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
     const v = values[i];
     const { ref, key } = std.cells[i];
-    const c = readCell(text, v.start, v.end, column.kind);
+    const digits = plainDigits(text, v.start, v.end);
+    // Most cells are plain digits, already trimmed by the cutting: read in
+    // place, the cell's span standing for the number's (nothing else made).
+    const c = digits < 0 ? readCell(text, v.start, v.end, column.kind) : undefined;
     // Built whole, so that every cell has the same shape.
     const read: ReadCell = {
-      state: c.state,
-      value: c.value,
-      certain: c.certain,
-      span: c.span,
-      normalized: c.normalized,
-      reason: c.reason,
+      state: c ? c.state : 'number',
+      value: c ? c.value : digits,
+      certain: c ? c.certain : true,
+      span: c ? c.span : v,
+      normalized: c?.normalized,
+      reason: c?.reason,
       ref,
       row: std.row,
       column,
@@ -372,6 +376,18 @@ function readRow(table: ReadTable, std: IndexedRow, cand: Candidate, placement: 
     };
     row.cells.push(read);
     table.cells.set(key, read);
-  });
+  }
   return row;
+}
+
+/** The value of a cell of 1 to 12 plain digits with nothing around them, else -1. */
+function plainDigits(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 12) return -1;
+  let value = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    value = value * 10 + c - 48;
+  }
+  return value;
 }

@@ -4,13 +4,16 @@
  * or one cell per line. Which standard row each row is, and which cell is
  * which column, is decided later by meaning (assemble.ts), not here.
  */
-import type { Line, Span } from '../../text/lines';
-import { isSpace, trimSpan } from '../../text/fold';
+import type { LineIndex, Span } from '../../text/lines';
+import { isSpace } from '../../text/fold';
 import { markupPrefixEnd, markupSuffixStart } from '../markup';
 
 /** A cell's text without its spaces and markup. */
 export function cell(text: string, start: number, end: number): Span {
-  const [s, e] = trimSpan(text, start, end);
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   // HTML remnants (`&nbsp;`, `<br>`) and bold marks are separators, not words:
   // a cell of `&nbsp;` alone is blank.
   const c = text.charCodeAt(s);
@@ -23,8 +26,8 @@ export function cell(text: string, start: number, end: number): Span {
 }
 
 /** Does the line hold nothing but spaces? */
-export function isBlank(text: string, line: Line): boolean {
-  for (let i = line.start; i < line.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+export function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -36,9 +39,16 @@ export function isPipe(c: number): boolean {
   return c === 124 || c === 0x2502 || c === 0x2503 || c === 0xff5c;
 }
 
-/** Does the line hold a cell separator? */
-export function hasPipe(line: string): boolean {
-  return line.includes('|') || line.includes('\u2502') || line.includes('\u2503') || line.includes('\uff5c');
+/** Does `text[start, end)` (a line) hold a cell separator? */
+export function hasPipe(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isPipe(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Does `text[start, end)` hold a tab? */
+export function hasTab(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) return true;
+  return false;
 }
 
 /** The cells of a line split at its tabs, each trimmed; an empty cell has start === end. */
@@ -47,7 +57,10 @@ export function tabCells(text: string, start: number, end: number): Span[] {
   let from = start;
   for (let i = start; i <= end; i++) {
     if (i === end || text.charCodeAt(i) === 9) {
-      const [s, e] = trimSpan(text, from, i);
+      let s = from;
+      let e = i;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
       cells.push({ start: s, end: e });
       from = i + 1;
     }
@@ -56,11 +69,11 @@ export function tabCells(text: string, start: number, end: number): Span[] {
 }
 
 /** Does the line hold at least two words split by a tab (a pasted row, not one cell per line)? */
-export function isTabRow(text: string, line: Line): boolean {
+export function isTabRow(text: string, start: number, end: number): boolean {
   // Asked of every line of a table: one pass, nothing allocated.
   let words = 0;
   let inWord = false;
-  for (let i = line.start; i < line.end; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 9) inWord = false;
     else if (!inWord && !isSpace(c)) {
@@ -75,15 +88,16 @@ export function isTabRow(text: string, line: Line): boolean {
  * Excel quotes a cell that holds a line break (`"社会\n公益组织"`): the cell runs
  * on to the line where its quote closes. Returns the line after the row.
  */
-function rowEnd(text: string, lines: Line[], i: number, end: number): number {
+function rowEnd(text: string, lines: LineIndex, i: number, end: number): number {
   let open = false;
   for (let k = i; k < end; k++) {
-    const line = lines[k];
-    for (let j = line.start; j < line.end; j++) {
+    const lineStart = lines.starts[k];
+    const lineEnd = lines.ends[k];
+    for (let j = lineStart; j < lineEnd; j++) {
       const c = text.charCodeAt(j);
       // A quote opens only at a cell's start, and closes before a tab or the line's end.
-      if (!open && c === 34 && (j === line.start || text.charCodeAt(j - 1) === 9)) open = true;
-      else if (open && c === 34 && (j + 1 === line.end || text.charCodeAt(j + 1) === 9)) open = false;
+      if (!open && c === 34 && (j === lineStart || text.charCodeAt(j - 1) === 9)) open = true;
+      else if (open && c === 34 && (j + 1 === lineEnd || text.charCodeAt(j + 1) === 9)) open = false;
     }
     // A quote never closed within a few lines was a quotation mark, not Excel's.
     if (!open || k - i >= 3) return k + 1;
@@ -98,21 +112,21 @@ export interface TabRow {
 }
 
 /** The rows of tab-separated lines [first, end); blank lines and lines without a tab are skipped. */
-export function cutTabRows(text: string, lines: Line[], first: number, end: number): TabRow[] {
+export function cutTabRows(text: string, lines: LineIndex, first: number, end: number): TabRow[] {
   const rows: TabRow[] = [];
   for (let i = first; i < end; ) {
-    const line = lines[i];
+    const start = lines.starts[i];
     const next = rowEnd(text, lines, i, end);
-    const last = lines[next - 1];
+    const lastEnd = lines.ends[next - 1];
     // Searched within the row's own lines: a search of the text would run on past a row without a tab.
     let tab = false;
-    for (let k = i; k < next && !tab; k++) tab = lines[k].text.includes('\t');
+    for (let k = i; k < next && !tab; k++) tab = hasTab(text, lines.starts[k], lines.ends[k]);
     if (tab) {
-      const cells = tabCells(text, line.start, last.end).map((c) => {
+      const cells = tabCells(text, start, lastEnd).map((c) => {
         const u = unquote(text, c);
         return cell(text, u.start, u.end);
       });
-      if (cells.some((c) => c.end > c.start)) rows.push({ cells, span: { start: line.start, end: last.end }, line: i });
+      if (cells.some((c) => c.end > c.start)) rows.push({ cells, span: { start, end: lastEnd }, line: i });
     }
     i = next;
   }
@@ -128,7 +142,7 @@ function unquote(text: string, c: Span): Span {
  * One cell per line (a Word table saved as text): a cell starts with a tab, a
  * line without one continues the cell above, a blank line ends the row.
  */
-export function cutCellLines(text: string, lines: Line[], first: number, end: number): { cells: Span[]; line: number }[] {
+export function cutCellLines(text: string, lines: LineIndex, first: number, end: number): { cells: Span[]; line: number }[] {
   const rows: { cells: Span[]; line: number }[] = [];
   let cells: Span[] = [];
   let rowLine = first;
@@ -139,16 +153,17 @@ export function cutCellLines(text: string, lines: Line[], first: number, end: nu
     inCell = false;
   };
   for (let i = first; i < end; i++) {
-    const line = lines[i];
-    if (text.charCodeAt(line.start) === 9) {
+    const lineStart = lines.starts[i];
+    const lineEnd = lines.ends[i];
+    if (text.charCodeAt(lineStart) === 9) {
       if (!cells.length) rowLine = i;
-      cells.push(cell(text, line.start + 1, line.end));
+      cells.push(cell(text, lineStart + 1, lineEnd));
       inCell = true;
-    } else if (isBlank(text, line)) {
+    } else if (isBlank(text, lineStart, lineEnd)) {
       finish();
     } else if (inCell) {
       const last = cells[cells.length - 1];
-      const extended = cell(text, last.end > last.start ? last.start : line.start, line.end);
+      const extended = cell(text, last.end > last.start ? last.start : lineStart, lineEnd);
       cells[cells.length - 1] = extended;
     }
     // Any other line is prose beside the table; it is not part of a row.
@@ -158,16 +173,18 @@ export function cutCellLines(text: string, lines: Line[], first: number, end: nu
 }
 
 /** The cells of a pipe row (`| a | 0 |`, `a | 0`), each trimmed; a leading pipe opens no cell. */
-export function pipeCells(text: string, line: Line): Span[] {
+export function pipeCells(text: string, lineStart: number, lineEnd: number): Span[] {
   const cells: Span[] = [];
-  let start = line.start;
-  for (let j = line.start; j <= line.end; j++) {
-    if (j === line.end || isPipe(text.charCodeAt(j))) {
+  let start = lineStart;
+  for (let j = lineStart; j <= lineEnd; j++) {
+    if (j === lineEnd || isPipe(text.charCodeAt(j))) {
       cells.push(cell(text, start, j));
       start = j + 1;
     }
   }
-  const leadingPipe = isPipe(text.charCodeAt(trimSpan(text, line.start, line.end)[0]));
+  let first = lineStart;
+  while (first < lineEnd && isSpace(text.charCodeAt(first))) first++;
+  const leadingPipe = first < lineEnd && isPipe(text.charCodeAt(first));
   if (leadingPipe) cells.shift();
   return cells;
 }

@@ -5,8 +5,8 @@
  * (assemble.ts).
  */
 import { isSpace } from '../../text/fold';
-import { indexWithin, type Line, type Span } from '../../text/lines';
-import { looksLikeValue } from '../../text/numbers';
+import { indexWithin, type LineIndex, type Span } from '../../text/lines';
+import { looksLikeValueAt } from '../../text/numbers';
 import { cell, cutCellLines, cutTabRows, hasPipe, isBlank, pipeCells } from './cut';
 
 /** How a table's rows are written in the text. */
@@ -42,16 +42,18 @@ function splitCells(text: string, cells: Span[], line: number, leadingBlanksAreL
   let last = -1;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (c.end > c.start && !isPlainNumber(text, c) && !looksLikeValue(text.slice(c.start, c.end))) last = i;
+    if (c.end > c.start && !isPlainNumber(text, c) && !looksLikeValueAt(text, c.start, c.end)) last = i;
   }
-  const labels = cells.slice(0, last + 1).filter((c) => c.end > c.start);
-  const values = cells.slice(last + 1);
+  const labels: Span[] = [];
+  for (let i = 0; i <= last; i++) if (cells[i].end > cells[i].start) labels.push(cells[i]);
+  // A row without a label keeps its cells as its values (no caller changes them).
+  const values = last < 0 ? cells : cells.slice(last + 1);
   const span = { start: cells[0].start, end: cells[cells.length - 1].end };
   return { labels, values, span, line, leadingBlanksAreLabels };
 }
 
 /** One cell per line (a Word table saved as text): the cells of each row, cut in cut.ts. */
-function readCells(text: string, lines: Line[], first: number, end: number): RawRow[] {
+function readCells(text: string, lines: LineIndex, first: number, end: number): RawRow[] {
   return cutCellLines(text, lines, first, end).map((r) => splitCells(text, r.cells, r.line, true));
 }
 
@@ -61,7 +63,7 @@ function readCells(text: string, lines: Line[], first: number, end: number): Raw
  * label spans one cell, so rows differ in width: blanks left of a row's values
  * are label cells, and its values are the cells after its last label.
  */
-function readTabs(text: string, lines: Line[], first: number, end: number): RawRow[] {
+function readTabs(text: string, lines: LineIndex, first: number, end: number): RawRow[] {
   return cutTabRows(text, lines, first, end).map((r) => {
     const row = splitCells(text, r.cells, r.line, true);
     row.span = r.span;
@@ -75,31 +77,32 @@ function isBoxRule(c: number): boolean {
 }
 
 /** A Markdown rule line (only pipes, colons, dashes and spaces, with a `---`), or a box-drawn border. */
-export function isRule(line: string): boolean {
+export function isRule(text: string, start: number, end: number): boolean {
   let dashes = 0;
   let run = 0;
   let box = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '-') dashes = Math.max(dashes, ++run);
-    else if (c === '|' || c === ':' || c === ' ' || c === '\t') run = 0;
-    else if (isBoxRule(line.charCodeAt(i)) && line.charCodeAt(i) !== 0x2502 && line.charCodeAt(i) !== 0x2503) box++;
-    else if (line.charCodeAt(i) === 0x2502 || line.charCodeAt(i) === 0x2503) run = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) dashes = Math.max(dashes, ++run); // -
+    else if (c === 124 || c === 58 || c === 32 || c === 9) run = 0; // | : space tab
+    else if (isBoxRule(c) && c !== 0x2502 && c !== 0x2503) box++;
+    else if (c === 0x2502 || c === 0x2503) run = 0;
     else return false;
   }
   return dashes >= 3 || box >= 3;
 }
 
 /** A Markdown rule proper (`|---|`), which gives a table's width. */
-function isMarkdownRule(line: string): boolean {
-  return line.includes('---') && isRule(line);
+function isMarkdownRule(text: string, start: number, end: number): boolean {
+  return indexWithin(text, '---', start, end) >= 0 && isRule(text, start, end);
 }
 
 /** How far above a table's anchor its Markdown rule may stand. */
 export const RULE_ABOVE = 3;
 
 /** Pipe rows (`label | 0 | 0 |`) and markdown tables (`| a | b |` with a rule). */
-function readPipes(text: string, lines: Line[], first: number, end: number, markdown: boolean, valueColumns: number): RawRow[] {
+function readPipes(text: string, lines: LineIndex, first: number, end: number, markdown: boolean, valueColumns: number): RawRow[] {
+  const { starts, ends } = lines;
   const rows: RawRow[] = [];
   // A Markdown table's width is its rule's (|---|---|); a row with fewer cells
   // is short, not padded.
@@ -107,16 +110,16 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
   // gfm writes one when the first row of the table is merged).
   let width = 0;
   for (let i = Math.max(0, first - RULE_ABOVE); i < end && markdown && !width; i++) {
-    const t = lines[i].text;
-    if (isMarkdownRule(t)) width = t.trim().replace(/^\||\|$/g, '').split('|').length;
+    if (isMarkdownRule(text, starts[i], ends[i])) width = text.slice(starts[i], ends[i]).trim().replace(/^\||\|$/g, '').split('|').length;
   }
   for (let i = first; i < end; i++) {
-    const line = lines[i];
-    if (!hasPipe(line.text)) {
+    const lineStart = starts[i];
+    const lineEnd = ends[i];
+    if (!hasPipe(text, lineStart, lineEnd)) {
       // A converter may write a table's first rows as `行政许可 97` lines
       // above the pipe rows: a short line with a label and numbers is a row too.
-      if (i > first && !isPageFooter(line.text)) {
-        const row = pdfRow(text, line, i);
+      if (i > first && !isPageFooterAt(text, lineStart, lineEnd)) {
+        const row = pdfRow(text, lineStart, lineEnd, i);
         const label = row.labels[0];
         const short = label && label.end - label.start <= 40 && indexWithin(text, '。', label.start, label.end) < 0;
         // Or a label alone on its line above its numbers (assemble.ts joins them).
@@ -124,8 +127,8 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
       }
       continue;
     }
-    if (isRule(line.text)) continue;
-    const cells = pipeCells(text, line);
+    if (isRule(text, lineStart, lineEnd)) continue;
+    const cells = pipeCells(text, lineStart, lineEnd);
     if (markdown) {
       if (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
       // Label columns are those left of the value columns; merged label
@@ -133,14 +136,14 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
       const labelColumns = Math.max(0, (width || cells.length) - valueColumns);
       const labels = cells.slice(0, labelColumns).filter((c) => c.end > c.start);
       const values = cells.slice(labelColumns);
-      const row: RawRow = { labels, values, span: { start: line.start, end: line.end }, line: i, leadingBlanksAreLabels: false };
+      const row: RawRow = { labels, values, span: { start: lineStart, end: lineEnd }, line: i, leadingBlanksAreLabels: false };
       const byContent = splitCells(text, cells, i, false);
       // A row whose "values" hold words is a header, whatever its position;
       // a row whose label cells by position hold a number has shifted (a
       // merged cell not padded): its label and numbers are found by content,
       // and so is a row with exactly the table's count of cells after its label.
       if (
-        values.some((v) => v.end > v.start && !looksLikeValue(text.slice(v.start, v.end))) ||
+        values.some((v) => v.end > v.start && !looksLikeValueAt(text, v.start, v.end)) ||
         labels.some((l) => isPlainNumber(text, l)) ||
         (byContent.labels.length > 0 && byContent.values.length === valueColumns && byContent.values.length !== values.length)
       ) {
@@ -165,6 +168,17 @@ function readPipes(text: string, lines: Line[], first: number, end: number, mark
   return rows;
 }
 
+/** `isPageFooter` of a line of the text, sliced only when it is short enough to be one. */
+function isPageFooterAt(text: string, start: number, end: number): boolean {
+  // More than 16 characters that no trimming removes: longer than a footer.
+  let words = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && !(c >= 10 && c <= 13) && c !== 0x1680 && c !== 0x2028 && c !== 0x2029 && ++words > 16) return false;
+  }
+  return isPageFooter(text.slice(start, end));
+}
+
 /** `- 3 -`, the page footer that copying from a PDF leaves in the text. */
 export function isPageFooter(line: string): boolean {
   const t = line.trim();
@@ -175,18 +189,20 @@ export function isPageFooter(line: string): boolean {
  * Text copied from a PDF: the numbers of a row stand at the end of a line,
  * separated by spaces; labels wrap onto other lines and may stand apart.
  */
-function readPdf(text: string, lines: Line[], first: number, end: number): RawRow[] {
+function readPdf(text: string, lines: LineIndex, first: number, end: number): RawRow[] {
   const rows: RawRow[] = [];
   for (let i = first; i < end; i++) {
-    const line = lines[i];
-    if (isBlank(text, line) || isPageFooter(line.text)) continue;
-    rows.push(pdfRow(text, line, i));
+    const start = lines.starts[i];
+    const lineEnd = lines.ends[i];
+    if (isBlank(text, start, lineEnd) || isPageFooterAt(text, start, lineEnd)) continue;
+    rows.push(pdfRow(text, start, lineEnd, i));
   }
   return joinCellColumns(rows);
 }
 
 /** One line of PDF text: its numbers at its end, its label before them. */
-function pdfRow(text: string, line: Line, i: number): RawRow {
+function pdfRow(text: string, lineStart: number, lineEnd: number, i: number): RawRow {
+  const line = { start: lineStart, end: lineEnd };
   const values: Span[] = [];
   let e = line.end;
   let labelEnd = line.start;
@@ -200,7 +216,7 @@ function pdfRow(text: string, line: Line, i: number): RawRow {
     while (s > line.start && !isSpace(text.charCodeAt(s - 1))) s--;
     // Single characters of a vertical label (三, 本, 年…) stand on lines of
     // their own in PDF text, so a Chinese numeral is never a value here.
-    if (!looksLikeValue(text.slice(s, e), false)) {
+    if (!looksLikeValueAt(text, s, e, false)) {
       labelEnd = e;
       break;
     }
@@ -211,7 +227,7 @@ function pdfRow(text: string, line: Line, i: number): RawRow {
   return {
     labels: label.end > label.start ? [label] : [],
     values,
-    span: { start: line.start, end: line.end },
+    span: line,
     line: i,
     leadingBlanksAreLabels: false,
   };
@@ -248,7 +264,7 @@ function joinCellColumns(rows: RawRow[]): RawRow[] {
   return out;
 }
 
-export function readRows(layout: Layout, text: string, lines: Line[], first: number, end: number, valueColumns: number): RawRow[] {
+export function readRows(layout: Layout, text: string, lines: LineIndex, first: number, end: number, valueColumns: number): RawRow[] {
   switch (layout) {
     case 'cells':
       return readCells(text, lines, first, end);

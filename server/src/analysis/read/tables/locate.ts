@@ -5,10 +5,10 @@
  */
 import type { TableKind } from '../../schema/tables';
 import { isSpace } from '../../text/fold';
-import { indexWithin, type Line, type Span } from '../../text/lines';
+import { indexWithin, type LineIndex, type Span } from '../../text/lines';
 import { FLAT_LINE } from '../headings';
 import { markupPrefixEnd } from '../markup';
-import { hasPipe, isPipe, isTabRow } from './cut';
+import { hasPipe, hasTab, isPipe, isTabRow } from './cut';
 import { isRule, RULE_ABOVE, type Layout } from './layouts';
 
 export type { Layout } from './layouts';
@@ -34,7 +34,7 @@ function opensTable(kind: TableKind, text: string, start: number, line: string):
   if (!OPENINGS[kind].some((o) => text.startsWith(o, start))) return false;
   // A caption or header is short, or is a row of cells; prose is neither.
   // Converters pad cells with spaces to align columns: measure the words.
-  const rowLike = line.length <= 60 || hasPipe(line) || line.charCodeAt(0) === 9 || wordsLength(line) <= 60;
+  const rowLike = line.length <= 60 || hasPipe(line, 0, line.length) || line.charCodeAt(0) === 9 || wordsLength(line) <= 60;
   switch (kind) {
     case 'active':
       return rowLike;
@@ -70,7 +70,8 @@ function isGlued(text: string, start: number, end: number): boolean {
 }
 
 /** Where, inside a line of flat text, the table of `kind` begins. */
-function flatAnchor(kind: TableKind, text: string, line: Line): Span | undefined {
+function flatAnchor(kind: TableKind, text: string, lineStart: number, lineEnd: number): Span | undefined {
+  const line = { start: lineStart, end: lineEnd };
   const find = (needle: string): number => indexWithin(text, needle, line.start, line.end);
   let at = -1;
   let len = 0;
@@ -115,50 +116,53 @@ const FIRST = new Set(Object.values(OPENINGS).flatMap((o) => o.map((x) => x.char
  * Finds the first anchor of each table kind. `boundaries` are the lines of part
  * headings, which end a table.
  */
-export function locateTables(text: string, lines: Line[], headingLines: Set<number>): TableRegion[] {
+export function locateTables(text: string, lines: LineIndex, headingLines: Set<number>): TableRegion[] {
   const anchors = new Map<TableKind, { line: number; anchor: Span; flat: boolean }>();
   const kinds: TableKind[] = ['active', 'application', 'review'];
-  for (const line of lines) {
+  const { starts, ends } = lines;
+  for (let index = 0; index < starts.length; index++) {
     if (anchors.size === kinds.length) break;
-    if (line.end === line.start) continue;
-    if (line.end - line.start > FLAT_LINE) {
+    const lineStart = starts[index];
+    const lineEnd = ends[index];
+    if (lineEnd === lineStart) continue;
+    if (lineEnd - lineStart > FLAT_LINE) {
       for (const kind of kinds) {
         if (anchors.has(kind)) continue;
-        const anchor = flatAnchor(kind, text, line);
-        if (anchor) anchors.set(kind, { line: line.index, anchor, flat: true });
+        const anchor = flatAnchor(kind, text, lineStart, lineEnd);
+        if (anchor) anchors.set(kind, { line: index, anchor, flat: true });
       }
       continue;
     }
-    let start = line.start;
+    let start = lineStart;
     // Spaces, pipes, and the form feed pdftotext writes between pages.
-    while (start < line.end && (isSpace(text.charCodeAt(start)) || isPipe(text.charCodeAt(start)) || text.charCodeAt(start) === 12)) start++;
-    if (!FIRST.has(text.charCodeAt(start))) start = markupPrefixEnd(text, start, line.end);
+    while (start < lineEnd && (isSpace(text.charCodeAt(start)) || isPipe(text.charCodeAt(start)) || text.charCodeAt(start) === 12)) start++;
+    if (!FIRST.has(text.charCodeAt(start))) start = markupPrefixEnd(text, start, lineEnd);
     if (!FIRST.has(text.charCodeAt(start))) continue;
     for (const kind of kinds) {
       if (anchors.has(kind)) continue;
       // A flat table that a converter wrapped into shorter lines.
-      if (isGlued(text, start, line.end)) {
-        const anchor = flatAnchor(kind, text, line);
+      if (isGlued(text, start, lineEnd)) {
+        const anchor = flatAnchor(kind, text, lineStart, lineEnd);
         if (anchor && anchor.start - start <= 10) {
-          anchors.set(kind, { line: line.index, anchor, flat: true });
+          anchors.set(kind, { line: index, anchor, flat: true });
           break;
         }
         continue;
       }
-      if (!opensTable(kind, text, start, line.text)) continue;
-      let end = line.end;
+      if (!opensTable(kind, text, start, text.slice(lineStart, lineEnd))) continue;
+      let end = lineEnd;
       while (end > start && (isSpace(text.charCodeAt(end - 1)) || isPipe(text.charCodeAt(end - 1)))) end--;
-      anchors.set(kind, { line: line.index, anchor: { start, end: Math.min(end, start + 60) }, flat: false });
+      anchors.set(kind, { line: index, anchor: { start, end: Math.min(end, start + 60) }, flat: false });
       break;
     }
   }
 
-  const starts = [...anchors.values()].map((a) => a.line);
+  const anchorLines = [...anchors.values()].map((a) => a.line);
   const regions: TableRegion[] = [];
   for (const [kind, a] of anchors) {
-    let endLine = lines.length;
-    for (let i = a.line + 1; i < lines.length; i++) {
-      if (headingLines.has(i) || starts.includes(i)) {
+    let endLine = lines.count;
+    for (let i = a.line + 1; i < lines.count; i++) {
+      if (headingLines.has(i) || anchorLines.includes(i)) {
         endLine = i;
         break;
       }
@@ -169,24 +173,26 @@ export function locateTables(text: string, lines: Line[], headingLines: Set<numb
   return regions.sort((x, y) => x.anchor.start - y.anchor.start);
 }
 
-function detectLayout(text: string, lines: Line[], first: number, end: number): Layout {
+function detectLayout(text: string, lines: LineIndex, first: number, end: number): Layout {
+  const { starts, ends } = lines;
   let tabs = 0;
   let tabRows = 0;
   let markdown = 0;
   let rule = false;
   let pipes = 0;
   // A Markdown rule under a blank header row stands above the anchor.
-  for (let i = Math.max(0, first - RULE_ABOVE); i < first; i++) if (text.charCodeAt(lines[i].start) === 124 && isRule(lines[i].text)) rule = true;
+  for (let i = Math.max(0, first - RULE_ABOVE); i < first; i++) if (text.charCodeAt(starts[i]) === 124 && isRule(text, starts[i], ends[i])) rule = true;
   for (let i = first; i < end; i++) {
-    const line = lines[i];
-    const c = text.charCodeAt(line.start);
+    const start = starts[i];
+    const lineEnd = ends[i];
+    const c = text.charCodeAt(start);
     // A pasted row has words split by tabs; one cell per line has one word after its tab.
-    if (line.text.includes('\t') && isTabRow(text, line)) tabRows++;
+    if (hasTab(text, start, lineEnd) && isTabRow(text, start, lineEnd)) tabRows++;
     else if (c === 9) tabs++;
     else if (c === 124) {
       markdown++;
-      if (isRule(line.text)) rule = true;
-    } else if (hasPipe(line.text)) pipes++;
+      if (isRule(text, start, lineEnd)) rule = true;
+    } else if (hasPipe(text, start, lineEnd)) pipes++;
   }
   if (tabRows >= 3 && tabRows >= tabs && tabRows >= markdown + pipes) return 'tabs';
   if (tabs >= 2 && tabs >= markdown + pipes) return 'cells';
