@@ -113,10 +113,28 @@ export function cutTabRows(text: string, lines: Line[], first: number, end: numb
         return cell(text, u.start, u.end);
       });
       if (cells.some((c) => c.end > c.start)) rows.push({ cells, span: { start: line.start, end: last.end }, line: i });
+    } else if (next < end && startsLabelCell(text, lines[next]) && hasWords(text, line)) {
+      // A browser or Word pastes a cell's line break as is: a line of words
+      // without a tab, the next row starting with text, may be the first half of
+      // that row's label (joined by meaning in assemble.ts).
+      const c = cell(text, line.start, line.end);
+      rows.push({ cells: [c], span: c, line: i });
     }
     i = next;
   }
   return rows;
+}
+
+/** Does a line hold a tab, and text (not a tab or a space) before it? */
+function startsLabelCell(text: string, line: Line): boolean {
+  const tab = line.text.indexOf('\t');
+  return tab > 0 && !isSpace(text.charCodeAt(line.start));
+}
+
+/** Does a line hold a Chinese character (a label's words, not a number or a mark)? */
+function hasWords(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) if (text.charCodeAt(i) >= 0x3400) return true;
+  return false;
 }
 
 /** A cell without Excel's quotes. */
