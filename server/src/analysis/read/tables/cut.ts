@@ -97,7 +97,10 @@ export interface TabRow {
   line: number;
 }
 
-/** The rows of tab-separated lines [first, end); blank lines and lines without a tab are skipped. */
+/**
+ * The rows of tab-separated lines [first, end); blank lines and lines without
+ * a tab are skipped, but for a label's first half before a row (below).
+ */
 export function cutTabRows(text: string, lines: Line[], first: number, end: number): TabRow[] {
   const rows: TabRow[] = [];
   for (let i = first; i < end; ) {
