@@ -54,13 +54,22 @@ export function pastedCases(): PastedCase[] {
  * goes into a report written there: the whole text gets CRLF.
  */
 export function splice(report: string, table: string): string {
+  const { start, end } = applicationLines(report);
+  const text = report.slice(0, start) + table.replace(/\r?\n$/, '') + report.slice(end);
+  return table.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+
+/** Where the report's application table stands: its whole lines, without the last line break. */
+export function applicationLines(report: string): { start: number; end: number } {
   const a = analyze(report);
   const t = a.report.tables.find((x) => x.kind === 'application')!;
   const { lines } = a.report;
-  const start = lines.lines[lines.positionAt(t.span.start).line].start;
-  const end = lines.lines[lines.positionAt(t.span.end - 1).line].end;
-  const text = report.slice(0, start) + table.replace(/\r?\n$/, '') + report.slice(end);
-  return table.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
+  return { start: lines.lines[lines.positionAt(t.span.start).line].start, end: lines.lines[lines.positionAt(t.span.end - 1).line].end };
+}
+
+/** A table file's text, as the editor gets it when it is pasted (the copied text's last line break dropped). */
+export function pastedTable(name: string): string {
+  return readFileSync(join(PASTED, `${name}.table.txt`), 'utf8').replace(/\r?\n$/, '');
 }
 
 /** The defect planted in every table file that is not clean: （一）予以公开's 总计 one more than the seed's. */
