@@ -148,9 +148,20 @@ export function assembleTable(
   let group: string | undefined;
   for (let i = 0; i < rows.length; i++) {
     let raw = rows[i];
-    const label = rowLabel(text, raw, layout);
-    const next = rows[i + 1];
-    const hasValues = raw.values.some((v) => v.end > v.start);
+    let label = rowLabel(text, raw, layout);
+    let next = rows[i + 1];
+    let hasValues = raw.values.some((v) => v.end > v.start);
+    // A label cell broken over two lines (Word and browsers paste its line break
+    // as is): a row without numbers whose label, run on into the next row's, is
+    // a standard label that the next row's alone is not.
+    const tail = !hasValues && label.span && next?.labels.length && next.values.some((v) => v.end > v.start) ? rowLabel(text, next, layout) : undefined;
+    if (tail?.span && label.span && matchLabel(index, tail.text) < 0 && matchLabel(index, label.text + tail.text) >= 0) {
+      const span = { start: label.span.start, end: tail.span.end };
+      raw = { ...next, labels: [...raw.labels.slice(0, -1), ...next.labels.slice(0, -1), span], span: { start: raw.span.start, end: next.span.end }, line: raw.line };
+      label = { span, text: label.text + tail.text };
+      next = rows[++i + 1];
+      hasValues = true;
+    }
     const numbersNext = !hasValues && layout !== 'cells' && !!next && !next.labels.length && next.values.some((v) => v.end > v.start);
     group = groupNamed(text, raw, index) ?? group;
     let match = label.text ? matchLabel(index, label.text) : -1;

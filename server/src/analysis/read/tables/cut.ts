@@ -111,7 +111,10 @@ export interface TabRow {
   line: number;
 }
 
-/** The rows of tab-separated lines [first, end); blank lines and lines without a tab are skipped. */
+/**
+ * The rows of tab-separated lines [first, end); blank lines and lines without
+ * a tab are skipped, but for a label's first half before a row (below).
+ */
 export function cutTabRows(text: string, lines: LineIndex, first: number, end: number): TabRow[] {
   const rows: TabRow[] = [];
   for (let i = first; i < end; ) {
@@ -127,10 +130,28 @@ export function cutTabRows(text: string, lines: LineIndex, first: number, end: n
         return cell(text, u.start, u.end);
       });
       if (cells.some((c) => c.end > c.start)) rows.push({ cells, span: { start, end: lastEnd }, line: i });
+    } else if (next < end && startsLabelCell(text, lines.starts[next], lines.ends[next]) && hasWords(text, start, lines.ends[i])) {
+      // A browser or Word pastes a cell's line break as is: a line of words
+      // without a tab, the next row starting with text, may be the first half of
+      // that row's label (joined by meaning in assemble.ts).
+      const c = cell(text, start, lines.ends[i]);
+      rows.push({ cells: [c], span: c, line: i });
     }
     i = next;
   }
   return rows;
+}
+
+/** Does the line [start, end) hold a tab, and text (not a tab or a space) before it? */
+function startsLabelCell(text: string, start: number, end: number): boolean {
+  // Bounded to the line: a search of the text would run on through every later line.
+  return end > start && !isSpace(text.charCodeAt(start)) && hasTab(text, start + 1, end);
+}
+
+/** Does the line [start, end) hold a Chinese character (a label's words, not a number or a mark)? */
+function hasWords(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x3400) return true;
+  return false;
 }
 
 /** A cell without Excel's quotes. */
