@@ -23,10 +23,10 @@ describe('a folder’s .govreport.json', () => {
   before(async () => {
     await vscode.workspace.fs.createDirectory(fixtureUri(FOLDER));
   });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(fixtureUri(FOLDER), { recursive: true });
-  });
+  // The folder stays (the test workspace is a fresh copy each run), as in doors.e2e.ts:
+  // its report, still held open by VS Code for minutes, would otherwise leave the
+  // workspace review in the middle of a later suite's counts.
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('changes a squiggle’s severity, and again when the file is edited', async () => {
     await write('.govreport.json', '// 本处的审核习惯\n{ "rules": { "row-total": "warning" } }\n');
